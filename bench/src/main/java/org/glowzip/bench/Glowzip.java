@@ -1,0 +1,29 @@
+package org.glowzip.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code glowzip} command line.
+ *
+ * <p>Exit codes: 0 success, 1 runtime error, 2 usage error, 3 corrupt input.
+ */
+@Command(name = "glowzip", mixinStandardHelpOptions = true, version = "glowzip 0.1.0",
+        description = "Lossless image compression with a Glow normalizing flow and bits-back rANS.",
+        subcommands = {MicrobenchCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:runtime error", "2:usage error", "3:corrupt input"})
+public final class Glowzip {
+    private Glowzip() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Glowzip())
+                .setExitCodeExceptionMapper(ExitCodes::of)
+                .setExecutionExceptionHandler(new ErrorReporter());
+    }
+}
