@@ -7,7 +7,7 @@ package org.glowzip.codec.ans;
  *
  * <h2>Slots</h2>
  * The bins of a window {@code [lo, hi]} around the mean (half-width
- * {@code ceil(tailBound * scale) + 1}, at most {@code 2^precision / 4 - 1}, clipped to the
+ * {@code ceil(shape.tailBound(precision) * scale) + 1}, at most {@code 2^precision / 4 - 1}, clipped to the
  * {@code int} range) are coded directly; one more symbol, the escape, holds the mass of both
  * tails and is followed by an {@link EscapeCode} of the value. With {@code m} symbols and
  * {@code K = 2^precision - m}, symbol {@code i} (escape first, then the bins from {@code lo})
@@ -25,6 +25,7 @@ public final class QuantizedDistribution {
     private final Shape shape;
     private final int precision;
     private final long maxRadius;
+    private final double tailBound;
 
     /**
      * @param shape     the standardized distribution
@@ -37,6 +38,7 @@ public final class QuantizedDistribution {
         this.shape = shape;
         this.precision = precision;
         this.maxRadius = (1L << (precision - 2)) - 1;
+        this.tailBound = shape.tailBound(precision);
     }
 
     public Shape shape() {
@@ -145,7 +147,7 @@ public final class QuantizedDistribution {
             }
             this.mean = mean;
             this.scale = scale;
-            double reach = StrictMath.ceil(shape.tailBound() * scale) + 1;
+            double reach = StrictMath.ceil(tailBound * scale) + 1;
             long radius = reach >= maxRadius ? maxRadius : (long) reach;
             long center = (long) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, StrictMath.floor(mean)));
             lo = Math.max(Integer.MIN_VALUE, center - radius);
