@@ -1,0 +1,142 @@
+package org.glowzip.codec.nn;
+
+/**
+ * A 2-D convolution with a square odd kernel, stride 1 and zero "same" padding, evaluated
+ * deterministically: output {@code (o, p)} is
+ * {@code bias[o] + sum over k ascending of weight[o][k] * column[k][p]}, where {@code k} runs over
+ * (input channel, kernel row, kernel column) in that order. Each product and each sum is one
+ * IEEE float operation in that fixed order, whatever the CPU, the JVM flags or the number of
+ * threads, so encoder and decoder compute the same bits.
+ *
+ * <p>Weights are given in the usual {@code [out][in][kh][kw]} order, flattened.
+ */
+public final class Conv2d {
+    private static final int ROW_BLOCK = 4;
+
+    private final int inChannels;
+    private final int outChannels;
+    private final int kernel;
+    private final float[][] weights; // [out][in * kernel * kernel]
+    private final float[] bias;
+
+    /**
+     * @param weights {@code outChannels * inChannels * kernel * kernel} floats, {@code [out][in][kh][kw]}
+     * @param bias    {@code outChannels} floats
+     */
+    public Conv2d(int inChannels, int outChannels, int kernel, float[] weights, float[] bias) {
+        if (inChannels < 1 || outChannels < 1 || kernel < 1 || kernel % 2 == 0) {
+            throw new IllegalArgumentException("conv " + inChannels + "->" + outChannels + " kernel " + kernel);
+        }
+        int fanIn = inChannels * kernel * kernel;
+        if (weights.length != (long) outChannels * fanIn || bias.length != outChannels) {
+            throw new IllegalArgumentException("conv " + inChannels + "->" + outChannels + " kernel " + kernel
+                    + " needs " + (long) outChannels * fanIn + " weights and " + outChannels + " biases, got "
+                    + weights.length + " and " + bias.length);
+        }
+        this.inChannels = inChannels;
+        this.outChannels = outChannels;
+        this.kernel = kernel;
+        this.weights = new float[outChannels][];
+        for (int o = 0; o < outChannels; o++) {
+            this.weights[o] = java.util.Arrays.copyOfRange(weights, o * fanIn, (o + 1) * fanIn);
+        }
+        this.bias = bias.clone();
+    }
+
+    public int inChannels() {
+        return inChannels;
+    }
+
+    public int outChannels() {
+        return outChannels;
+    }
+
+    /** Convolves {@code input} into a new feature map of {@code outChannels} planes. */
+    public FeatureMap apply(FeatureMap input) {
+        if (input.channels() != inChannels) {
+            throw new IllegalArgumentException("conv expects " + inChannels + " channels, got " + input.channels());
+        }
+        FeatureMap output = new FeatureMap(outChannels, input.height(), input.width());
+        float[][] columns = columns(input);
+        for (int o0 = 0; o0 < outChannels; o0 += ROW_BLOCK) {
+            accumulate(columns, output, o0, Math.min(outChannels, o0 + ROW_BLOCK));
+        }
+        return output;
+    }
+
+    /** Output planes {@code [from, to)}: bias, then every column in ascending order. */
+    private void accumulate(float[][] columns, FeatureMap output, int from, int to) {
+        int n = output.height() * output.width();
+        if (to - from == ROW_BLOCK) {
+            float[] r0 = output.plane(from);
+            float[] r1 = output.plane(from + 1);
+            float[] r2 = output.plane(from + 2);
+            float[] r3 = output.plane(from + 3);
+            java.util.Arrays.fill(r0, bias[from]);
+            java.util.Arrays.fill(r1, bias[from + 1]);
+            java.util.Arrays.fill(r2, bias[from + 2]);
+            java.util.Arrays.fill(r3, bias[from + 3]);
+            float[] w0 = weights[from];
+            float[] w1 = weights[from + 1];
+            float[] w2 = weights[from + 2];
+            float[] w3 = weights[from + 3];
+            for (int k = 0; k < columns.length; k++) {
+                float[] column = columns[k];
+                float a0 = w0[k];
+                float a1 = w1[k];
+                float a2 = w2[k];
+                float a3 = w3[k];
+                for (int p = 0; p < n; p++) {
+                    float c = column[p];
+                    r0[p] += a0 * c;
+                    r1[p] += a1 * c;
+                    r2[p] += a2 * c;
+                    r3[p] += a3 * c;
+                }
+            }
+            return;
+        }
+        for (int o = from; o < to; o++) {
+            float[] row = output.plane(o);
+            java.util.Arrays.fill(row, bias[o]);
+            float[] w = weights[o];
+            for (int k = 0; k < columns.length; k++) {
+                float[] column = columns[k];
+                float a = w[k];
+                for (int p = 0; p < n; p++) {
+                    row[p] += a * column[p];
+                }
+            }
+        }
+    }
+
+    /** The im2col matrix: row {@code (c, dy, dx)} holds input channel c shifted by (dy, dx), zero outside. */
+    private float[][] columns(FeatureMap input) {
+        if (kernel == 1) {
+            float[][] planes = new float[inChannels][];
+            for (int c = 0; c < inChannels; c++) {
+                planes[c] = input.plane(c);
+            }
+            return planes;
+        }
+        int h = input.height();
+        int w = input.width();
+        int half = kernel / 2;
+        float[][] columns = new float[inChannels * kernel * kernel][h * w];
+        int k = 0;
+        for (int c = 0; c < inChannels; c++) {
+            float[] plane = input.plane(c);
+            for (int dy = -half; dy <= half; dy++) {
+                for (int dx = -half; dx <= half; dx++) {
+                    float[] column = columns[k++];
+                    int x0 = Math.max(0, -dx);
+                    int x1 = Math.min(w, w - dx);
+                    for (int y = Math.max(0, -dy); y < Math.min(h, h - dy); y++) {
+                        System.arraycopy(plane, (y + dy) * w + x0 + dx, column, y * w + x0, x1 - x0);
+                    }
+                }
+            }
+        }
+        return columns;
+    }
+}
