@@ -1,0 +1,49 @@
+package org.glowzip.codec.flow;
+
+import org.glowzip.codec.ans.Message;
+import org.glowzip.codec.ans.QuantizedDistribution;
+import org.glowzip.codec.ans.Shape;
+
+/**
+ * Codes a latent map under a diagonal Gaussian with a mean and a log standard deviation per
+ * element, in float-model units, over bins one fixed-point unit wide. Elements are pushed in
+ * ascending (channel, position) order and popped in the reverse.
+ */
+final class GaussianPrior {
+    private final QuantizedDistribution gaussian;
+    private final CodingParameters parameters;
+
+    GaussianPrior(CodingParameters parameters) {
+        this.gaussian = new QuantizedDistribution(Shape.GAUSSIAN, parameters.priorPrecision());
+        this.parameters = parameters;
+    }
+
+    /**
+     * @throws ArithmeticException if a value lies outside the {@code int} range the codec covers
+     */
+    void push(Message message, LatentMap z, float[][] mean, float[][] logsd) {
+        for (int c = 0; c < z.channels(); c++) {
+            long[] plane = z.plane(c);
+            for (int i = 0; i < plane.length; i++) {
+                gaussian.push(message, Math.toIntExact(plane[i]), mean(mean[c][i]), scale(logsd[c][i]));
+            }
+        }
+    }
+
+    void pop(Message message, LatentMap z, float[][] mean, float[][] logsd) {
+        for (int c = z.channels() - 1; c >= 0; c--) {
+            long[] plane = z.plane(c);
+            for (int i = plane.length - 1; i >= 0; i--) {
+                plane[i] = gaussian.pop(message, mean(mean[c][i]), scale(logsd[c][i]));
+            }
+        }
+    }
+
+    private double mean(float mean) {
+        return mean * parameters.one();
+    }
+
+    private double scale(float logsd) {
+        return Math.max(StrictMath.exp(logsd) * parameters.one(), 1e-3);
+    }
+}

@@ -1,0 +1,64 @@
+package org.glowzip.codec.flow;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.glowzip.codec.MalformedStreamException;
+import org.glowzip.codec.ans.Message;
+import org.glowzip.codec.model.CouplingType;
+import org.glowzip.codec.model.GlowConfig;
+
+class IntGlowTest {
+    private static final IntGlow AFFINE = new IntGlow(
+            RandomModels.of(new GlowConfig(2, 2, 8, CouplingType.AFFINE, 1, 8, 8), 1), CodingParameters.DEFAULT);
+    private static final IntGlow ADDITIVE = new IntGlow(
+            RandomModels.of(new GlowConfig(3, 1, 4, CouplingType.ADDITIVE, 1, 8, 8), 2), new CodingParameters(12, 12, 16));
+
+    @Provide
+    Arbitrary<byte[]> images() {
+        return Arbitraries.oneOf(
+                Arbitraries.bytes().array(byte[].class).ofSize(64),
+                Arbitraries.of((byte) 0, (byte) -1, (byte) 127).map(b -> filled(b)),
+                Arbitraries.integers().between(0, 63).map(k -> gradient(k)));
+    }
+
+    @Property(tries = 300)
+    void popReturnsTheImageAndTheMessage(@ForAll("images") byte[] image, @ForAll boolean additive, @ForAll("prefills") Message start)
+            throws MalformedStreamException {
+        IntGlow glow = additive ? ADDITIVE : AFFINE;
+        Message message = start.copy();
+        glow.push(message, image);
+        assertArrayEquals(image, glow.pop(message, 0));
+        assertEquals(start, message);
+    }
+
+    @Provide
+    Arbitrary<Message> prefills() {
+        return Arbitraries.integers().between(0, 3000).map(n -> {
+            Message message = new Message();
+            for (int i = 0; i < n; i++) {
+                message.push((i * 7919) & 0xFFFF, 1, 16);
+            }
+            return message;
+        });
+    }
+
+    private static byte[] filled(byte value) {
+        byte[] image = new byte[64];
+        java.util.Arrays.fill(image, value);
+        return image;
+    }
+
+    private static byte[] gradient(int k) {
+        byte[] image = new byte[64];
+        for (int i = 0; i < 64; i++) {
+            image[i] = (byte) (i * k);
+        }
+        return image;
+    }
+}
