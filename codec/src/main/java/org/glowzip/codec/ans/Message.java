@@ -132,6 +132,11 @@ public final class Message {
         return 64L + 32L * wordCount();
     }
 
+    /** Length of {@link #toBytes()}, without building it. */
+    public long byteLength() {
+        return HEADER_BYTES + 4L * wordCount() + CHECKSUM_BYTES;
+    }
+
     /** A copy that evolves independently. */
     public Message copy() {
         return new Message(head, Arrays.copyOf(words, Math.max(size, 16)), size);

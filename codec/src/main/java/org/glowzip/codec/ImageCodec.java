@@ -1,0 +1,99 @@
+package org.glowzip.codec;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.glowzip.codec.flow.CodingParameters;
+import org.glowzip.codec.image.Image;
+import org.glowzip.codec.model.ModelFile;
+import org.glowzip.codec.model.ModelFileReader;
+import org.glowzip.codec.stream.GlowzipReader;
+import org.glowzip.codec.stream.GlowzipWriter;
+
+/**
+ * Lossless image compression with a trained Glow: the public entry point.
+ *
+ * <p>{@link #encode} and {@link #decode} code one image as a complete glowzip stream;
+ * {@link #writer} and {@link #reader} stream many, in blocks. Any image size and 1 or 3
+ * channels are accepted (see {@code Tiling} in the stream package for how sizes that do not fit
+ * the model are handled). Instances are immutable and thread-safe.
+ */
+public final class ImageCodec {
+    private final ModelFile model;
+    private final CodingParameters parameters;
+    private final long blockSamples;
+
+    public ImageCodec(ModelFile model) {
+        this(model, CodingParameters.DEFAULT, GlowzipWriter.DEFAULT_BLOCK_SAMPLES);
+    }
+
+    /** @param blockSamples samples per block of a stream: the encoder's and decoder's memory bound */
+    public ImageCodec(ModelFile model, CodingParameters parameters, long blockSamples) {
+        this.model = model;
+        this.parameters = parameters;
+        this.blockSamples = blockSamples;
+    }
+
+    /** A codec with the model file at {@code path}. */
+    public static ImageCodec load(Path path) throws IOException {
+        return new ImageCodec(ModelFileReader.read(path));
+    }
+
+    public ModelFile model() {
+        return model;
+    }
+
+    public CodingParameters parameters() {
+        return parameters;
+    }
+
+    /** One image as a complete stream. */
+    public byte[] encode(Image image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GlowzipWriter writer = writer(out)) {
+            writer.write(image);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * The image of a stream that holds exactly one.
+     *
+     * @throws MalformedStreamException if the stream is damaged, truncated, foreign, from
+     *         another model, or holds other than one image
+     */
+    public Image decode(byte[] stream) throws MalformedStreamException {
+        try (GlowzipReader reader = reader(new ByteArrayInputStream(stream))) {
+            Image image = reader.read();
+            if (image == null || reader.read() != null) {
+                throw new MalformedStreamException(0, "stream does not hold exactly one image");
+            }
+            return image;
+        } catch (MalformedStreamException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The exact size in bits of {@link #encode encode(image)}, computed without building it. */
+    public long codelength(Image image) {
+        return 8 * GlowzipWriter.streamSize(image, model, parameters);
+    }
+
+    /** A writer of a stream of many images onto {@code out}. */
+    public GlowzipWriter writer(OutputStream out) throws IOException {
+        return new GlowzipWriter(out, model, parameters, blockSamples);
+    }
+
+    /** A reader of a stream of images from {@code in}. */
+    public GlowzipReader reader(InputStream in) throws IOException {
+        return new GlowzipReader(in, model);
+    }
+}

@@ -1,0 +1,66 @@
+package org.glowzip.codec.stream;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.glowzip.codec.MalformedStreamException;
+import org.glowzip.codec.ans.Message;
+import org.glowzip.codec.flow.IntGlow;
+import org.glowzip.codec.image.Image;
+
+/** Codes the images of one block onto one rANS message with the integer flow. */
+final class BlockCoder {
+    private final IntGlow glow;
+    private final Tiling tiling;
+
+    BlockCoder(IntGlow glow) {
+        this.glow = glow;
+        this.tiling = new Tiling(glow.config());
+    }
+
+    /**
+     * Pushes the images, last one first, onto a fresh message.
+     *
+     * @throws ArithmeticException if a latent leaves the coder's range (the block is then stored raw)
+     */
+    Message encode(List<Image> images) {
+        Message message = new Message();
+        for (int i = images.size() - 1; i >= 0; i--) {
+            Image image = images.get(i);
+            for (int t = tiling.tileCount(image.width(), image.height(), image.channels()) - 1; t >= 0; t--) {
+                glow.push(message, tiling.tile(image, t));
+            }
+        }
+        return message;
+    }
+
+    /**
+     * The message of {@link #encode}, or {@code null} when it would take at least
+     * {@code rawBytes} bytes or a latent leaves the coder's range: the block is then stored raw.
+     */
+    Message encodeIfSmaller(List<Image> images, long rawBytes) {
+        try {
+            Message message = encode(images);
+            return message.byteLength() < rawBytes ? message : null;
+        } catch (ArithmeticException outOfRange) {
+            return null;
+        }
+    }
+
+    /** Pops images of the given shapes ({width, height, channels} each) in order and checks the message is consumed. */
+    List<Image> decode(Message message, List<int[]> shapes, long offset) throws MalformedStreamException {
+        List<Image> images = new ArrayList<>(shapes.size());
+        for (int[] shape : shapes) {
+            int width = shape[0];
+            int height = shape[1];
+            int channels = shape[2];
+            byte[] samples = new byte[width * height * channels];
+            int tiles = tiling.tileCount(width, height, channels);
+            for (int t = 0; t < tiles; t++) {
+                tiling.place(glow.pop(message, offset), t, width, height, channels, samples);
+            }
+            images.add(Image.of(width, height, channels, samples));
+        }
+        message.requireFresh(offset);
+        return images;
+    }
+}

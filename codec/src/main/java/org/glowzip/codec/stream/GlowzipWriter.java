@@ -1,0 +1,146 @@
+package org.glowzip.codec.stream;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32C;
+import org.glowzip.codec.ans.Message;
+import org.glowzip.codec.flow.CodingParameters;
+import org.glowzip.codec.flow.IntGlow;
+import org.glowzip.codec.image.Image;
+import org.glowzip.codec.model.ModelFile;
+
+/**
+ * Writes a glowzip stream ({@link StreamFormat}): images are collected into blocks of at most
+ * {@code blockSamples} samples, each block coded onto one message when it is full, so memory
+ * is bounded by the block size. {@link #close} writes the last block and the end marker and
+ * closes the underlying stream.
+ */
+public final class GlowzipWriter implements Closeable {
+    /** Default block size in samples: 4 Mi, about 5,000 28 x 28 images. */
+    public static final long DEFAULT_BLOCK_SAMPLES = 1L << 22;
+
+    private final OutputStream out;
+    private final BlockCoder coder;
+    private final long blockSamples;
+    private final List<Image> pending = new ArrayList<>();
+    private long pendingSamples;
+    private long images;
+    private long bytes;
+    private boolean closed;
+
+    public GlowzipWriter(OutputStream out, ModelFile model, CodingParameters parameters, long blockSamples) throws IOException {
+        if (blockSamples < 1 || blockSamples > StreamFormat.MAX_BLOCK_SAMPLES) {
+            throw new IllegalArgumentException("block size " + blockSamples + " samples outside 1.." + StreamFormat.MAX_BLOCK_SAMPLES);
+        }
+        this.out = out;
+        this.coder = new BlockCoder(new IntGlow(model, parameters));
+        this.blockSamples = blockSamples;
+        ByteArrayOutputStream header = new ByteArrayOutputStream(StreamFormat.HEADER_SIZE);
+        header.write(StreamFormat.MAGIC);
+        header.write(StreamFormat.VERSION);
+        header.write(model.fingerprint());
+        header.write(parameters.fractionalBits());
+        header.write(parameters.scaleBits());
+        header.write(parameters.priorPrecision());
+        writeChecked(header);
+    }
+
+    /** Adds an image; writes a block when the current one is full. */
+    public void write(Image image) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("writer closed");
+        }
+        if (!pending.isEmpty() && (pendingSamples + image.sampleCount() > blockSamples || pending.size() == StreamFormat.MAX_BLOCK_IMAGES)) {
+            flushBlock();
+        }
+        pending.add(image);
+        pendingSamples += image.sampleCount();
+        images++;
+    }
+
+    /** Images written so far. */
+    public long imageCount() {
+        return images;
+    }
+
+    /** Bytes written to the underlying stream so far. */
+    public long byteCount() {
+        return bytes;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (out) {
+            flushBlock();
+            ByteArrayOutputStream end = new ByteArrayOutputStream(13);
+            end.write(StreamFormat.END);
+            new DataOutputStream(end).writeLong(images);
+            writeChecked(end);
+            out.flush();
+        }
+    }
+
+    private void flushBlock() throws IOException {
+        if (pending.isEmpty()) {
+            return;
+        }
+        byte[] payload = codedPayload();
+        int type = payload == null ? StreamFormat.RAW : StreamFormat.CODED;
+        ByteArrayOutputStream block = new ByteArrayOutputStream();
+        DataOutputStream data = new DataOutputStream(block);
+        data.write(type);
+        data.writeInt(pending.size());
+        for (Image image : pending) {
+            data.writeInt(image.width());
+            data.writeInt(image.height());
+            data.write(image.channels());
+        }
+        if (type == StreamFormat.CODED) {
+            data.writeInt(payload.length);
+            data.write(payload);
+        } else {
+            data.writeInt((int) pendingSamples);
+            for (Image image : pending) {
+                data.write(image.samples());
+            }
+        }
+        writeChecked(block);
+        pending.clear();
+        pendingSamples = 0;
+    }
+
+    /** The coded payload, or {@code null} when it would not be smaller than the raw samples. */
+    private byte[] codedPayload() {
+        Message message = coder.encodeIfSmaller(pending, pendingSamples);
+        return message == null ? null : message.toBytes();
+    }
+
+    /**
+     * The exact size in bytes of the stream that writing {@code image} alone would produce,
+     * without producing it.
+     */
+    public static long streamSize(Image image, ModelFile model, CodingParameters parameters) {
+        Message message = new BlockCoder(new IntGlow(model, parameters)).encodeIfSmaller(List.of(image), image.sampleCount());
+        long payload = message == null ? image.sampleCount() : message.byteLength();
+        return StreamFormat.singleBlockStreamSize(1, payload);
+    }
+
+    /** Writes {@code bytes} followed by their CRC32C. */
+    private void writeChecked(ByteArrayOutputStream content) throws IOException {
+        CRC32C crc = new CRC32C();
+        byte[] array = content.toByteArray();
+        crc.update(array);
+        out.write(array);
+        new DataOutputStream(out).writeInt((int) crc.getValue());
+        bytes += array.length + 4;
+    }
+}

@@ -1,0 +1,61 @@
+package org.glowzip.codec.stream;
+
+/**
+ * The glowzip stream format, version 1. All integers are unsigned big-endian.
+ *
+ * <pre>
+ * Header, 48 bytes
+ *   offset  size  field
+ *        0     8  magic 89 47 4C 4F 57 5A 0D 0A ("\x89GLOWZ\r\n")
+ *        8     1  format version = 1
+ *        9    32  model fingerprint: SHA-256 of the model file that codes the blocks
+ *       41     1  fractional bits P of the integer flow, 9..20
+ *       42     1  scale bits, 8..20
+ *       43     1  prior precision, 12..24
+ *       44     4  CRC32C of bytes 0..43
+ *
+ * Blocks, one after another; a block holds 1..65536 images, at most 2^28 samples in all
+ *   offset  size  field
+ *        0     1  type: 1 = coded, 2 = raw, 0 = end (see below)
+ *        1     4  image count n
+ *        5    9n  per image: width (4), height (4), channels (1); sizes as {@link org.glowzip.codec.image.Image} allows
+ *     5+9n     4  payload length m: raw, exactly the block's sample count; coded, less than that plus 16
+ *     9+9n     m  payload: raw, every image's interleaved samples, in order; coded, one rANS
+ *                 {@link org.glowzip.codec.ans.Message} (with its own length and CRC32C) onto which
+ *                 the images' tiles were pushed last image first, so they pop in order
+ *   9+9n+m     4  CRC32C of the block's bytes from its type byte to the end of the payload
+ *
+ * End block, 13 bytes
+ *        0     1  type = 0
+ *        1     8  total number of images in the stream
+ *        9     4  CRC32C of bytes 0..8 of the end block
+ * </pre>
+ *
+ * A block is written raw whenever coding would not make it smaller (or a latent leaves the
+ * coder's range), so a stream is never larger than its raw samples plus 61 bytes, plus 13 bytes
+ * per block and 9 per image.
+ */
+final class StreamFormat {
+    static final byte[] MAGIC = {(byte) 0x89, 'G', 'L', 'O', 'W', 'Z', '\r', '\n'};
+    static final int VERSION = 1;
+    static final int HEADER_SIZE = 48;
+    static final int FINGERPRINT_SIZE = 32;
+
+    static final int END = 0;
+    static final int CODED = 1;
+    static final int RAW = 2;
+
+    static final int MAX_BLOCK_IMAGES = 1 << 16;
+    static final long MAX_BLOCK_SAMPLES = 1L << 28;
+    static final int IMAGE_ENTRY_SIZE = 9;
+    /** A coded payload may exceed the raw size by at most a message's framing. */
+    static final int MESSAGE_OVERHEAD = 16;
+
+    private StreamFormat() {
+    }
+
+    /** Bytes of a stream of one block of {@code images} images with a {@code payload}-byte payload. */
+    static long singleBlockStreamSize(int images, long payload) {
+        return HEADER_SIZE + 1 + 4 + (long) IMAGE_ENTRY_SIZE * images + 4 + payload + 4 + 13;
+    }
+}

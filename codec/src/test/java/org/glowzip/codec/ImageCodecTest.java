@@ -1,0 +1,82 @@
+package org.glowzip.codec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.glowzip.codec.flow.CodingParameters;
+import org.glowzip.codec.flow.RandomModels;
+import org.glowzip.codec.image.Image;
+import org.glowzip.codec.model.CouplingType;
+import org.glowzip.codec.model.GlowConfig;
+import org.glowzip.codec.stream.GlowzipReader;
+import org.glowzip.codec.stream.GlowzipWriter;
+import org.glowzip.codec.stream.TestImages;
+import org.junit.jupiter.api.Test;
+
+class ImageCodecTest {
+    static final ImageCodec GRAY = new ImageCodec(RandomModels.of(new GlowConfig(2, 1, 4, CouplingType.AFFINE, 1, 8, 8), 7));
+    static final ImageCodec RGB = new ImageCodec(RandomModels.of(new GlowConfig(1, 1, 4, CouplingType.AFFINE, 3, 4, 4), 8));
+
+    @Provide
+    Arbitrary<Image> images() {
+        return TestImages.images();
+    }
+
+    private static Image image(int width, int height, int channels, String content, long seed) {
+        return TestImages.image(width, height, channels, content, seed);
+    }
+
+    @Property(tries = 300)
+    void decodeEncodeIsTheIdentity(@ForAll("images") Image image, @ForAll boolean rgbModel) throws MalformedStreamException {
+        ImageCodec codec = rgbModel ? RGB : GRAY;
+        byte[] stream = codec.encode(image);
+        assertEquals(image, codec.decode(stream));
+        assertEquals(8L * stream.length, codec.codelength(image), "codelength is the coded size");
+        assertTrue(stream.length <= image.sampleCount() + 61 + 13 + 9, "never more than the documented bound over raw");
+    }
+
+    @Property(tries = 50)
+    void streamReturnsImagesInOrderAcrossBlocks(@ForAll @IntRange(min = 0, max = 40) int count, @ForAll @IntRange(min = 1, max = 500) int blockSamples,
+            @ForAll long seed) throws IOException {
+        ImageCodec codec = new ImageCodec(GRAY.model(), CodingParameters.DEFAULT, blockSamples);
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Image> images = new ArrayList<>();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GlowzipWriter writer = codec.writer(out)) {
+            for (int i = 0; i < count; i++) {
+                Image image = image(1 + random.nextInt(12), 1 + random.nextInt(12), random.nextBoolean() ? 1 : 3,
+                        random.nextBoolean() ? "gradient" : "noise", random.nextLong());
+                images.add(image);
+                writer.write(image);
+            }
+        }
+        try (GlowzipReader reader = codec.reader(new ByteArrayInputStream(out.toByteArray()))) {
+            for (Image expected : images) {
+                assertEquals(expected, reader.read());
+            }
+            assertNull(reader.read());
+        }
+    }
+
+    @Test
+    void aDifferentModelIsRefusedByName() {
+        byte[] stream = GRAY.encode(image(8, 8, 1, "gradient", 0));
+        ImageCodec other = new ImageCodec(RandomModels.of(new GlowConfig(2, 1, 4, CouplingType.AFFINE, 1, 8, 8), 99));
+        MalformedStreamException e = assertThrows(MalformedStreamException.class, () -> other.decode(stream));
+        assertEquals(9, e.offset());
+        assertTrue(e.reason().startsWith("stream was coded with model "), e.reason());
+    }
+}

@@ -1,0 +1,108 @@
+package org.glowzip.codec.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.zip.CRC32C;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.glowzip.codec.ImageCodec;
+import org.glowzip.codec.MalformedStreamException;
+import org.glowzip.codec.flow.RandomModels;
+import org.glowzip.codec.image.Image;
+import org.glowzip.codec.model.CouplingType;
+import org.glowzip.codec.model.GlowConfig;
+import org.junit.jupiter.api.Test;
+
+/** Damaged, truncated and foreign streams fail with the one documented exception. */
+class MalformedStreamTest {
+    private static final ImageCodec CODEC = new ImageCodec(RandomModels.of(new GlowConfig(2, 1, 4, CouplingType.AFFINE, 1, 8, 8), 7));
+    private static final byte[] CODED = CODEC.encode(gradient(11, 9));
+    private static final byte[] RAW = CODEC.encode(noise(3, 2));
+
+    @Property(tries = 1000)
+    void everyFlippedBitIsDetected(@ForAll @IntRange(min = 0) int position, @ForAll boolean raw) {
+        byte[] stream = (raw ? RAW : CODED).clone();
+        int bit = position % (8 * stream.length);
+        stream[bit / 8] ^= (byte) (1 << (bit % 8));
+        assertMalformed(stream);
+    }
+
+    @Property(tries = 1000)
+    void everyTruncationIsDetected(@ForAll @IntRange(min = 0) int cut, @ForAll boolean raw) {
+        byte[] stream = raw ? RAW : CODED;
+        assertMalformed(Arrays.copyOf(stream, cut % stream.length));
+    }
+
+    @Property(tries = 1000)
+    void randomBytesAreRejected(@ForAll @Size(max = 200) byte[] garbage) {
+        assertMalformed(garbage);
+    }
+
+    @Property(tries = 300)
+    void randomBytesAfterAValidHeaderAreRejected(@ForAll @Size(max = 200) byte[] garbage) {
+        byte[] stream = Arrays.copyOf(CODED, StreamFormat.HEADER_SIZE + garbage.length);
+        System.arraycopy(garbage, 0, stream, StreamFormat.HEADER_SIZE, garbage.length);
+        assertMalformed(stream);
+    }
+
+    @Test
+    void absurdImageCountIsRejectedBeforeAllocation() {
+        byte[] stream = withBlockHeader(StreamFormat.CODED, Integer.MAX_VALUE);
+        MalformedStreamException e = assertThrows(MalformedStreamException.class, () -> CODEC.decode(stream));
+        assertEquals(StreamFormat.HEADER_SIZE + 1, e.offset());
+        assertEquals("block image count 2147483647 outside 1..65536", e.reason());
+    }
+
+    @Test
+    void absurdImageSizeIsRejectedBeforeAllocation() {
+        ByteBuffer block = ByteBuffer.allocate(100);
+        block.put((byte) StreamFormat.RAW).putInt(1).putInt(0x7FFF_FFFF).putInt(0x7FFF_FFFF).put((byte) 1);
+        byte[] stream = concat(Arrays.copyOf(CODED, StreamFormat.HEADER_SIZE), Arrays.copyOf(block.array(), block.position()));
+        MalformedStreamException e = assertThrows(MalformedStreamException.class, () -> CODEC.decode(stream));
+        assertEquals(StreamFormat.HEADER_SIZE + 5, e.offset());
+        assertEquals("image size 2147483647x2147483647 outside 1..65536", e.reason());
+    }
+
+    @Test
+    void foreignFileIsNotAStream() {
+        MalformedStreamException e = assertThrows(MalformedStreamException.class, () -> CODEC.decode("GIF89a, not a stream at all".getBytes()));
+        assertEquals("malformed input at byte 0: not a glowzip stream (bad magic)", e.getMessage());
+    }
+
+    private static void assertMalformed(byte[] stream) {
+        MalformedStreamException e = assertThrows(MalformedStreamException.class, () -> CODEC.decode(stream));
+        assertTrue(e.offset() >= 0 && e.offset() <= stream.length, "offset " + e.offset() + " in " + stream.length + " bytes");
+        assertTrue(!e.reason().isEmpty());
+    }
+
+    private static byte[] withBlockHeader(int type, int count) {
+        ByteBuffer block = ByteBuffer.allocate(5).put((byte) type).putInt(count);
+        return concat(Arrays.copyOf(CODED, StreamFormat.HEADER_SIZE), block.array());
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static Image gradient(int width, int height) {
+        byte[] samples = new byte[width * height];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = (byte) (i * 2);
+        }
+        return Image.of(width, height, 1, samples);
+    }
+
+    private static Image noise(int width, int height) {
+        byte[] samples = new byte[width * height];
+        new java.util.Random(5).nextBytes(samples);
+        return Image.of(width, height, 1, samples);
+    }
+}
