@@ -1,0 +1,36 @@
+package org.glowzip.codec.stream;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.glowzip.codec.ans.Message;
+import org.glowzip.codec.flow.CodingParameters;
+import org.glowzip.codec.flow.IntGlow;
+import org.glowzip.codec.image.Image;
+import org.glowzip.codec.model.ModelFileReader;
+
+/**
+ * Run in a second JVM by {@link CrossJvmDeterminismTest}: decodes the parent's message and
+ * re-encodes the same images, writing both results for the parent to compare.
+ *
+ * <p>Arguments: model file, parent's message, images (raw file: count, then width, height,
+ * channels and samples of each), decoded-images output, re-encoded message output.
+ */
+public final class ChildJvmCoder {
+    private ChildJvmCoder() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        BlockCoder coder = new BlockCoder(new IntGlow(ModelFileReader.read(Path.of(args[0])), CodingParameters.DEFAULT));
+        List<Image> images = CrossJvmDeterminismTest.readImages(Files.readAllBytes(Path.of(args[2])));
+        List<int[]> shapes = new ArrayList<>();
+        for (Image image : images) {
+            shapes.add(new int[] {image.width(), image.height(), image.channels()});
+        }
+        List<Image> decoded = coder.decode(Message.fromBytes(Files.readAllBytes(Path.of(args[1])), 0), shapes, 0);
+        Files.write(Path.of(args[3]), CrossJvmDeterminismTest.writeImages(decoded));
+        Files.write(Path.of(args[4]), coder.encode(images).toBytes());
+    }
+}

@@ -1,0 +1,121 @@
+package org.glowzip.codec.stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.glowzip.codec.flow.CodingParameters;
+import org.glowzip.codec.flow.IntGlow;
+import org.glowzip.codec.flow.RandomModels;
+import org.glowzip.codec.image.Image;
+import org.glowzip.codec.model.CouplingType;
+import org.glowzip.codec.model.GlowConfig;
+import org.glowzip.codec.model.ModelFile;
+import org.glowzip.codec.model.ModelFileWriter;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Encodes in this JVM and decodes in another started with other code generation (no AVX, no
+ * superword vectorization) and, where installed, with another JDK: the pixels must come back
+ * and the other JVM's own encoding must be identical, bit for bit.
+ */
+class CrossJvmDeterminismTest {
+    private static final GlowConfig CONFIG = new GlowConfig(2, 2, 16, CouplingType.AFFINE, 1, 8, 8);
+
+    static Stream<List<String>> childJvms() {
+        String thisJava = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<List<String>> jvms = new ArrayList<>();
+        if (System.getProperty("os.arch").matches("amd64|x86_64")) {
+            jvms.add(List.of(thisJava, "-XX:UseAVX=0", "-XX:-UseSuperWord"));
+        }
+        jvms.add(List.of(thisJava, "-Xint"));
+        try (Stream<Path> installed = Files.list(Path.of("/usr/lib/jvm"))) {
+            installed.map(home -> home.resolve("bin/java"))
+                    .filter(Files::isExecutable)
+                    .filter(java -> !sameJdk(java, thisJava))
+                    .limit(1)
+                    .forEach(java -> jvms.add(List.of(java.toString())));
+        } catch (IOException noOtherJdks) {
+            // only the flags variants then
+        }
+        return jvms.stream();
+    }
+
+    private static boolean sameJdk(Path java, String thisJava) {
+        try {
+            return java.toRealPath().equals(Path.of(thisJava).toRealPath());
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("childJvms")
+    void otherJvmDecodesAndEncodesTheSameBits(List<String> jvm, @TempDir Path dir) throws Exception {
+        ModelFile model = RandomModels.of(CONFIG, 3);
+        Path modelPath = dir.resolve("model.glowmodel");
+        ModelFileWriter.write(modelPath, model.config(), model.tensors().values());
+        List<Image> images = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 6; i++) {
+            byte[] samples = new byte[(5 + i) * (9 + i) * (i % 2 == 0 ? 1 : 3)];
+            random.nextBytes(samples);
+            images.add(Image.of(5 + i, 9 + i, i % 2 == 0 ? 1 : 3, samples));
+        }
+        byte[] encoded = new BlockCoder(new IntGlow(model, CodingParameters.DEFAULT)).encode(images).toBytes();
+        Files.write(dir.resolve("message"), encoded);
+        Files.write(dir.resolve("images"), writeImages(images));
+
+        List<String> command = new ArrayList<>(jvm);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildJvmCoder.class.getName(),
+                modelPath.toString(), dir.resolve("message").toString(), dir.resolve("images").toString(),
+                dir.resolve("decoded").toString(), dir.resolve("reencoded").toString()));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes());
+        if (!child.waitFor(5, TimeUnit.MINUTES)) {
+            child.destroyForcibly();
+        }
+        assertEquals(0, child.exitValue(), "child JVM " + jvm + " failed:\n" + output);
+        assertEquals(images, readImages(Files.readAllBytes(dir.resolve("decoded"))), "pixels decoded by " + jvm);
+        assertArrayEquals(encoded, Files.readAllBytes(dir.resolve("reencoded")), "encoding by " + jvm);
+    }
+
+    static byte[] writeImages(List<Image> images) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(images.size());
+        for (Image image : images) {
+            out.writeInt(image.width());
+            out.writeInt(image.height());
+            out.writeInt(image.channels());
+            out.write(image.samples());
+        }
+        return bytes.toByteArray();
+    }
+
+    static List<Image> readImages(byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        List<Image> images = new ArrayList<>();
+        for (int n = in.getInt(); n > 0; n--) {
+            int width = in.getInt();
+            int height = in.getInt();
+            int channels = in.getInt();
+            byte[] samples = new byte[width * height * channels];
+            in.get(samples);
+            images.add(Image.of(width, height, channels, samples));
+        }
+        return images;
+    }
+}
