@@ -41,23 +41,26 @@ class CrossJvmDeterminismTest {
             jvms.add(List.of(thisJava, "-XX:UseAVX=0", "-XX:-UseSuperWord"));
         }
         jvms.add(List.of(thisJava, "-Xint"));
+        String thisVersion = System.getProperty("java.version");
         try (Stream<Path> installed = Files.list(Path.of("/usr/lib/jvm"))) {
-            installed.map(home -> home.resolve("bin/java"))
-                    .filter(Files::isExecutable)
-                    .filter(java -> !sameJdk(java, thisJava))
+            installed.filter(home -> Files.isExecutable(home.resolve("bin/java")))
+                    .filter(home -> !releaseVersion(home).equals(thisVersion) && !releaseVersion(home).isEmpty())
+                    .sorted()
                     .limit(1)
-                    .forEach(java -> jvms.add(List.of(java.toString())));
+                    .forEach(home -> jvms.add(List.of(home.resolve("bin/java").toString())));
         } catch (IOException noOtherJdks) {
             // only the flags variants then
         }
         return jvms.stream();
     }
 
-    private static boolean sameJdk(Path java, String thisJava) {
-        try {
-            return java.toRealPath().equals(Path.of(thisJava).toRealPath());
+    /** JAVA_VERSION from a JDK's release file, or "" if unreadable. */
+    private static String releaseVersion(Path home) {
+        try (Stream<String> lines = Files.lines(home.resolve("release"))) {
+            return lines.filter(line -> line.startsWith("JAVA_VERSION=")).map(line -> line.substring(13).replace("\"", ""))
+                    .findFirst().orElse("");
         } catch (IOException e) {
-            return true;
+            return "";
         }
     }
 
