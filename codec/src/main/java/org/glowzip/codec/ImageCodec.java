@@ -38,6 +38,25 @@ public final class ImageCodec {
         this.blockSamples = blockSamples;
     }
 
+    /** Resource name of the bundled default model, trained on Fashion-MNIST. */
+    public static final String BUNDLED_MODEL = "/org/glowzip/codec/fashion-mnist.glowmodel";
+
+    /**
+     * A codec with the bundled default model.
+     *
+     * @throws IllegalStateException if this build has no bundled model
+     */
+    public static ImageCodec bundled() {
+        try (InputStream in = ImageCodec.class.getResourceAsStream(BUNDLED_MODEL)) {
+            if (in == null) {
+                throw new IllegalStateException("this build has no bundled model (" + BUNDLED_MODEL + "); pass a model file");
+            }
+            return new ImageCodec(ModelFileReader.read(in.readAllBytes()));
+        } catch (IOException e) {
+            throw new IllegalStateException("bundled model unreadable: " + e.getMessage(), e);
+        }
+    }
+
     /** A codec with the model file at {@code path}. */
     public static ImageCodec load(Path path) throws IOException {
         return new ImageCodec(ModelFileReader.read(path));

@@ -10,6 +10,8 @@ import org.glowzip.codec.ans.Shape;
  * ascending (channel, position) order and popped in the reverse.
  */
 final class GaussianPrior {
+    private static final double MAX_MAGNITUDE = 1e15;
+
     private final QuantizedDistribution gaussian;
     private final CodingParameters parameters;
 
@@ -39,11 +41,15 @@ final class GaussianPrior {
         }
     }
 
+    /** The mean in fixed-point units; whatever the network gave, a finite number (NaN becomes 0). */
     private double mean(float mean) {
-        return mean * parameters.one();
+        double value = mean * parameters.one();
+        return Double.isNaN(value) ? 0 : Math.max(-MAX_MAGNITUDE, Math.min(MAX_MAGNITUDE, value));
     }
 
+    /** The standard deviation in fixed-point units, clamped to {@code [10^-3, 10^15]} (NaN becomes 1). */
     private double scale(float logsd) {
-        return Math.max(StrictMath.exp(logsd) * parameters.one(), 1e-3);
+        double value = StrictMath.exp(logsd) * parameters.one();
+        return Double.isNaN(value) ? 1 : Math.max(1e-3, Math.min(MAX_MAGNITUDE, value));
     }
 }

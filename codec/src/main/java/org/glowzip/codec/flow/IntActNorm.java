@@ -23,7 +23,7 @@ final class IntActNorm implements IntStep {
         for (int c = 0; c < shift.length; c++) {
             long[] plane = x.plane(c);
             for (int i = 0; i < plane.length; i++) {
-                plane[i] = ModularScale.forward(message, plane[i] + shift[c], numerator[c], denominator);
+                plane[i] = ModularScale.forward(message, Math.addExact(plane[i], shift[c]), numerator[c], denominator);
             }
         }
     }

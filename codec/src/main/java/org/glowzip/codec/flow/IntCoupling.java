@@ -34,7 +34,7 @@ final class IntCoupling implements IntStep {
             float[] shift = h.plane(c - half);
             float[] preScale = type == CouplingType.AFFINE ? h.plane(c - half + x.channels() - half) : null;
             for (int i = 0; i < plane.length; i++) {
-                long shifted = plane[i] + parameters.toFixed(shift[i]);
+                long shifted = Math.addExact(plane[i], parameters.toFixed(shift[i]));
                 plane[i] = preScale == null ? shifted
                         : ModularScale.forward(message, shifted, numerator(preScale[i]), parameters.scaleDenominator());
             }
@@ -57,7 +57,9 @@ final class IntCoupling implements IntStep {
         }
     }
 
+    /** The scale's numerator; a network output that is not a number scales by 1. */
     private int numerator(float preScale) {
-        return parameters.scaleNumerator(1 / (1 + StrictMath.exp(-(preScale + SCALE_OFFSET))));
+        double scale = 1 / (1 + StrictMath.exp(-(preScale + SCALE_OFFSET)));
+        return Double.isNaN(scale) ? parameters.scaleDenominator() : parameters.scaleNumerator(scale);
     }
 }

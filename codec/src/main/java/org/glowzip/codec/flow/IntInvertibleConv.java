@@ -61,10 +61,10 @@ final class IntInvertibleConv implements IntStep {
             }
             for (int i = 0; i < channels; i++) {
                 long scaled = ModularScale.forward(message, v[i], numerator[i], denominator);
-                v[i] = (negative[i] ? -scaled : scaled) + Math.round(dot(upper[i], v, i + 1, channels));
+                v[i] = Math.addExact(negative[i] ? -scaled : scaled, Math.round(dot(upper[i], v, i + 1, channels)));
             }
             for (int i = channels - 1; i >= 0; i--) {
-                v[i] += Math.round(dot(lower[i], v, 0, i));
+                v[i] = Math.addExact(v[i], Math.round(dot(lower[i], v, 0, i)));
             }
             for (int i = 0; i < channels; i++) {
                 planes[permutation[i]][p] = v[i];

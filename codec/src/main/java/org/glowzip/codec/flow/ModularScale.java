@@ -13,8 +13,8 @@ import org.glowzip.codec.ans.Uniform;
  * {@code (x, a)} and {@code (y, b)} name the same {@code v}, nothing is lost, and the net cost is
  * {@code log2(s / r)} bits: minus the log-determinant of the scale.
  *
- * <p>Bounds: {@code 1 <= r, s <= 2^31} and {@code |x|, |y| < 2^31}, so {@code v} fits a
- * {@code long}.
+ * <p>Bounds: {@code 1 <= r, s <= 2^31}; a {@code v} that would overflow a {@code long} raises
+ * {@link ArithmeticException}.
  */
 public final class ModularScale {
     private ModularScale() {
@@ -22,14 +22,14 @@ public final class ModularScale {
 
     /** {@code x * r / s}, coded forward. */
     public static long forward(Message message, long x, int r, int s) {
-        long v = r * x + Uniform.of(r).popInt(message);
+        long v = Math.addExact(Math.multiplyExact(r, x), Uniform.of(r).popInt(message));
         Uniform.of(s).pushInt(message, (int) Math.floorMod(v, (long) s));
         return Math.floorDiv(v, (long) s);
     }
 
     /** The {@code x} that {@link #forward} mapped to {@code y}. */
     public static long inverse(Message message, long y, int r, int s) {
-        long v = s * y + Uniform.of(s).popInt(message);
+        long v = Math.addExact(Math.multiplyExact(s, y), Uniform.of(s).popInt(message));
         Uniform.of(r).pushInt(message, (int) Math.floorMod(v, (long) r));
         return Math.floorDiv(v, (long) r);
     }

@@ -48,6 +48,14 @@ final class BlockCoder {
 
     /** Pops images of the given shapes ({width, height, channels} each) in order and checks the message is consumed. */
     List<Image> decode(Message message, List<int[]> shapes, long offset) throws MalformedStreamException {
+        try {
+            return decodeImages(message, shapes, offset);
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            throw new MalformedStreamException(offset, "undecodable block: " + e.getMessage());
+        }
+    }
+
+    private List<Image> decodeImages(Message message, List<int[]> shapes, long offset) throws MalformedStreamException {
         List<Image> images = new ArrayList<>(shapes.size());
         for (int[] shape : shapes) {
             int width = shape[0];

@@ -48,6 +48,15 @@ final class CheckedInput {
         return bytes;
     }
 
+    /** Reads and checksums {@code n} bytes without keeping them. */
+    void skip(long n, String what) throws IOException {
+        for (long left = n; left > 0; ) {
+            int chunk = (int) Math.min(left, 1 << 16);
+            read(chunk, what);
+            left -= chunk;
+        }
+    }
+
     int readByte(String what) throws IOException {
         return read(1, what)[0] & 0xFF;
     }

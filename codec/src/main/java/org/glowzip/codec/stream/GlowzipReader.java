@@ -7,7 +7,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.ans.Message;
@@ -34,28 +33,12 @@ public final class GlowzipReader implements Closeable {
     public GlowzipReader(InputStream source, ModelFile model) throws IOException {
         this.source = source;
         this.in = new CheckedInput(source);
-        byte[] magic = in.read(StreamFormat.MAGIC.length, "header");
-        if (!Arrays.equals(magic, StreamFormat.MAGIC)) {
-            throw new MalformedStreamException(0, "not a glowzip stream (bad magic)");
-        }
-        int version = in.readByte("header");
-        if (version != StreamFormat.VERSION) {
-            throw new MalformedStreamException(8, "unsupported stream version " + version + ", this reader reads " + StreamFormat.VERSION);
-        }
-        byte[] fingerprint = in.read(StreamFormat.FINGERPRINT_SIZE, "header");
-        int fractionalBits = in.readByte("header");
-        int scaleBits = in.readByte("header");
-        int priorPrecision = in.readByte("header");
-        in.verifyChecksum("header");
-        if (!Arrays.equals(fingerprint, model.fingerprint())) {
-            throw new MalformedStreamException(9, "stream was coded with model " + HexFormat.of().formatHex(fingerprint, 0, 8)
+        StreamHeader header = StreamHeader.read(in);
+        if (!Arrays.equals(header.fingerprint(), model.fingerprint())) {
+            throw new MalformedStreamException(9, "stream was coded with model " + header.fingerprintHex().substring(0, 16)
                     + "..., this codec has model " + model.fingerprintHex().substring(0, 16) + "...");
         }
-        String problem = CodingParameters.problem(fractionalBits, scaleBits, priorPrecision);
-        if (problem != null) {
-            throw new MalformedStreamException(41, problem);
-        }
-        this.parameters = new CodingParameters(fractionalBits, scaleBits, priorPrecision);
+        this.parameters = header.parameters();
         this.coder = new BlockCoder(new IntGlow(model, parameters));
     }
 
@@ -78,58 +61,17 @@ public final class GlowzipReader implements Closeable {
     }
 
     private void readBlock() throws IOException {
-        long start = in.offset();
-        in.resetChecksum();
-        int type = in.readByte("block type");
-        if (type == StreamFormat.END) {
-            long total = in.readLong("end block");
-            in.verifyChecksum("end block");
-            if (total != images) {
-                throw new MalformedStreamException(start + 1, "end block counts " + Long.toUnsignedString(total)
-                        + " images, the stream held " + images);
-            }
-            if (!in.atEnd()) {
-                throw new MalformedStreamException(in.offset(), "data after the end block");
-            }
+        BlockHeader block = BlockHeader.read(in);
+        if (block.isEnd()) {
+            block.verifyEnd(in, images);
             ended = true;
             return;
         }
-        if (type != StreamFormat.CODED && type != StreamFormat.RAW) {
-            throw new MalformedStreamException(start, "unknown block type " + type);
-        }
-        int count = in.readInt("block header");
-        if (count < 1 || count > StreamFormat.MAX_BLOCK_IMAGES) {
-            throw new MalformedStreamException(start + 1, "block image count " + Integer.toUnsignedString(count)
-                    + " outside 1.." + StreamFormat.MAX_BLOCK_IMAGES);
-        }
-        List<int[]> shapes = new ArrayList<>();
-        long samples = 0;
-        for (int i = 0; i < count; i++) {
-            long entry = in.offset();
-            long width = in.readInt("image table") & 0xFFFF_FFFFL;
-            long height = in.readInt("image table") & 0xFFFF_FFFFL;
-            int channels = in.readByte("image table");
-            String problem = Image.shapeProblem(width, height, channels);
-            if (problem != null) {
-                throw new MalformedStreamException(entry, problem);
-            }
-            samples += width * height * channels;
-            if (samples > StreamFormat.MAX_BLOCK_SAMPLES) {
-                throw new MalformedStreamException(entry, "block exceeds " + StreamFormat.MAX_BLOCK_SAMPLES + " samples");
-            }
-            shapes.add(new int[] {(int) width, (int) height, channels});
-        }
-        long lengthOffset = in.offset();
-        long length = in.readInt("block header") & 0xFFFF_FFFFL;
-        boolean raw = type == StreamFormat.RAW;
-        if (raw ? length != samples : length >= samples + StreamFormat.MESSAGE_OVERHEAD) {
-            throw new MalformedStreamException(lengthOffset, "payload length " + length + " does not fit a "
-                    + (raw ? "raw" : "coded") + " block of " + samples + " samples");
-        }
         long payloadOffset = in.offset();
-        byte[] payload = in.read((int) length, "block payload");
+        byte[] payload = in.read((int) block.payloadLength(), "block payload");
         in.verifyChecksum("block");
-        List<Image> decoded = raw ? rawImages(shapes, payload) : coder.decode(Message.fromBytes(payload, payloadOffset), shapes, payloadOffset);
+        List<Image> decoded = block.isRaw() ? rawImages(block.shapes(), payload)
+                : coder.decode(Message.fromBytes(payload, payloadOffset), block.shapes(), payloadOffset);
         ready.addAll(decoded);
         images += decoded.size();
     }

@@ -1,0 +1,99 @@
+package org.glowzip.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.glowzip.bench.compare.ArchiveCodec;
+import org.glowzip.bench.compare.BenchRow;
+import org.glowzip.bench.compare.BenchTable;
+import org.glowzip.bench.compare.Comparison;
+import org.glowzip.bench.compare.ExternalTool;
+import org.glowzip.bench.io.ImageInputs;
+import org.glowzip.bench.io.NamedImage;
+import org.glowzip.codec.ImageCodec;
+import org.glowzip.codec.image.Image;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code glowzip bench}: bits per dimension and speed of glowzip against classical codecs on the same images. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Compare glowzip with classical lossless codecs on the same images: bpd, speed, and a verified round trip each.")
+final class BenchCommand implements Callable<Integer> {
+    /** The bundled sample: the first 1,000 Fashion-MNIST test images, IDX gzip. */
+    static final String BUNDLED_SAMPLE = "/org/glowzip/bench/fashion-mnist-t10k-1000-images-idx3-ubyte.gz";
+
+    @Mixin
+    Verbosity verbosity;
+
+    @Mixin
+    ModelOption modelOption;
+
+    @Option(names = "--data", paramLabel = "IDX_OR_DIR", description = "Images: IDX file, directory, archive or image files (default: the bundled 1,000-image Fashion-MNIST sample).")
+    Path data;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Use only the first N images.")
+    Integer limit;
+
+    @Option(names = "--format", defaultValue = "table", description = "table, tsv or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Also write a bar chart of bpd.")
+    Path plot;
+
+    enum Format { table, tsv, json }
+
+    @Override
+    public Integer call() throws Exception {
+        ImageCodec codec = modelOption.codec();
+        List<Image> images = images();
+        List<String> notes = new ArrayList<>();
+        Comparison comparison = new Comparison(images, notes::add);
+        List<BenchRow> rows = new ArrayList<>();
+        try (Progress progress = new Progress("glowzip", 4L * images.size(), "img", verbosity.quiet)) {
+            Runnable tick = () -> progress.advance(1);
+            rows.add(comparison.glowzipStream(codec, tick));
+            rows.add(comparison.glowzipSingle(codec, tick));
+        }
+        rows.add(comparison.png());
+        for (ArchiveCodec archive : ArchiveCodec.all()) {
+            rows.add(comparison.archive(archive));
+        }
+        for (ExternalTool tool : ExternalTool.all()) {
+            rows.addAll(comparison.external(tool));
+        }
+        System.out.print(switch (format) {
+            case table -> BenchTable.table(rows);
+            case tsv -> BenchTable.tsv(rows);
+            case json -> BenchTable.json(rows);
+        });
+        notes.forEach(note -> System.err.println("note: " + note));
+        if (plot != null) {
+            BenchTable.plot(rows, "Lossless bpd on " + images.size() + " images (" + describe() + ")", plot);
+        }
+        return rows.stream().allMatch(BenchRow::verified) ? 0 : ExitCodes.RUNTIME_ERROR;
+    }
+
+    private List<Image> images() throws IOException {
+        List<NamedImage> named;
+        if (data == null) {
+            try (InputStream in = BenchCommand.class.getResourceAsStream(BUNDLED_SAMPLE)) {
+                if (in == null) {
+                    throw new IllegalStateException("this build has no bundled sample; pass --data");
+                }
+                named = ImageInputs.fromBytes("fashion-mnist-sample", in.readAllBytes());
+            }
+        } else {
+            named = ImageInputs.read(List.of(data.toString()));
+        }
+        List<Image> images = named.stream().map(NamedImage::image).toList();
+        return limit == null ? images : images.subList(0, Math.min(limit, images.size()));
+    }
+
+    private String describe() {
+        return data == null ? "bundled Fashion-MNIST sample" : data.getFileName().toString();
+    }
+}

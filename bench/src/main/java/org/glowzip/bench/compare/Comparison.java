@@ -1,0 +1,146 @@
+package org.glowzip.bench.compare;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import org.glowzip.codec.ImageCodec;
+import org.glowzip.codec.image.Image;
+import org.glowzip.codec.image.ImageFormat;
+import org.glowzip.codec.stream.GlowzipReader;
+import org.glowzip.codec.stream.GlowzipWriter;
+
+/**
+ * Compresses the same images with glowzip and with classical codecs and reports one
+ * {@link BenchRow} per codec. Every row's output is decoded and compared with the input before
+ * it is reported.
+ */
+public final class Comparison {
+    private final List<Image> images;
+    private final long samples;
+    private final Consumer<String> notes;
+
+    /** @param notes receives one line per skipped codec or other remark */
+    public Comparison(List<Image> images, Consumer<String> notes) {
+        this.images = List.copyOf(images);
+        this.samples = images.stream().mapToLong(Image::sampleCount).sum();
+        this.notes = notes;
+    }
+
+    /** All images in one glowzip stream. */
+    public BenchRow glowzipStream(ImageCodec codec, Runnable perImage) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long start = System.nanoTime();
+        try (GlowzipWriter writer = codec.writer(out)) {
+            for (Image image : images) {
+                writer.write(image);
+                perImage.run();
+            }
+        }
+        double encode = seconds(start);
+        start = System.nanoTime();
+        boolean verified = true;
+        try (GlowzipReader reader = codec.reader(new ByteArrayInputStream(out.toByteArray()))) {
+            for (Image image : images) {
+                verified &= image.equals(reader.read());
+                perImage.run();
+            }
+            verified &= reader.read() == null;
+        }
+        return BenchRow.of("glowzip-stream", "block " + GlowzipWriter.DEFAULT_BLOCK_SAMPLES + " samples", images.size(), samples,
+                out.size(), encode, seconds(start), verified);
+    }
+
+    /** Each image compressed alone, as a complete stream. */
+    public BenchRow glowzipSingle(ImageCodec codec, Runnable perImage) throws IOException {
+        List<byte[]> streams = new ArrayList<>(images.size());
+        long start = System.nanoTime();
+        for (Image image : images) {
+            streams.add(codec.encode(image));
+            perImage.run();
+        }
+        double encode = seconds(start);
+        start = System.nanoTime();
+        boolean verified = true;
+        for (int i = 0; i < images.size(); i++) {
+            verified &= images.get(i).equals(codec.decode(streams.get(i)));
+            perImage.run();
+        }
+        return BenchRow.of("glowzip-single", "one stream per image", images.size(), samples, total(streams), encode, seconds(start), verified);
+    }
+
+    /** PNG through ImageIO, one file per image. */
+    public BenchRow png() throws IOException {
+        List<byte[]> files = new ArrayList<>(images.size());
+        long start = System.nanoTime();
+        for (Image image : images) {
+            files.add(ImageFormat.PNG.write(image));
+        }
+        double encode = seconds(start);
+        start = System.nanoTime();
+        boolean verified = true;
+        for (int i = 0; i < images.size(); i++) {
+            verified &= images.get(i).equals(ImageFormat.read(files.get(i)));
+        }
+        return BenchRow.of("png", "ImageIO, per image", images.size(), samples, total(files), encode, seconds(start), verified);
+    }
+
+    /** A general-purpose compressor over the concatenated raw samples. */
+    public BenchRow archive(ArchiveCodec codec) throws IOException {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        for (Image image : images) {
+            raw.write(image.samples());
+        }
+        byte[] input = raw.toByteArray();
+        long start = System.nanoTime();
+        byte[] compressed = codec.compress(input);
+        double encode = seconds(start);
+        start = System.nanoTime();
+        boolean verified = Arrays.equals(input, codec.decompress(compressed));
+        return BenchRow.of(codec.name(), codec.setting() + ", archive", images.size(), samples, compressed.length, encode, seconds(start), verified);
+    }
+
+    /** An external tool per image, or nothing (and a note) when it is not installed. */
+    public List<BenchRow> external(ExternalTool tool) throws IOException, InterruptedException {
+        if (!tool.available()) {
+            notes.accept(tool.name() + " skipped: not on PATH");
+            return List.of();
+        }
+        Path scratch = Files.createTempDirectory("glowzip-bench");
+        try {
+            List<byte[]> files = new ArrayList<>(images.size());
+            long start = System.nanoTime();
+            for (Image image : images) {
+                files.add(tool.compress(ImageFormat.PNG.write(image), scratch));
+            }
+            double encode = seconds(start);
+            start = System.nanoTime();
+            boolean verified = true;
+            for (int i = 0; i < images.size(); i++) {
+                verified &= images.get(i).equals(ImageFormat.read(tool.decompress(files.get(i), scratch)));
+            }
+            return List.of(BenchRow.of(tool.name(), tool.setting() + ", per image", images.size(), samples, total(files), encode,
+                    seconds(start), verified));
+        } finally {
+            try (var files = Files.list(scratch)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(scratch);
+        }
+    }
+
+    private static long total(List<byte[]> files) {
+        return files.stream().mapToLong(file -> file.length).sum();
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
