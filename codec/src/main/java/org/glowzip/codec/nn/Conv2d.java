@@ -1,17 +1,23 @@
 package org.glowzip.codec.nn;
 
+import java.util.stream.IntStream;
+
 /**
  * A 2-D convolution with a square odd kernel, stride 1 and zero "same" padding, evaluated
  * deterministically: output {@code (o, p)} is
  * {@code bias[o] + sum over k ascending of weight[o][k] * column[k][p]}, where {@code k} runs over
  * (input channel, kernel row, kernel column) in that order. Each product and each sum is one
  * IEEE float operation in that fixed order, whatever the CPU, the JVM flags or the number of
- * threads, so encoder and decoder compute the same bits.
+ * threads, so encoder and decoder compute the same bits. Large convolutions spread their output
+ * channels over the threads of the common fork-join pool; each output is still summed by one
+ * thread in the one order.
  *
  * <p>Weights are given in the usual {@code [out][in][kh][kw]} order, flattened.
  */
 public final class Conv2d {
     private static final int ROW_BLOCK = 4;
+    /** Multiply-adds above which output blocks are spread over the common pool's threads. */
+    private static final long PARALLEL_WORK = 1 << 18;
 
     private final int inChannels;
     private final int outChannels;
@@ -58,24 +64,31 @@ public final class Conv2d {
         }
         FeatureMap output = new FeatureMap(outChannels, input.height(), input.width());
         float[][] columns = columns(input);
-        for (int o0 = 0; o0 < outChannels; o0 += ROW_BLOCK) {
-            accumulate(columns, output, o0, Math.min(outChannels, o0 + ROW_BLOCK));
-        }
+        int blocks = (outChannels + ROW_BLOCK - 1) / ROW_BLOCK;
+        int pixels = input.height() * input.width();
+        boolean parallel = (long) outChannels * columns.length * pixels >= PARALLEL_WORK;
+        int halves = parallel && blocks < 4 ? 2 : 1; // few output blocks: split the pixels too
+        IntStream tasks = IntStream.range(0, blocks * halves);
+        (parallel ? tasks.parallel() : tasks).forEach(t -> {
+            int b = t / halves;
+            int half = t % halves;
+            accumulate(columns, output, b * ROW_BLOCK, Math.min(outChannels, (b + 1) * ROW_BLOCK),
+                    half * pixels / halves, (half + 1) * pixels / halves);
+        });
         return output;
     }
 
-    /** Output planes {@code [from, to)}: bias, then every column in ascending order. */
-    private void accumulate(float[][] columns, FeatureMap output, int from, int to) {
-        int n = output.height() * output.width();
+    /** Output planes {@code [from, to)} at pixels {@code [p0, p1)}: bias, then every column in ascending order. */
+    private void accumulate(float[][] columns, FeatureMap output, int from, int to, int p0, int p1) {
         if (to - from == ROW_BLOCK) {
             float[] r0 = output.plane(from);
             float[] r1 = output.plane(from + 1);
             float[] r2 = output.plane(from + 2);
             float[] r3 = output.plane(from + 3);
-            java.util.Arrays.fill(r0, bias[from]);
-            java.util.Arrays.fill(r1, bias[from + 1]);
-            java.util.Arrays.fill(r2, bias[from + 2]);
-            java.util.Arrays.fill(r3, bias[from + 3]);
+            java.util.Arrays.fill(r0, p0, p1, bias[from]);
+            java.util.Arrays.fill(r1, p0, p1, bias[from + 1]);
+            java.util.Arrays.fill(r2, p0, p1, bias[from + 2]);
+            java.util.Arrays.fill(r3, p0, p1, bias[from + 3]);
             float[] w0 = weights[from];
             float[] w1 = weights[from + 1];
             float[] w2 = weights[from + 2];
@@ -86,7 +99,7 @@ public final class Conv2d {
                 float a1 = w1[k];
                 float a2 = w2[k];
                 float a3 = w3[k];
-                for (int p = 0; p < n; p++) {
+                for (int p = p0; p < p1; p++) {
                     float c = column[p];
                     r0[p] += a0 * c;
                     r1[p] += a1 * c;
@@ -98,12 +111,12 @@ public final class Conv2d {
         }
         for (int o = from; o < to; o++) {
             float[] row = output.plane(o);
-            java.util.Arrays.fill(row, bias[o]);
+            java.util.Arrays.fill(row, p0, p1, bias[o]);
             float[] w = weights[o];
             for (int k = 0; k < columns.length; k++) {
                 float[] column = columns[k];
                 float a = w[k];
-                for (int p = 0; p < n; p++) {
+                for (int p = p0; p < p1; p++) {
                     row[p] += a * column[p];
                 }
             }

@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 class Conv2dTest {
 
@@ -15,7 +16,18 @@ class Conv2dTest {
     void matchesTheDocumentedSumOrderExactly(@ForAll @IntRange(min = 1, max = 9) int in, @ForAll @IntRange(min = 1, max = 11) int out,
             @ForAll @IntRange(min = 1, max = 9) int height, @ForAll @IntRange(min = 1, max = 9) int width,
             @ForAll boolean threeByThree, @ForAll long seed) {
-        int k = threeByThree ? 3 : 1;
+        checkAgainstDirectLoop(in, out, height, width, threeByThree ? 3 : 1, seed);
+    }
+
+    /** Convolutions large enough to run on several threads, by output blocks and by pixel halves. */
+    @Test
+    void parallelConvolutionsAreExactToo() {
+        checkAgainstDirectLoop(32, 6, 14, 14, 3, 1);
+        checkAgainstDirectLoop(64, 64, 14, 14, 1, 2);
+        checkAgainstDirectLoop(64, 9, 15, 13, 3, 3);
+    }
+
+    private static void checkAgainstDirectLoop(int in, int out, int height, int width, int k, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         float[] weights = randomFloats(random, out * in * k * k);
         float[] bias = randomFloats(random, out);
