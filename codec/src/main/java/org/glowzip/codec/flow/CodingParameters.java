@@ -9,7 +9,7 @@ package org.glowzip.codec.flow;
  * rationals {@code R / 2^scaleBits}. Latents are coded with {@code priorPrecision}-bit
  * frequencies.
  *
- * @param fractionalBits P, 9 to 20
+ * @param fractionalBits P, 8 (no dequantization noise) to 20
  * @param scaleBits      denominator bits of every scale, 8 to 20
  * @param priorPrecision frequency precision of the prior codecs, 12 to 24
  */
@@ -26,8 +26,8 @@ public record CodingParameters(int fractionalBits, int scaleBits, int priorPreci
 
     /** What is wrong with these values, or {@code null}; for readers that report malformed input. */
     public static String problem(int fractionalBits, int scaleBits, int priorPrecision) {
-        if (fractionalBits < 9 || fractionalBits > 20) {
-            return "fractional bits " + fractionalBits + " outside [9, 20]";
+        if (fractionalBits < 8 || fractionalBits > 20) {
+            return "fractional bits " + fractionalBits + " outside [8, 20]";
         }
         if (scaleBits < 8 || scaleBits > 20) {
             return "scale bits " + scaleBits + " outside [8, 20]";

@@ -9,7 +9,7 @@ package org.glowzip.codec.stream;
  *        0     8  magic 89 47 4C 4F 57 5A 0D 0A ("\x89GLOWZ\r\n")
  *        8     1  format version = 1
  *        9    32  model fingerprint: SHA-256 of the model file that codes the blocks
- *       41     1  fractional bits P of the integer flow, 9..20
+ *       41     1  fractional bits P of the integer flow, 8..20
  *       42     1  scale bits, 8..20
  *       43     1  prior precision, 12..24
  *       44     4  CRC32C of bytes 0..43

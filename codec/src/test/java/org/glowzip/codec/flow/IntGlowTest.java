@@ -18,6 +18,8 @@ class IntGlowTest {
             RandomModels.of(new GlowConfig(2, 2, 8, CouplingType.AFFINE, 1, 8, 8), 1), CodingParameters.DEFAULT);
     private static final IntGlow ADDITIVE = new IntGlow(
             RandomModels.of(new GlowConfig(3, 1, 4, CouplingType.ADDITIVE, 1, 8, 8), 2), new CodingParameters(12, 12, 16));
+    private static final IntGlow NOISELESS = new IntGlow(
+            RandomModels.of(new GlowConfig(2, 2, 8, CouplingType.AFFINE, 1, 8, 8), 3), new CodingParameters(8, 16, 24));
 
     @Provide
     Arbitrary<byte[]> images() {
@@ -28,13 +30,17 @@ class IntGlowTest {
     }
 
     @Property(tries = 300)
-    void popReturnsTheImageAndTheMessage(@ForAll("images") byte[] image, @ForAll boolean additive, @ForAll("prefills") Message start)
+    void popReturnsTheImageAndTheMessage(@ForAll("images") byte[] image, @ForAll("glows") IntGlow glow, @ForAll("prefills") Message start)
             throws MalformedStreamException {
-        IntGlow glow = additive ? ADDITIVE : AFFINE;
         Message message = start.copy();
         glow.push(message, image);
         assertArrayEquals(image, glow.pop(message, 0));
         assertEquals(start, message);
+    }
+
+    @Provide
+    Arbitrary<IntGlow> glows() {
+        return Arbitraries.of(AFFINE, ADDITIVE, NOISELESS);
     }
 
     @Provide
