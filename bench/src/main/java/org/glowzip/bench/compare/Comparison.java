@@ -122,7 +122,7 @@ public final class Comparison {
             start = System.nanoTime();
             boolean verified = true;
             for (int i = 0; i < images.size(); i++) {
-                verified &= images.get(i).equals(ImageFormat.read(tool.decompress(files.get(i), scratch)));
+                verified &= images.get(i).equals(asChannels(ImageFormat.read(tool.decompress(files.get(i), scratch)), images.get(i).channels()));
             }
             return List.of(BenchRow.of(tool.name(), tool.setting() + ", per image", images.size(), samples, total(files), encode,
                     seconds(start), verified));
@@ -134,6 +134,22 @@ public final class Comparison {
             }
             Files.delete(scratch);
         }
+    }
+
+    /** A decoded image as gray when the original was gray and the tool wrote equal R, G and B. */
+    private static Image asChannels(Image decoded, int channels) {
+        if (channels == decoded.channels() || channels != 1) {
+            return decoded;
+        }
+        byte[] rgb = decoded.samples();
+        byte[] gray = new byte[rgb.length / 3];
+        for (int i = 0; i < gray.length; i++) {
+            if (rgb[3 * i] != rgb[3 * i + 1] || rgb[3 * i] != rgb[3 * i + 2]) {
+                return decoded;
+            }
+            gray[i] = rgb[3 * i];
+        }
+        return Image.of(decoded.width(), decoded.height(), 1, gray);
     }
 
     private static long total(List<byte[]> files) {

@@ -16,7 +16,7 @@ public record ExternalTool(String name, String setting, List<String> encode, Lis
     public static List<ExternalTool> all() {
         return List.of(
                 new ExternalTool("cwebp", "-lossless -z 9 -exact", List.of("cwebp", "-quiet", "-lossless", "-z", "9", "-exact", "IN", "-o", "OUT"),
-                        List.of("dwebp", "-quiet", "IN", "-png", "-o", "OUT"), "webp"),
+                        List.of("dwebp", "-quiet", "IN", "-o", "OUT"), "webp"),
                 new ExternalTool("cjxl", "-d 0 -e 9", List.of("cjxl", "--quiet", "-d", "0", "-e", "9", "IN", "OUT"),
                         List.of("djxl", "--quiet", "IN", "OUT"), "jxl"));
     }
