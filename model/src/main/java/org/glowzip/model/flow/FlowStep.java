@@ -1,0 +1,54 @@
+package org.glowzip.model.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.glowzip.codec.model.CouplingType;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** One step of flow: {@link ActNorm}, then {@link InvertibleConv1x1}, then {@link Coupling}. */
+public final class FlowStep implements FlowLayer {
+    private final ActNorm actNorm;
+    private final InvertibleConv1x1 invConv;
+    private final Coupling coupling;
+
+    public FlowStep(String prefix, int channels, int hidden, CouplingType type, DataType dataType, Random random) {
+        this.actNorm = new ActNorm(prefix + ".actnorm", channels, dataType);
+        this.invConv = new InvertibleConv1x1(prefix + ".invconv", channels, dataType, random);
+        this.coupling = new Coupling(prefix + ".coupling", channels, hidden, type, dataType, random);
+    }
+
+    public ActNorm actNorm() {
+        return actNorm;
+    }
+
+    public InvertibleConv1x1 invConv() {
+        return invConv;
+    }
+
+    @Override
+    public INDArray forward(INDArray x, INDArray logDet) {
+        return coupling.forward(invConv.forward(actNorm.forward(x, logDet), logDet), logDet);
+    }
+
+    @Override
+    public INDArray reverse(INDArray y) {
+        return actNorm.reverse(invConv.reverse(coupling.reverse(y)));
+    }
+
+    @Override
+    public INDArray backward(INDArray gradY, double logDetWeight) {
+        INDArray grad = coupling.backward(gradY, logDetWeight);
+        grad = invConv.backward(grad, logDetWeight);
+        return actNorm.backward(grad, logDetWeight);
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        List<Parameter> all = new ArrayList<>(actNorm.parameters());
+        all.addAll(invConv.parameters());
+        all.addAll(coupling.parameters());
+        return all;
+    }
+}

@@ -1,0 +1,223 @@
+package org.glowzip.model.flow;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.glowzip.codec.model.GlowConfig;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The multi-scale Glow flow (Kingma and Dhariwal 2018) on inputs {@code [N, C, H, W]} scaled to
+ * [-0.5, 0.5). Level {@code i} squeezes, applies K {@link FlowStep}s and, below the last level,
+ * factors out half its channels under a {@link SplitPrior}; the last level's output is scored by
+ * the {@link TopPrior}. Parameter names follow {@link org.glowzip.codec.model.ModelFile}.
+ */
+public final class Glow {
+    private static final double LN2 = Math.log(2);
+
+    private final GlowConfig config;
+    private final DataType dataType;
+    private final List<List<FlowStep>> levels = new ArrayList<>();
+    private final List<SplitPrior> splits = new ArrayList<>();
+    private final TopPrior top;
+    private long batch;
+
+    /** A freshly initialized flow; {@code seed} fixes every random initial value. */
+    public Glow(GlowConfig config, DataType dataType, long seed) {
+        this.config = config;
+        this.dataType = dataType;
+        Random random = new Random(seed);
+        int channels = config.channels();
+        int height = config.height();
+        int width = config.width();
+        for (int level = 0; level < config.levels(); level++) {
+            channels *= 4;
+            height /= 2;
+            width /= 2;
+            List<FlowStep> steps = new ArrayList<>();
+            for (int step = 0; step < config.steps(); step++) {
+                steps.add(new FlowStep("level" + level + ".step" + step, channels, config.hiddenWidth(),
+                        config.coupling(), dataType, random));
+            }
+            levels.add(steps);
+            if (level < config.levels() - 1) {
+                splits.add(new SplitPrior("level" + level + ".prior", channels, dataType));
+                channels /= 2;
+            }
+        }
+        this.top = new TopPrior("top", channels, height, width, dataType);
+    }
+
+    public GlowConfig config() {
+        return config;
+    }
+
+    public DataType dataType() {
+        return dataType;
+    }
+
+    /** Input dimensions per image, C x H x W. */
+    public long dimensions() {
+        return config.dimensions();
+    }
+
+    /** Every parameter, in a fixed order. */
+    public List<Parameter> parameters() {
+        List<Parameter> all = new ArrayList<>();
+        for (int level = 0; level < levels.size(); level++) {
+            for (FlowStep step : levels.get(level)) {
+                all.addAll(step.parameters());
+            }
+            if (level < splits.size()) {
+                all.addAll(splits.get(level).parameters());
+            }
+        }
+        all.addAll(top.parameters());
+        return Collections.unmodifiableList(all);
+    }
+
+    /** The steps of every level, in forward order. */
+    public List<FlowStep> steps() {
+        List<FlowStep> all = new ArrayList<>();
+        levels.forEach(all::addAll);
+        return all;
+    }
+
+    /** Maps {@code x} to its latents, log-determinant and prior log-density; remembers what {@link #backward} needs. */
+    public Encoding forward(INDArray x) {
+        batch = x.size(0);
+        INDArray logDet = Nd4j.zeros(dataType, batch);
+        INDArray logPrior = Nd4j.zeros(dataType, batch);
+        List<INDArray> latents = new ArrayList<>();
+        INDArray h = x;
+        for (int level = 0; level < levels.size(); level++) {
+            h = Tensors.squeeze(h);
+            for (FlowStep step : levels.get(level)) {
+                h = step.forward(h, logDet);
+            }
+            if (level < splits.size()) {
+                SplitPrior split = splits.get(level);
+                INDArray z1 = split.kept(h);
+                INDArray z2 = split.factored(h);
+                logPrior.addi(split.logDensity(z1, z2));
+                latents.add(z2);
+                h = z1;
+            } else {
+                logPrior.addi(top.logDensity(h));
+                latents.add(h);
+            }
+        }
+        return new Encoding(latents, logDet, logPrior);
+    }
+
+    /**
+     * Bits per dimension of 8-bit images whose dequantized, scaled values gave {@code encoding}:
+     * {@code -(logPrior + logDet) / (D ln 2) + 8} per image, the 8 undoing the 1/256 scaling.
+     */
+    public INDArray bitsPerDimension(Encoding encoding) {
+        return encoding.logPrior().add(encoding.logDet()).muli(-1.0 / (dimensions() * LN2)).addi(8.0);
+    }
+
+    /**
+     * Backpropagates the mean bits per dimension of the last forward batch: stores every parameter
+     * gradient and returns dLoss/dx.
+     */
+    public INDArray backward() {
+        double weight = -1.0 / (batch * dimensions() * LN2);
+        INDArray grad = null;
+        for (int level = levels.size() - 1; level >= 0; level--) {
+            if (level == levels.size() - 1) {
+                grad = top.backward(weight);
+            } else {
+                grad = splits.get(level).backward(grad, weight);
+            }
+            List<FlowStep> steps = levels.get(level);
+            for (int k = steps.size() - 1; k >= 0; k--) {
+                grad = steps.get(k).backward(grad, weight);
+            }
+            grad = Tensors.unsqueeze(grad);
+        }
+        return grad;
+    }
+
+    /** The input whose latents are {@code latents} (the exact inverse of {@link #forward}). */
+    public INDArray reverse(List<INDArray> latents) {
+        INDArray h = latents.get(levels.size() - 1);
+        for (int level = levels.size() - 1; level >= 0; level--) {
+            if (level < splits.size()) {
+                h = Tensors.concatChannels(h, latents.get(level));
+            }
+            h = reverseSteps(level, h);
+        }
+        return h;
+    }
+
+    /**
+     * Decodes standard-normal noise {@code eps} (shaped like the latents) scaled by {@code temperature}:
+     * each level's latent is {@code mean + temperature * sd * eps} under its prior.
+     */
+    public INDArray sample(List<INDArray> eps, double temperature) {
+        INDArray h = top.sample(eps.get(levels.size() - 1), temperature);
+        for (int level = levels.size() - 1; level >= 0; level--) {
+            if (level < splits.size()) {
+                h = splits.get(level).join(h, eps.get(level), temperature);
+            }
+            h = reverseSteps(level, h);
+        }
+        return h;
+    }
+
+    /** Standard-normal noise of the latents' shapes for {@code n} images. */
+    public List<INDArray> noise(int n, long seed) {
+        Nd4j.getRandom().setSeed(seed);
+        List<INDArray> eps = new ArrayList<>();
+        for (long[] shape : latentShapes(n)) {
+            eps.add(Nd4j.randn(dataType, shape));
+        }
+        return eps;
+    }
+
+    /** The shapes of the latents of {@code n} images, level by level. */
+    public List<long[]> latentShapes(int n) {
+        List<long[]> shapes = new ArrayList<>();
+        long channels = config.channels();
+        long height = config.height();
+        long width = config.width();
+        for (int level = 0; level < levels.size(); level++) {
+            channels *= 4;
+            height /= 2;
+            width /= 2;
+            if (level < splits.size()) {
+                shapes.add(new long[] {n, channels - channels / 2, height, width});
+                channels /= 2;
+            } else {
+                shapes.add(new long[] {n, channels, height, width});
+            }
+        }
+        return shapes;
+    }
+
+    private INDArray reverseSteps(int level, INDArray h) {
+        List<FlowStep> steps = levels.get(level);
+        for (int k = steps.size() - 1; k >= 0; k--) {
+            h = steps.get(k).reverse(h);
+        }
+        return Tensors.unsqueeze(h);
+    }
+
+    /** Whether every actnorm layer has been initialized (from data or from a loaded model). */
+    public boolean initialized() {
+        return steps().stream().allMatch(step -> step.actNorm().initialized());
+    }
+
+    /** Marks actnorm as initialized and rebuilds derived state after parameters were assigned from a file. */
+    public void afterLoad() {
+        for (FlowStep step : steps()) {
+            step.actNorm().markInitialized();
+            step.invConv().refreshPermutation();
+        }
+    }
+}

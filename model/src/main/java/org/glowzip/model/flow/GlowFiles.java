@@ -1,0 +1,83 @@
+package org.glowzip.model.flow;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.glowzip.codec.MalformedStreamException;
+import org.glowzip.codec.model.ModelFile;
+import org.glowzip.codec.model.ModelFileReader;
+import org.glowzip.codec.model.ModelFileWriter;
+import org.glowzip.codec.model.NamedTensor;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Converts between an ND4J {@link Glow} and the codec's {@link ModelFile} format. */
+public final class GlowFiles {
+    private GlowFiles() {
+    }
+
+    /** The parameters of {@code glow} as float32 tensors. */
+    public static List<NamedTensor> tensors(Glow glow) {
+        return tensors(glow.parameters());
+    }
+
+    /** {@code parameters} as float32 tensors, in the given order. */
+    public static List<NamedTensor> tensors(List<Parameter> parameters) {
+        List<NamedTensor> tensors = new ArrayList<>();
+        for (Parameter parameter : parameters) {
+            tensors.add(toTensor(parameter.name(), parameter.value()));
+        }
+        return tensors;
+    }
+
+    /** {@code value} as a float32 tensor called {@code name}. */
+    public static NamedTensor toTensor(String name, INDArray value) {
+        INDArray floats = value.castTo(DataType.FLOAT).dup('c');
+        int[] shape = Arrays.stream(floats.shape()).mapToInt(Math::toIntExact).toArray();
+        return new NamedTensor(name, shape, floats.data().asFloat());
+    }
+
+    /** Writes {@code glow} as a model file. */
+    public static void save(Glow glow, Path path) throws IOException {
+        ModelFileWriter.write(path, glow.config(), tensors(glow));
+    }
+
+    /** Reads a model file into a new float32 {@link Glow}. */
+    public static Glow load(Path path) throws IOException {
+        return fromModelFile(ModelFileReader.read(path));
+    }
+
+    /** A float32 {@link Glow} with the architecture and values of {@code file}. */
+    public static Glow fromModelFile(ModelFile file) throws MalformedStreamException {
+        Glow glow = new Glow(file.config(), DataType.FLOAT, 0);
+        assign(glow.parameters(), file.tensors());
+        glow.afterLoad();
+        return glow;
+    }
+
+    /**
+     * Copies every tensor named like a parameter into it. A missing tensor or a shape that does not
+     * match the architecture means the file does not describe this flow.
+     */
+    public static void assign(List<Parameter> parameters, Map<String, NamedTensor> tensors)
+            throws MalformedStreamException {
+        for (Parameter parameter : parameters) {
+            NamedTensor tensor = tensors.get(parameter.name());
+            if (tensor == null) {
+                throw new MalformedStreamException(0, "model file has no tensor " + parameter.name());
+            }
+            long[] expected = parameter.value().shape();
+            long[] actual = Arrays.stream(tensor.shape()).asLongStream().toArray();
+            if (!Arrays.equals(expected, actual)) {
+                throw new MalformedStreamException(0, "tensor " + parameter.name() + " has shape "
+                        + Arrays.toString(actual) + ", the architecture needs " + Arrays.toString(expected));
+            }
+            INDArray values = Nd4j.create(tensor.data(), expected, DataType.FLOAT);
+            parameter.value().assign(values.castTo(parameter.value().dataType()));
+        }
+    }
+}

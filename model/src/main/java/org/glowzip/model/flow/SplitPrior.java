@@ -1,0 +1,74 @@
+package org.glowzip.model.flow;
+
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Factors out half the channels at the end of a level. The kept half {@code z1} (first C/2
+ * channels) conditions a diagonal Gaussian on the factored-out half {@code z2}: a
+ * {@link ZeroConv2d} of {@code z1} gives the mean (first C/2 output channels) and log standard
+ * deviation (last C/2).
+ */
+public final class SplitPrior {
+    private final ZeroConv2d conv;
+    private final int half;
+    private Gaussian gaussian;
+
+    public SplitPrior(String prefix, int channels, DataType type) {
+        this.half = channels / 2;
+        this.conv = new ZeroConv2d(prefix, half, 2 * (channels - half), type);
+    }
+
+    /** The kept half of {@code x}. */
+    public INDArray kept(INDArray x) {
+        return Tensors.channels(x, 0, half);
+    }
+
+    /** The factored-out half of {@code x}. */
+    public INDArray factored(INDArray x) {
+        return Tensors.channels(x, half, x.size(1));
+    }
+
+    /** {@code [N]} log-density of {@code z2} given {@code z1}; remembers what backward needs. */
+    public INDArray logDensity(INDArray z1, INDArray z2) {
+        INDArray parameters = conv.forward(z1);
+        long width = z2.size(1);
+        gaussian = new Gaussian(z2, Tensors.channels(parameters, 0, width), Tensors.channels(parameters, width, 2 * width));
+        return gaussian.logDensity();
+    }
+
+    /**
+     * Given dLoss/dz1 from the levels above and the loss weight of the log-density, stores the
+     * gradients and returns dLoss/dx for {@code x = [z1, z2]}.
+     */
+    public INDArray backward(INDArray gradKept, double logDensityWeight) {
+        INDArray gradParameters = Tensors.concatChannels(
+                gaussian.gradMean(logDensityWeight), gaussian.gradLogsd(logDensityWeight));
+        INDArray gradZ1 = gradKept.add(conv.backward(gradParameters));
+        return Tensors.concatChannels(gradZ1, gaussian.gradZ(logDensityWeight));
+    }
+
+    /** {@code [z1, z2]} with {@code z2 = mean + temperature * sd * eps}. */
+    public INDArray join(INDArray z1, INDArray eps, double temperature) {
+        INDArray parameters = conv.forward(z1);
+        long width = eps.size(1);
+        INDArray z2 = Gaussian.sample(Tensors.channels(parameters, 0, width),
+                Tensors.channels(parameters, width, 2 * width), eps, temperature);
+        return Tensors.concatChannels(z1, z2);
+    }
+
+    /** The standardized {@code eps = (z2 - mean) / sd} of a factored-out half. */
+    public INDArray standardize(INDArray z1, INDArray z2) {
+        INDArray parameters = conv.forward(z1);
+        long width = z2.size(1);
+        INDArray mean = Tensors.channels(parameters, 0, width);
+        INDArray logsd = Tensors.channels(parameters, width, 2 * width);
+        return z2.sub(mean).muli(Transforms.exp(logsd.neg(), false));
+    }
+
+    public List<Parameter> parameters() {
+        return conv.parameters();
+    }
+}

@@ -1,0 +1,145 @@
+package org.glowzip.model.train;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.glowzip.model.data.ImageSet;
+import org.glowzip.model.flow.Glow;
+import org.glowzip.model.flow.GlowFiles;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains a {@link Glow} by maximum likelihood (minimum bits per dimension) with Adam, linear
+ * warm-up, global gradient-norm clipping and a guard that skips (and reports) any step whose loss
+ * or gradient is not finite. Writes under the output directory: {@code checkpoints/} (see
+ * {@link Checkpoint}), {@code log.csv} ({@link TrainingLog}), {@code bpd.png} ({@link BpdPlot}) and,
+ * at the end, {@code model.gzm}. If a checkpoint exists there, training resumes from it.
+ *
+ * <p>Step {@code s} uses the images {@code order(e)[b*B, (b+1)*B)} with {@code e = s / stepsPerEpoch},
+ * {@code b = s mod stepsPerEpoch}, {@code order(e)} a shuffle seeded by {@code seed + e}, and
+ * dequantization noise seeded by {@code seed} and {@code s}: a resumed run sees the same data.
+ * Images per second are an exponential moving average over recent steps, evaluation excluded.
+ */
+public final class Trainer {
+    private final TrainingOptions options;
+    private final ImageSet train;
+    private final ImageSet test;
+    private final PrintStream console;
+
+    public Trainer(TrainingOptions options, ImageSet train, ImageSet test, PrintStream console) {
+        if (train.channels() != options.model().channels() || train.height() != options.model().height()
+                || train.width() != options.model().width()) {
+            throw new IllegalArgumentException("training images do not have the model's input shape");
+        }
+        if (train.size() < options.batchSize()) {
+            throw new IllegalArgumentException("fewer training images than one batch");
+        }
+        this.options = options;
+        this.train = train;
+        this.test = test;
+        this.console = console;
+    }
+
+    /** Runs (or resumes) training to {@code totalSteps}; returns the trained flow. */
+    public Glow run() throws IOException {
+        Files.createDirectories(options.outputDirectory());
+        Glow glow = new Glow(options.model(), DataType.FLOAT, options.seed());
+        Adam adam = new Adam(glow.parameters());
+        Checkpoint checkpoint = new Checkpoint(options.outputDirectory());
+        long step = 0;
+        if (checkpoint.latestStep() >= 0) {
+            step = checkpoint.restore(glow, adam);
+            console.println("resumed from checkpoint at step " + step);
+        } else {
+            initialize(glow);
+        }
+        TrainingLog log = new TrainingLog(options.outputDirectory().resolve("log.csv"), step);
+        long stepsPerEpoch = train.size() / options.batchSize();
+        ProgressBar progress = new ProgressBar(console, options.totalSteps());
+        int[] order = train.shuffledOrder(options.seed() + step / stepsPerEpoch);
+        double bpdSum = 0;
+        long bpdCount = 0;
+        long skipped = 0;
+        double runningBpd = Double.NaN;
+        double secondsPerStep = Double.NaN;
+        while (step < options.totalSteps()) {
+            long epoch = step / stepsPerEpoch;
+            int batchIndex = (int) (step % stepsPerEpoch);
+            if (batchIndex == 0) {
+                order = train.shuffledOrder(options.seed() + epoch);
+            }
+            long start = System.nanoTime();
+            double bpd = trainStep(glow, adam, order, batchIndex, step);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            secondsPerStep = Double.isNaN(secondsPerStep) ? seconds : 0.95 * secondsPerStep + 0.05 * seconds;
+            step++;
+            if (Double.isNaN(bpd)) {
+                skipped++;
+                progress.message("step " + step + " skipped: non-finite loss or gradient (" + skipped + " skipped so far)");
+            } else {
+                bpdSum += bpd;
+                bpdCount++;
+                runningBpd = Double.isNaN(runningBpd) ? bpd : 0.98 * runningBpd + 0.02 * bpd;
+            }
+            double imagesPerSecond = options.batchSize() / secondsPerStep;
+            progress.update(step, runningBpd, imagesPerSecond, secondsPerStep);
+            boolean epochEnd = step % stepsPerEpoch == 0;
+            boolean last = step == options.totalSteps();
+            if (step % options.logEvery() == 0 || epochEnd || last) {
+                double testBpd = Double.NaN;
+                if ((epochEnd || last) && options.testImages() > 0) {
+                    testBpd = Evaluator.bitsPerDimension(glow, test, options.testImages(), options.batchSize(), options.seed());
+                    progress.message(String.format("step %d (epoch %.2f): test %.4f bpd on %d images, train %.4f bpd",
+                            step, (double) step / stepsPerEpoch, testBpd, Math.min(options.testImages(), test.size()),
+                            bpdCount == 0 ? Double.NaN : bpdSum / bpdCount));
+                }
+                log.append(new TrainingLog.Row(step, (double) step / stepsPerEpoch,
+                        bpdCount == 0 ? Double.NaN : bpdSum / bpdCount, testBpd, options.learningRateAt(step - 1),
+                        imagesPerSecond, skipped));
+                BpdPlot.write(log.rows(), options.outputDirectory().resolve("bpd.png"));
+                bpdSum = 0;
+                bpdCount = 0;
+            }
+            if (step % options.checkpointEvery() == 0 || last) {
+                checkpoint.save(glow, adam, step);
+            }
+        }
+        GlowFiles.save(glow, options.outputDirectory().resolve("model.gzm"));
+        console.println();
+        console.println("wrote " + options.outputDirectory().resolve("model.gzm"));
+        return glow;
+    }
+
+    /** Data-dependent actnorm initialization on the first images of the epoch-0 order. */
+    private void initialize(Glow glow) {
+        int[] order = train.shuffledOrder(options.seed());
+        int size = Math.min(options.initBatchSize(), train.size());
+        glow.forward(Dequantizer.dequantize(train.batch(order, 0, size, DataType.FLOAT), options.seed()));
+    }
+
+    /** One optimizer step; returns the batch's bpd, or NaN if the step was skipped. */
+    private double trainStep(Glow glow, Adam adam, int[] order, int batchIndex, long step) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(Workspaces.STEP, "train")) {
+            INDArray pixels = train.batch(order, batchIndex * options.batchSize(), options.batchSize(), DataType.FLOAT);
+            INDArray x = Dequantizer.dequantize(pixels, options.seed() * 1_000_003L + step);
+            double bpd = glow.bitsPerDimension(glow.forward(x)).meanNumber().doubleValue();
+            if (!Double.isFinite(bpd)) {
+                return Double.NaN;
+            }
+            glow.backward();
+            double norm = adam.gradientNorm();
+            if (!Double.isFinite(norm)) {
+                return Double.NaN;
+            }
+            if (norm > options.clipNorm()) {
+                adam.scaleGradients(options.clipNorm() / norm);
+            }
+            adam.update(options.learningRateAt(step));
+            return bpd;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.glowzip.model.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.glowzip.codec.model.CouplingType;
+import org.glowzip.codec.model.GlowConfig;
+import org.glowzip.codec.model.ModelFileReader;
+import org.glowzip.model.data.IdxFiles;
+import org.glowzip.model.data.ImageSet;
+import org.glowzip.model.flow.Glow;
+import org.glowzip.model.flow.Parameter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+class TrainerTest {
+    private static final GlowConfig TINY = new GlowConfig(2, 2, 16, CouplingType.AFFINE, 1, 28, 28);
+    private static ImageSet sample;
+
+    @BeforeAll
+    static void readSample() throws Exception {
+        sample = IdxFiles.readSplit(Path.of(TrainerTest.class.getResource("/fashion-mnist-sample").toURI()), true);
+    }
+
+    @Test
+    void aFewAdamStepsOnATinyBatchLowerTheLoss() {
+        Glow glow = new Glow(TINY, DataType.FLOAT, 1);
+        INDArray x = Dequantizer.dequantize(sample.batch(sample.order(), 0, 16, DataType.FLOAT), 3);
+        glow.forward(x);
+        Adam adam = new Adam(glow.parameters());
+        double first = Double.NaN;
+        double last = Double.NaN;
+        for (int step = 0; step < 15; step++) {
+            last = glow.bitsPerDimension(glow.forward(x)).meanNumber().doubleValue();
+            if (step == 0) {
+                first = last;
+            }
+            glow.backward();
+            adam.update(2e-3);
+        }
+        assertTrue(last < first - 0.3, "bpd went from " + first + " to " + last);
+    }
+
+    @Test
+    void parametersLiveInTheOptimizersVector() {
+        Glow glow = new Glow(TINY, DataType.FLOAT, 1);
+        Adam adam = new Adam(glow.parameters());
+        Parameter bias = glow.parameters().get(0);
+        bias.gradient().assign(1.0);
+        assertEquals(Math.sqrt(bias.gradient().length()), adam.gradientNorm(), 1e-6);
+        INDArray before = bias.value().dup();
+        adam.update(0.1);
+        assertEquals(-0.1, bias.value().sub(before).meanNumber().doubleValue(), 1e-6);
+    }
+
+    @Test
+    void trainsWritesArtifactsAndResumes(@TempDir Path output) throws Exception {
+        TrainingOptions options = new TrainingOptions(TINY, output, 4, 16, 1e-3, 2, 1.0, 2, 1, 32, 32, 7);
+        Glow trained = new Trainer(options, sample, sample, System.err).run();
+        for (String file : List.of("log.csv", "bpd.png", "model.gzm", "checkpoints/latest", "checkpoints/step-00000004/model.gzm",
+                "checkpoints/step-00000004/optimizer.gzm")) {
+            assertTrue(Files.exists(output.resolve(file)), file);
+        }
+        List<String> log = Files.readAllLines(output.resolve("log.csv"));
+        assertEquals(TrainingLog.HEADER, log.get(0));
+        assertEquals(5, log.size());
+        assertTrue(log.get(4).startsWith("4,"), log.get(4));
+        assertTrue(!log.get(4).split(",", -1)[3].isEmpty(), "test bpd at the end");
+        assertEquals(TINY, ModelFileReader.read(output.resolve("model.gzm")).config());
+
+        TrainingOptions longer = new TrainingOptions(TINY, output, 6, 16, 1e-3, 2, 1.0, 2, 1, 32, 32, 7);
+        new Trainer(longer, sample, sample, System.err).run();
+        List<String> resumed = Files.readAllLines(output.resolve("log.csv"));
+        assertEquals(7, resumed.size(), "log continues after the resumed step");
+        assertTrue(resumed.get(6).startsWith("6,"));
+        assertEquals("step-00000006", Files.readString(output.resolve("checkpoints/latest")));
+        assertTrue(trained.initialized());
+    }
+
+    @Test
+    void warmUpIsLinear() {
+        TrainingOptions options = new TrainingOptions(TINY, Path.of("."), 10, 1, 1e-3, 4, 1.0, 1, 1, 1, 0, 1);
+        assertEquals(2.5e-4, options.learningRateAt(0), 1e-12);
+        assertEquals(1e-3, options.learningRateAt(3), 1e-12);
+        assertEquals(1e-3, options.learningRateAt(9), 1e-12);
+    }
+}
