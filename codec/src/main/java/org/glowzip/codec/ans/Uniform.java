@@ -29,12 +29,23 @@ public final class Uniform implements IntCodec {
     private final Uniform fullRow;
     private final Uniform lastRow;
 
+    /** Codecs for sizes up to {@code 2^16}, made on first use: the flow asks for them per sample. */
+    private static final Uniform[] SMALL = new Uniform[(int) DIRECT_LIMIT + 1];
+
     /** The uniform codec over {@code [0, n)}, {@code 1 <= n <= 2^31}. */
     public static Uniform of(long n) {
         if (n < 1 || n > 1L << 31) {
             throw new IllegalArgumentException("uniform size " + n + " outside [1, 2^31]");
         }
-        return new Uniform(n);
+        if (n > DIRECT_LIMIT) {
+            return new Uniform(n);
+        }
+        Uniform cached = SMALL[(int) n];
+        if (cached == null) {
+            cached = new Uniform(n); // immutable: a race only makes an equal twin
+            SMALL[(int) n] = cached;
+        }
+        return cached;
     }
 
     /** The uniform codec of {@code bits}-bit values, {@code 0 <= bits <= 31}. */
