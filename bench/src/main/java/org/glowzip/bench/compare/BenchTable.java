@@ -21,8 +21,8 @@ public final class BenchTable {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-15s %-34s %7s %11s %7s %10s %10s %s%n",
                 "codec", "setting", "images", "bytes", "bpd", "enc img/s", "dec img/s", "verified"));
         for (BenchRow r : rows) {
-            out.append(String.format(Locale.ROOT, "%-15s %-34s %7d %11d %7.4f %10.1f %10.1f %s%n", r.codec(), r.setting(), r.images(),
-                    r.bytes(), r.bpd(), r.encodeImagesPerSecond(), r.decodeImagesPerSecond(), r.verified() ? "yes" : "NO"));
+            out.append(String.format(Locale.ROOT, "%-15s %-34s %7d %11d %7.4f %10s %10s %s%n", r.codec(), r.setting(), r.images(),
+                    r.bytes(), r.bpd(), rate(r.encodeImagesPerSecond()), rate(r.decodeImagesPerSecond()), r.verified()));
         }
         return out.toString();
     }
@@ -30,8 +30,8 @@ public final class BenchTable {
     public static String tsv(List<BenchRow> rows) {
         StringBuilder out = new StringBuilder(String.join("\t", BenchRow.COLUMNS)).append('\n');
         for (BenchRow r : rows) {
-            out.append(String.format(Locale.ROOT, "%s\t%s\t%d\t%d\t%.4f\t%.1f\t%.1f\t%s%n", r.codec(), r.setting(), r.images(), r.bytes(),
-                    r.bpd(), r.encodeImagesPerSecond(), r.decodeImagesPerSecond(), r.verified() ? "yes" : "no"));
+            out.append(String.format(Locale.ROOT, "%s\t%s\t%d\t%d\t%.4f\t%s\t%s\t%s%n", r.codec(), r.setting(), r.images(), r.bytes(),
+                    r.bpd(), rate(r.encodeImagesPerSecond()), rate(r.decodeImagesPerSecond()), r.verified()));
         }
         return out.toString();
     }
@@ -41,10 +41,18 @@ public final class BenchTable {
         for (int i = 0; i < rows.size(); i++) {
             BenchRow r = rows.get(i);
             out.append(String.format(Locale.ROOT, "  {\"codec\": \"%s\", \"setting\": \"%s\", \"images\": %d, \"bytes\": %d, \"bpd\": %.4f, "
-                    + "\"enc_img_s\": %.1f, \"dec_img_s\": %.1f, \"verified\": %s}%s%n", r.codec(), r.setting(), r.images(), r.bytes(),
-                    r.bpd(), r.encodeImagesPerSecond(), r.decodeImagesPerSecond(), r.verified(), i + 1 < rows.size() ? "," : ""));
+                    + "\"enc_img_s\": %s, \"dec_img_s\": %s, \"verified\": \"%s\"}%s%n", r.codec(), r.setting(), r.images(), r.bytes(),
+                    r.bpd(), jsonRate(r.encodeImagesPerSecond()), jsonRate(r.decodeImagesPerSecond()), r.verified(), i + 1 < rows.size() ? "," : ""));
         }
         return out.append("]\n").toString();
+    }
+
+    private static String rate(double imagesPerSecond) {
+        return Double.isNaN(imagesPerSecond) ? "-" : String.format(Locale.ROOT, "%.1f", imagesPerSecond);
+    }
+
+    private static String jsonRate(double imagesPerSecond) {
+        return Double.isNaN(imagesPerSecond) ? "null" : String.format(Locale.ROOT, "%.1f", imagesPerSecond);
     }
 
     /** A horizontal bar chart of bpd per codec, lowest first, glowzip rows highlighted. */
