@@ -17,9 +17,10 @@ package org.glowzip.codec.ans;
  *
  * <h2>Groups</h2>
  * When the scale is wide, bins are first gathered into groups of {@code 2^g} adjacent bins so
- * that the scale spans at most {@code 2^max(3, precision - 16)} groups: the value's position in
- * its group is pushed uniformly ({@code g} bits), then the group as above. Across a group the
- * density changes by under 1% within three scales of the mean, so this costs almost nothing,
+ * that the scale spans at most {@code 2^max(3, precision - 15)} groups: the value's position in
+ * its group is pushed uniformly ({@code g} bits), then the group as above. At 24 bits a group
+ * is under 1/256 of the scale, so across a group the density changes by at most 1.2% within
+ * three scales of the mean (a bin's cost by about 0.01 bit there, on average far less),
  * while giving every fine bin its own slot would waste up to half the slots. The window and the
  * escape then work on groups.
  *
@@ -49,7 +50,7 @@ public final class QuantizedDistribution {
         this.precision = precision;
         this.maxRadius = (1L << (precision - 2)) - 1;
         this.tailBound = shape.tailBound(precision);
-        this.groupScaleBits = Math.max(3, precision - 16);
+        this.groupScaleBits = Math.max(3, precision - 15);
         this.maxGroupBits = 31 - precision; // the group domain keeps at least 2^(precision+1) values: always an escape
     }
 
@@ -156,7 +157,7 @@ public final class QuantizedDistribution {
 
     /**
      * The window of directly coded groups for one mean and scale. A group is {@code 2^groupBits}
-     * adjacent bins, enough that the scale spans fewer than {@code 2^(precision - 16)} groups
+     * adjacent bins, enough that the scale spans fewer than {@code 2^(precision - 15)} groups
      * (at least 8): bins much finer than the scale would otherwise each hold a slot while
      * carrying almost no mass. Groups are bins in units of {@code 2^groupBits}:
      * {@code u = (x + 1/2) / 2^groupBits - 1/2}.

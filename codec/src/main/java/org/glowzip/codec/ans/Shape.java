@@ -5,7 +5,7 @@ package org.glowzip.codec.ans;
  * with a cumulative distribution function that is the same on every platform and provably
  * non-decreasing.
  *
- * <p>The CDF is tabulated at class initialization on a grid of step {@code 2^-8} over
+ * <p>The CDF is tabulated at class initialization on a grid of step {@code 2^-10} over
  * {@code [-gridBound, gridBound]}, in units of {@code 2^-32}, with {@link StrictMath} only, made
  * non-decreasing by a running maximum, and pinned to 0 and {@code 2^32} at the ends. Between grid
  * points it is interpolated linearly with one rounding toward zero, which keeps it
@@ -65,7 +65,7 @@ public enum Shape {
 
     /** CDF values are fixed-point numbers in units of {@code 2^-32}: this is 1. */
     static final long ONE = 1L << 32;
-    private static final int STEPS_PER_UNIT = 256;
+    private static final int STEPS_PER_UNIT = 1024;
     private static final double LN2 = StrictMath.log(2);
 
     private final double gridBound;

@@ -105,7 +105,7 @@ class QuantizedDistributionTest {
         assertEquals(expected, actual, 1e-4 * expected + 1e-6, "mass of the bin at the mean");
     }
 
-    /** Wide scales code through groups of bins; a value still costs its density, to 0.02 bit. */
+    /** Wide scales code through groups of bins; a value costs its density at its point, to 0.03 bit out to three scales. */
     @Property(tries = 1000)
     void wideScalesCostTheirDensity(@ForAll @DoubleRange(min = -1e6, max = 1e6) double mean,
             @ForAll @DoubleRange(min = 300, max = 1e5) double scale, @ForAll @DoubleRange(min = -3, max = 3) double z) {
@@ -113,7 +113,7 @@ class QuantizedDistributionTest {
         int value = (int) Math.round(mean + z * scale);
         double t = (value - mean) / scale;
         double expectedBits = -Math.log(Math.exp(-t * t / 2) / (scale * Math.sqrt(2 * Math.PI))) / Math.log(2);
-        assertEquals(expectedBits, gaussian.informationContent(value, mean, scale), 0.02);
+        assertEquals(expectedBits, gaussian.informationContent(value, mean, scale), 0.03);
     }
 
     @Test
