@@ -35,23 +35,33 @@ package org.glowzip.codec.stream;
  * coder's range), so a stream is never larger than its raw samples plus 61 bytes, plus 13 bytes
  * per block and 9 per image.
  */
-final class StreamFormat {
+public final class StreamFormat {
     static final byte[] MAGIC = {(byte) 0x89, 'G', 'L', 'O', 'W', 'Z', '\r', '\n'};
-    static final int VERSION = 1;
-    static final int HEADER_SIZE = 48;
-    static final int FINGERPRINT_SIZE = 32;
+    public static final int VERSION = 1;
+    public static final int HEADER_SIZE = 48;
+    public static final int VERSION_OFFSET = 8;
+    public static final int FINGERPRINT_OFFSET = 9;
+    public static final int FINGERPRINT_SIZE = 32;
+    public static final int CHECKSUM_SIZE = 4;
 
-    static final int END = 0;
-    static final int CODED = 1;
-    static final int RAW = 2;
+    public static final int END = 0;
+    public static final int CODED = 1;
+    public static final int RAW = 2;
 
-    static final int MAX_BLOCK_IMAGES = 1 << 16;
-    static final long MAX_BLOCK_SAMPLES = 1L << 28;
-    static final int IMAGE_ENTRY_SIZE = 9;
+    public static final int MAX_BLOCK_IMAGES = 1 << 16;
+    public static final long MAX_BLOCK_SAMPLES = 1L << 28;
+    public static final int IMAGE_ENTRY_SIZE = 9;
     /** A coded payload may exceed the raw size by at most a message's framing. */
-    static final int MESSAGE_OVERHEAD = 16;
+    public static final int MESSAGE_OVERHEAD = 16;
+    /** Bytes of the end block after its type byte: the image total and the CRC32C. */
+    public static final int END_REST = 12;
 
     private StreamFormat() {
+    }
+
+    /** The eight bytes every stream starts with. */
+    public static byte[] magic() {
+        return MAGIC.clone();
     }
 
     /** Bytes of a stream of one block of {@code images} images with a {@code payload}-byte payload. */

@@ -1,0 +1,129 @@
+package org.glowzip.server.http;
+
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.glowzip.codec.MalformedStreamException;
+import org.glowzip.codec.image.Image;
+import org.glowzip.codec.image.ImageFormat;
+import org.glowzip.server.ApiException;
+import org.glowzip.server.ErrorKind;
+import org.glowzip.server.ServedModel;
+import org.glowzip.server.codec.DecodeLimits;
+import org.glowzip.server.codec.StreamUnpacker;
+
+/**
+ * {@code POST /v1/decompress}: a glowzip stream, decoded block by block as it arrives. A stream
+ * of exactly one image is answered with that image as a PNG ({@code image/png}); any other
+ * number with a tar of PNGs named {@code 000000.png}, {@code 000001.png}, ... in stream order
+ * ({@code application/x-tar}, chunked, each entry sent as it is decoded). The stream's model is
+ * picked by its fingerprint among the loaded ones. Lengths and image sizes are checked against
+ * the limits before the bytes they announce are read ({@link StreamUnpacker}).
+ */
+final class DecompressJob implements Job {
+    private final ServerContext server;
+    private volatile long images;
+    private volatile long samples;
+
+    DecompressJob(ServerContext server) {
+        this.server = server;
+    }
+
+    @Override
+    public void run(InputStream body, ResponseStream response) throws Exception {
+        StreamUnpacker unpacker = new StreamUnpacker(server.models.stream().map(ServedModel::model).toList(),
+                new DecodeLimits(server.config.maxPixelsPerImage(), 1L << 28, server.config.maxExpandedBytes()));
+        List<Image> first = new ArrayList<>();
+        while (first.size() < 2 && nextUnit(body, unpacker, first)) {
+            // decode until two images tell a tar from a single PNG, or the stream ends
+        }
+        if (first.size() == 1 && unpacker.state() == StreamUnpacker.State.FINISHED) {
+            byte[] png = ImageFormat.PNG.write(first.get(0));
+            count(first.get(0));
+            FullHttpResponse full = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.wrappedBuffer(png));
+            full.headers().set(HttpHeaderNames.CONTENT_TYPE, "image/png").set("X-Glowzip-Images", 1);
+            HttpUtil.setContentLength(full, png.length);
+            response.sendFull(full);
+            return;
+        }
+        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        head.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/x-tar");
+        response.head(head);
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(response);
+        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        List<Image> batch = first;
+        do {
+            for (Image image : batch) {
+                byte[] png = ImageFormat.PNG.write(image);
+                TarArchiveEntry entry = new TarArchiveEntry(String.format("%06d.png", images));
+                entry.setSize(png.length);
+                entry.setModTime(new Date(0));
+                tar.putArchiveEntry(entry);
+                tar.write(png);
+                tar.closeArchiveEntry();
+                count(image);
+            }
+            batch = new ArrayList<>();
+        } while (nextUnit(body, unpacker, batch));
+        tar.finish();
+        response.close();
+    }
+
+    /** Reads and accepts one unit; false once the stream has ended (checking nothing follows it). */
+    private static boolean nextUnit(InputStream body, StreamUnpacker unpacker, List<Image> out) throws IOException, ApiException {
+        int needed = unpacker.needed();
+        if (needed == 0) {
+            return false;
+        }
+        byte[] unit = body.readNBytes(needed);
+        if (unpacker.offset() == 0 && !startsLikeGlowzip(unit)) {
+            throw new ApiException(ErrorKind.UNSUPPORTED_MEDIA_TYPE, unit.length == 0 ? "empty body; a glowzip stream was expected"
+                    : "body is not a glowzip stream (it does not start with the glowzip magic)");
+        }
+        if (unit.length < needed) {
+            MalformedStreamException truncated = unpacker.endOfInput(unit.length, false);
+            throw truncated != null ? truncated : new MalformedStreamException(0, "empty body");
+        }
+        out.addAll(unpacker.accept(unit));
+        if (unpacker.state() == StreamUnpacker.State.FINISHED) {
+            if (body.read() >= 0) {
+                throw unpacker.trailingData();
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsLikeGlowzip(byte[] unit) {
+        byte[] magic = {(byte) 0x89, 'G', 'L', 'O', 'W', 'Z', '\r', '\n'};
+        int n = Math.min(unit.length, magic.length);
+        return n > 0 && java.util.Arrays.equals(unit, 0, n, magic, 0, n);
+    }
+
+    private void count(Image image) {
+        images++;
+        samples += image.sampleCount();
+    }
+
+    @Override
+    public long images() {
+        return images;
+    }
+
+    @Override
+    public long samples() {
+        return samples;
+    }
+}

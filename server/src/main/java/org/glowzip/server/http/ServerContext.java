@@ -1,0 +1,31 @@
+package org.glowzip.server.http;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.glowzip.server.GlowServerConfig;
+import org.glowzip.server.ServedModel;
+import org.glowzip.server.metrics.ServerMetrics;
+
+/** What every connection of one server shares: its limits, models, counters, admission and workers. */
+public final class ServerContext {
+    final GlowServerConfig config;
+    final List<ServedModel> models;
+    final ServerMetrics metrics;
+    final JobAdmission admission;
+    final ExecutorService workers;
+    final AtomicBoolean closing = new AtomicBoolean();
+
+    public ServerContext(GlowServerConfig config, List<ServedModel> models, ServerMetrics metrics, ExecutorService workers) {
+        this.config = config;
+        this.models = List.copyOf(models);
+        this.metrics = metrics;
+        this.admission = new JobAdmission(config.maxConcurrentJobs(), config.maxJobsPerClient());
+        this.workers = workers;
+    }
+
+    /** From now on jobs are refused with 503 {@code shutting_down} and health checks fail. */
+    public void beginClosing() {
+        closing.set(true);
+    }
+}

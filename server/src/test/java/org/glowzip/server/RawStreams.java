@@ -1,0 +1,74 @@
+package org.glowzip.server;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.CRC32C;
+import org.glowzip.codec.image.Image;
+
+/**
+ * Glowzip streams of raw blocks built by hand from the documented layout: valid streams that cost
+ * no flow work to decode, for tests that need large responses cheaply.
+ */
+public final class RawStreams {
+    private RawStreams() {
+    }
+
+    /** A stream of the test model holding {@code images}, {@code perBlock} images per raw block. */
+    public static byte[] of(List<Image> images, int perBlock) {
+        byte[] empty = TestModels.CODEC.encode(Image.of(1, 1, 1, new byte[1]));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(empty, 0, 48); // the header
+        try {
+            for (int start = 0; start < images.size(); start += perBlock) {
+                List<Image> block = images.subList(start, Math.min(images.size(), start + perBlock));
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                DataOutputStream data = new DataOutputStream(bytes);
+                data.write(2);
+                data.writeInt(block.size());
+                int samples = 0;
+                for (Image image : block) {
+                    data.writeInt(image.width());
+                    data.writeInt(image.height());
+                    data.write(image.channels());
+                    samples += image.sampleCount();
+                }
+                data.writeInt(samples);
+                for (Image image : block) {
+                    data.write(image.samples());
+                }
+                checked(out, bytes.toByteArray());
+            }
+            ByteArrayOutputStream end = new ByteArrayOutputStream();
+            DataOutputStream data = new DataOutputStream(end);
+            data.write(0);
+            data.writeLong(images.size());
+            checked(out, end.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** {@code count} noise images of {@code side x side} gray. */
+    public static List<Image> noise(int count, int side, long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        Image[] images = new Image[count];
+        for (int i = 0; i < count; i++) {
+            byte[] samples = new byte[side * side];
+            random.nextBytes(samples);
+            images[i] = Image.of(side, side, 1, samples);
+        }
+        return Arrays.asList(images);
+    }
+
+    private static void checked(ByteArrayOutputStream out, byte[] section) throws IOException {
+        CRC32C crc = new CRC32C();
+        crc.update(section);
+        out.write(section);
+        new DataOutputStream(out).writeInt((int) crc.getValue());
+    }
+}

@@ -1,0 +1,234 @@
+package org.glowzip.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.glowzip.codec.ImageCodec;
+import org.glowzip.codec.image.Image;
+import org.glowzip.codec.image.ImageFormat;
+import org.glowzip.server.Bodies;
+import org.glowzip.server.GlowServerConfig;
+import org.glowzip.server.RawHttp;
+import org.glowzip.server.ServerFixture;
+import org.glowzip.server.TestModels;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every refusal has its status and a JSON body {"error": kind, "message": ...}, and the server stays up. */
+class ErrorsTest {
+    private static ServerFixture fixture;
+    private static final Image IMAGE = TestModels.images(1, 31, false).get(0);
+
+    @BeforeAll
+    static void start() throws InterruptedException {
+        fixture = new ServerFixture(ServerFixture.testConfig().withMaxBodyBytes(1 << 20));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        assertEquals(200, fixture.get("/healthz").statusCode());
+        assertTrue(fixture.awaitIdle(Duration.ofSeconds(10)));
+        fixture.close();
+    }
+
+    static void assertError(HttpResponse<byte[]> response, int status, String kind, String messagePart) {
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        assertEquals(status, response.statusCode(), body);
+        assertEquals("application/json", response.headers().firstValue("content-type").orElse(""));
+        assertTrue(body.startsWith("{\"error\":\"" + kind + "\",\"message\":\""), body);
+        assertTrue(body.contains(messagePart), body + " should contain " + messagePart);
+    }
+
+    @Test
+    void bodyTooLargeByContentLength() throws Exception {
+        assertError(fixture.post("/v1/compress", new byte[(1 << 20) + 1], null), 413, "body_too_large",
+                "request body of 1048577 bytes exceeds the limit of 1048576 bytes");
+    }
+
+    @Test
+    void bodyTooLargeWhileStreaming() throws Exception {
+        byte[] pgm = ImageFormat.PNM.write(Image.of(1200, 1000, 1, new byte[1200 * 1000]));
+        assertError(fixture.postChunked("/v1/compress", pgm), 413, "body_too_large", "request body exceeds the limit of 1048576 bytes");
+    }
+
+    @Test
+    void imageTooLargeIsRefusedFromItsHeader() throws Exception {
+        byte[] pgm = "P5\n600 600\n255\n".getBytes(StandardCharsets.US_ASCII);
+        assertError(fixture.post("/v1/compress", pgm, "image/x-portable-graymap"), 413, "image_too_large",
+                "image: image of 360000 pixels exceeds the limit of 262144 pixels");
+        byte[] idx = Arrays.copyOf(Bodies.idx(List.of(), 600, 600), 16);
+        assertError(fixture.post("/v1/compress", idx, null), 413, "image_too_large", "IDX images of 600x600 exceed the limit of 262144 pixels");
+    }
+
+    @Test
+    void unsupportedMediaTypes() throws Exception {
+        assertError(fixture.post("/v1/compress", ImageFormat.PNG.write(IMAGE), "text/plain"), 415, "unsupported_media_type",
+                "Content-Type text/plain is not accepted here");
+        assertError(fixture.post("/v1/compress", "hello, world".getBytes(StandardCharsets.US_ASCII), null), 415, "unsupported_media_type",
+                "body is not a PNG, PGM, PPM, tar of those, or IDX file of images (or a gzip of one)");
+        assertError(fixture.post("/v1/decompress", ImageFormat.PNG.write(IMAGE), null), 415, "unsupported_media_type",
+                "body is not a glowzip stream");
+        byte[] labels = {0, 0, 8, 1, 0, 0, 0, 1, 7};
+        assertError(fixture.post("/v1/compress", labels, null), 415, "unsupported_media_type", "IDX of type 0x08 with 1 dimensions");
+    }
+
+    @Test
+    void malformedBodies() throws Exception {
+        byte[] idx = Bodies.idx(TestModels.images(3, 32, false), 28, 28);
+        assertError(fixture.post("/v1/compress", Arrays.copyOf(idx, idx.length - 1), null), 400, "malformed", "IDX truncated in image 2 of 3");
+        assertError(fixture.post("/v1/compress", Arrays.copyOf(idx, idx.length + 1), null), 400, "malformed", "data after the last of 3 IDX images");
+        byte[] stream = TestModels.CODEC.encode(IMAGE);
+        byte[] flipped = stream.clone();
+        flipped[70] ^= 1;
+        assertError(fixture.post("/v1/decompress", flipped, null), 400, "malformed", "malformed input at byte ");
+        assertError(fixture.post("/v1/decompress", Arrays.copyOf(stream, stream.length - 5), null), 400, "malformed",
+                "malformed input at byte " + (stream.length - 5) + ": stream truncated in end block: 7 of 12 bytes");
+        byte[] tar = Bodies.tarOf(List.of(IMAGE), false);
+        tar[124 + 3] = 'x'; // the size field must be octal
+        assertError(fixture.post("/v1/compress", tar, "application/x-tar"), 400, "malformed", "");
+        byte[] gzip = Bodies.gzip(idx);
+        assertError(fixture.post("/v1/compress", Arrays.copyOf(gzip, gzip.length / 2), null), 400, "malformed", "");
+    }
+
+    @Test
+    void undecodableContent() throws Exception {
+        byte[] tar = Bodies.tar(List.of("a.png", "notes.txt"), List.of(ImageFormat.PNG.write(IMAGE), "hi".getBytes(StandardCharsets.US_ASCII)));
+        assertError(fixture.post("/v1/compress", tar, null), 422, "undecodable", "notes.txt: not a PNG, PGM (P5) or PPM (P6) image");
+        byte[] png = ImageFormat.PNG.write(IMAGE);
+        assertError(fixture.post("/v1/compress", Arrays.copyOf(png, png.length - 20), "image/png"), 422, "undecodable", "image: ");
+        byte[] foreign = new ImageCodec(TestModels.OTHER).encode(IMAGE);
+        assertError(fixture.post("/v1/decompress", foreign, "application/x-glowzip"), 422, "undecodable",
+                "stream was coded with model " + TestModels.OTHER.fingerprintHex().substring(0, 16));
+    }
+
+    @Test
+    void routingErrors() throws Exception {
+        HttpResponse<byte[]> notFound = fixture.client.send(HttpRequest.newBuilder(fixture.uri("/v2/nothing")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertError(notFound, 404, "not_found", "no such endpoint: /v2/nothing");
+        HttpResponse<byte[]> wrongMethod = fixture.client.send(HttpRequest.newBuilder(fixture.uri("/v1/compress")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertError(wrongMethod, 405, "method_not_allowed", "use POST");
+        assertError(fixture.post("/v1/compress?model=nope", ImageFormat.PNG.write(IMAGE), null), 400, "bad_request", "no model nope; loaded: gray");
+    }
+
+    @Test
+    void modelCanBePickedByNameOrFingerprint() throws Exception {
+        for (String model : List.of("gray", TestModels.GRAY.fingerprintHex().substring(0, 12))) {
+            HttpResponse<byte[]> response = fixture.post("/v1/compress?model=" + model, ImageFormat.PNG.write(IMAGE), null);
+            assertEquals(200, response.statusCode());
+        }
+    }
+
+    @Test
+    void tooManyJobsAre503AndTooManyPerClient429() throws Exception {
+        for (boolean perClient : new boolean[] {false, true}) {
+            GlowServerConfig config = ServerFixture.testConfig().withMaxConcurrentJobs(1);
+            if (perClient) {
+                config = ServerFixture.testConfig().withMaxConcurrentJobs(4).withMaxJobsPerClient(1);
+            }
+            try (ServerFixture limited = new ServerFixture(config); RawHttp holder = new RawHttp(limited.port)) {
+                holder.startChunkedPost("/v1/compress");
+                byte[] idx = Bodies.idx(TestModels.images(2, 33, false), 28, 28);
+                holder.chunk(idx, 0, 20); // the job is admitted and waits for the rest
+                long deadline = System.nanoTime() + 5_000_000_000L;
+                while (limited.server.metrics().jobsActive().get() == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                HttpResponse<byte[]> refused = limited.post("/v1/compress", ImageFormat.PNG.write(IMAGE), null);
+                if (perClient) {
+                    assertError(refused, 429, "too_many_requests", "this client already has 1 jobs running; retry later");
+                } else {
+                    assertError(refused, 503, "overloaded", "the server is running its maximum of 1 jobs; retry later");
+                }
+                assertEquals("1", refused.headers().firstValue("retry-after").orElse(""));
+                holder.chunk(idx, 20, idx.length - 20);
+                holder.endChunks();
+                assertEquals(200, holder.readHead(RawHttp.headers()));
+                assertEquals(TestModels.images(2, 33, false), ServerFixture.decodeStream(holder.readChunkedBody()));
+                assertEquals(200, limited.post("/v1/compress", ImageFormat.PNG.write(IMAGE), null).statusCode(), "admitted again");
+            }
+        }
+    }
+
+    @Test
+    void stalledBodyIs408() throws Exception {
+        try (ServerFixture quick = new ServerFixture(ServerFixture.testConfig().withIdleTimeout(Duration.ofMillis(300)));
+                RawHttp http = new RawHttp(quick.port)) {
+            http.startChunkedPost("/v1/compress");
+            byte[] idx = Bodies.idx(TestModels.images(2, 34, false), 28, 28);
+            http.chunk(idx, 0, 100);
+            Map<String, String> headers = RawHttp.headers();
+            assertEquals(408, http.readHead(headers));
+            byte[] body = http.in.readNBytes(Integer.parseInt(headers.get("content-length")));
+            assertEquals("{\"error\":\"idle_timeout\",\"message\":\"no request body bytes for 300 ms\"}\n", new String(body, StandardCharsets.UTF_8));
+            assertEquals("close", headers.get("connection"));
+            assertTrue(quick.awaitIdle(Duration.ofSeconds(5)));
+            assertEquals(1, quick.server.metrics().counter("glowzip_errors_total{kind=\"idle_timeout\"}"));
+        }
+    }
+
+    @Test
+    void expansionIsLimited() throws Exception {
+        try (ServerFixture small = new ServerFixture(ServerFixture.testConfig().withMaxExpandedBytes(5_000))) {
+            byte[] bomb = Bodies.gzip(Bodies.idx(java.util.Collections.nCopies(200, IMAGE), 28, 28)); // 156 KB inflated
+            assertError(small.post("/v1/compress", bomb, "application/gzip"), 413, "body_too_large", "gzip body inflates to more than 5000 bytes");
+            byte[] stream = org.glowzip.server.RawStreams.of(java.util.Collections.nCopies(200, IMAGE), 50);
+            assertError(small.post("/v1/decompress", stream, null), 413, "body_too_large", "stream exceeds the limit of 5000 samples");
+            byte[] big = TestModels.CODEC.encode(Image.of(600, 600, 1, new byte[360_000]));
+            assertError(small.post("/v1/decompress", big, null), 413, "image_too_large",
+                    "image of 600x600 pixels exceeds the limit of 262144 pixels");
+        }
+    }
+
+    /** Once blocks have been sent the status cannot change: a later error cuts the response off, and the client sees it incomplete. */
+    @Test
+    void errorAfterTheFirstBlockCutsTheResponseOff() throws Exception {
+        try (ServerFixture small = new ServerFixture(ServerFixture.testConfig().withMaxExpandedBytes(100_000))) {
+            byte[] bomb = Bodies.gzip(Bodies.idx(java.util.Collections.nCopies(200, IMAGE), 28, 28));
+            java.io.IOException cut = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                    () -> small.post("/v1/compress", bomb, "application/gzip"));
+            assertTrue(String.valueOf(cut.getMessage()).contains("chunked"), String.valueOf(cut));
+            assertTrue(small.awaitIdle(Duration.ofSeconds(5)));
+            assertEquals(1, small.server.metrics().counter("glowzip_errors_total{kind=\"body_too_large\"}"));
+            assertEquals(200, small.get("/healthz").statusCode());
+        }
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInOrder() throws Exception {
+        try (RawHttp http = new RawHttp(fixture.port)) {
+            byte[] png = ImageFormat.PNG.write(IMAGE);
+            String head = "POST /v1/compress HTTP/1.1\r\nHost: x\r\nContent-Length: " + png.length + "\r\n\r\n";
+            java.io.ByteArrayOutputStream both = new java.io.ByteArrayOutputStream();
+            both.write(head.getBytes(StandardCharsets.US_ASCII));
+            both.write(png);
+            both.write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            http.out.write(both.toByteArray());
+            http.out.flush();
+            Map<String, String> headers = RawHttp.headers();
+            assertEquals(200, http.readHead(headers));
+            assertEquals("application/x-glowzip", headers.get("content-type"));
+            assertEquals(List.of(IMAGE), ServerFixture.decodeStream(http.readChunkedBody()));
+            Map<String, String> second = RawHttp.headers();
+            assertEquals(200, http.readHead(second));
+            String health = new String(http.in.readNBytes(Integer.parseInt(second.get("content-length"))), StandardCharsets.UTF_8);
+            assertTrue(health.startsWith("{\"status\":\"ok\""), health);
+        }
+    }
+
+    @Test
+    void errorsAreCountedByKind() throws Exception {
+        long before = fixture.server.metrics().counter("glowzip_errors_total{kind=\"unsupported_media_type\"}");
+        fixture.post("/v1/compress", new byte[] {1, 2, 3}, null);
+        assertEquals(before + 1, fixture.server.metrics().counter("glowzip_errors_total{kind=\"unsupported_media_type\"}"));
+    }
+}
