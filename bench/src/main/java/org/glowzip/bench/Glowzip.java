@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "glowzip", mixinStandardHelpOptions = true, version = "glowzip 0.1.0",
         description = "Lossless image compression with a Glow normalizing flow and bits-back rANS.",
         subcommands = {CompressCommand.class, DecompressCommand.class, InfoCommand.class, BenchCommand.class, ServeCommand.class,
+                TrainCommand.class,
                 MicrobenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:runtime error", "2:usage error", "3:corrupt input"})
@@ -23,8 +24,12 @@ public final class Glowzip {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Glowzip())
-                .setExitCodeExceptionMapper(ExitCodes::of)
-                .setExecutionExceptionHandler(new ErrorReporter());
+        CommandLine commandLine = new CommandLine(new Glowzip());
+        ExperimentCommand.EXPERIMENTS.forEach((experiment, description) -> {
+            CommandLine sub = new CommandLine(new ExperimentCommand(experiment));
+            sub.getCommandSpec().usageMessage().description(description);
+            commandLine.addSubcommand(experiment, sub);
+        });
+        return commandLine.setExitCodeExceptionMapper(ExitCodes::of).setExecutionExceptionHandler(new ErrorReporter());
     }
 }
