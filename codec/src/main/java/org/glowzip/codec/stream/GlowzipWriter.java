@@ -5,8 +5,14 @@ import java.io.Closeable;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.CRC32C;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.flow.CodingParameters;
@@ -16,9 +22,10 @@ import org.glowzip.codec.model.ModelFile;
 
 /**
  * Writes a glowzip stream ({@link StreamFormat}): images are collected into blocks of at most
- * {@code blockSamples} samples, each block coded onto one message when it is full, so memory
- * is bounded by the block size. {@link #close} writes the last block and the end marker and
- * closes the underlying stream.
+ * {@code blockSamples} samples, each block coded onto one message when it is full. Full blocks
+ * are coded on a shared pool, one per processor at a time, and written in order; so memory is
+ * bounded by one more block than there are processors. {@link #close} writes the last block and
+ * the end marker and closes the underlying stream.
  */
 public final class GlowzipWriter implements Closeable {
     /** Default block size in samples: 4 Mi, about 5,000 28 x 28 images. */
@@ -27,7 +34,15 @@ public final class GlowzipWriter implements Closeable {
     private final OutputStream out;
     private final BlockCoder coder;
     private final long blockSamples;
+    private static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
+    private static final ExecutorService ENCODERS = Executors.newFixedThreadPool(PARALLELISM, task -> {
+        Thread thread = new Thread(task, "glowzip-block-encoder");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final List<Image> pending = new ArrayList<>();
+    private final Deque<Future<byte[]>> inFlight = new ArrayDeque<>();
     private long pendingSamples;
     private long images;
     private long bytes;
@@ -47,7 +62,7 @@ public final class GlowzipWriter implements Closeable {
         header.write(parameters.fractionalBits());
         header.write(parameters.scaleBits());
         header.write(parameters.priorPrecision());
-        writeChecked(header);
+        writeChecked(header.toByteArray());
     }
 
     /** Adds an image; writes a block when the current one is full. */
@@ -61,6 +76,9 @@ public final class GlowzipWriter implements Closeable {
         pending.add(image);
         pendingSamples += image.sampleCount();
         images++;
+        while (!inFlight.isEmpty() && inFlight.peek().isDone()) {
+            writeNextBlock();
+        }
     }
 
     /** Images written so far. */
@@ -81,25 +99,55 @@ public final class GlowzipWriter implements Closeable {
         closed = true;
         try (out) {
             flushBlock();
+            while (!inFlight.isEmpty()) {
+                writeNextBlock();
+            }
             ByteArrayOutputStream end = new ByteArrayOutputStream(13);
             end.write(StreamFormat.END);
             new DataOutputStream(end).writeLong(images);
-            writeChecked(end);
+            writeChecked(end.toByteArray());
             out.flush();
         }
     }
 
+    /** Hands the pending images to the encoders; waits for the oldest while too many are in flight. */
     private void flushBlock() throws IOException {
         if (pending.isEmpty()) {
             return;
         }
-        byte[] payload = codedPayload();
+        List<Image> block = List.copyOf(pending);
+        long samples = pendingSamples;
+        pending.clear();
+        pendingSamples = 0;
+        inFlight.add(ENCODERS.submit(() -> blockBytes(block, samples)));
+        while (inFlight.size() > PARALLELISM) {
+            writeNextBlock();
+        }
+    }
+
+    private void writeNextBlock() throws IOException {
+        try {
+            writeChecked(inFlight.poll().get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while coding a block");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException("coding a block failed", e.getCause());
+        }
+    }
+
+    /** A block's bytes up to its checksum: coded when that is smaller, raw otherwise. */
+    private byte[] blockBytes(List<Image> block, long samples) throws IOException {
+        byte[] payload = codedPayload(block, samples);
         int type = payload == null ? StreamFormat.RAW : StreamFormat.CODED;
-        ByteArrayOutputStream block = new ByteArrayOutputStream();
-        DataOutputStream data = new DataOutputStream(block);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream data = new DataOutputStream(bytes);
         data.write(type);
-        data.writeInt(pending.size());
-        for (Image image : pending) {
+        data.writeInt(block.size());
+        for (Image image : block) {
             data.writeInt(image.width());
             data.writeInt(image.height());
             data.write(image.channels());
@@ -108,19 +156,17 @@ public final class GlowzipWriter implements Closeable {
             data.writeInt(payload.length);
             data.write(payload);
         } else {
-            data.writeInt((int) pendingSamples);
-            for (Image image : pending) {
+            data.writeInt((int) samples);
+            for (Image image : block) {
                 data.write(image.samples());
             }
         }
-        writeChecked(block);
-        pending.clear();
-        pendingSamples = 0;
+        return bytes.toByteArray();
     }
 
     /** The coded payload, or {@code null} when it would not be smaller than the raw samples. */
-    private byte[] codedPayload() {
-        Message message = coder.encodeIfSmaller(pending, pendingSamples);
+    private byte[] codedPayload(List<Image> block, long samples) {
+        Message message = coder.encodeIfSmaller(block, samples);
         return message == null ? null : message.toBytes();
     }
 
@@ -134,10 +180,9 @@ public final class GlowzipWriter implements Closeable {
         return StreamFormat.singleBlockStreamSize(1, payload);
     }
 
-    /** Writes {@code bytes} followed by their CRC32C. */
-    private void writeChecked(ByteArrayOutputStream content) throws IOException {
+    /** Writes {@code array} followed by its CRC32C. */
+    private void writeChecked(byte[] array) throws IOException {
         CRC32C crc = new CRC32C();
-        byte[] array = content.toByteArray();
         crc.update(array);
         out.write(array);
         new DataOutputStream(out).writeInt((int) crc.getValue());
