@@ -1,9 +1,7 @@
 package org.glowzip.codec.model;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -44,7 +42,21 @@ import java.util.TreeMap;
  * {@code level<i>.step<k>.actnorm.{bias,logs}}, {@code level<i>.step<k>.invconv.{perm,sign,
  * lower,upper,logs}}, {@code level<i>.step<k>.coupling.{conv1,conv2,conv3}.{weight,bias}} and
  * {@code ...conv3.logscale}, {@code level<i>.prior.{weight,bias,logscale}} for each split, and
- * {@code top.{mean,logsd}}. Convolution weights have shape {@code [out, in, kh, kw]}.
+ * {@code top.{mean,logsd}}. Convolution weights have shape {@code [out, in, kh, kw]}, stride 1,
+ * zero "same" padding. What they mean, for one step on {@code x} of C channels:
+ * <ul>
+ *   <li>actnorm: {@code y[c] = (x[c] + bias[c]) * exp(logs[c])};
+ *   <li>invconv: {@code y = P L (U + diag(sign * exp(logs))) x} per pixel, {@code P[perm[i]][i] = 1},
+ *       L = unit diagonal plus the strict lower triangle of {@code lower}, U = the strict upper
+ *       triangle of {@code upper};
+ *   <li>coupling: the first C/2 channels pass; {@code h = conv3(relu(conv2(relu(conv1(x_a)))))},
+ *       conv3's output times {@code exp(3 * logscale[c])}; affine: {@code t} = first half of h,
+ *       {@code y_b = (x_b + t) * sigmoid(second half + 2)}; additive: {@code y_b = x_b + h}.
+ * </ul>
+ * Each level squeezes first (channel {@code 4c + 2i + j} takes channel c at row offset i, column
+ * offset j); a split keeps the first half z1 and scores the second half under
+ * {@code N(mean, exp(logsd)^2)} where the prior conv of z1 (scaled like conv3) gives the mean
+ * (first half of its channels) and logsd; the last level is scored under {@code top}.
  */
 public final class ModelFile {
     /** Format version that this class reads and writes. */
@@ -103,10 +115,5 @@ public final class ModelFile {
             count += tensor.size();
         }
         return count;
-    }
-
-    /** The tensor names, ascending. */
-    public List<String> names() {
-        return new ArrayList<>(tensors.keySet());
     }
 }

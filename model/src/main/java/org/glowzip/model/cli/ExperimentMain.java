@@ -2,6 +2,7 @@ package org.glowzip.model.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code ExperimentMain sample|interpolate|manipulate --model FILE --data DIR --out DIR}.
  * {@code sample} writes {@code samples.png} (temperatures 0.7 and 1.0 side by side);
  * {@code interpolate} writes {@code interpolation.png}; {@code manipulate} writes
- * {@code manipulation.png} for {@code --label} at strengths -2..2 (test-set images, labelled IDX).
+ * {@code manipulation.png} for {@code --label} at strengths -0.5..1 (test-set images, labelled IDX).
  */
 public final class ExperimentMain {
     private ExperimentMain() {
@@ -33,7 +34,7 @@ public final class ExperimentMain {
         defaults.put("out", "model/runs/fashion-mnist");
         defaults.put("seed", "1");
         defaults.put("label", "1");
-        Arguments a = new Arguments(java.util.Arrays.copyOfRange(args, 1, args.length), defaults);
+        Arguments a = new Arguments(Arrays.copyOfRange(args, 1, args.length), defaults);
         Glow glow = GlowFiles.load(Path.of(a.string("model")));
         Path out = Path.of(a.string("out"));
         Files.createDirectories(out);
@@ -48,7 +49,7 @@ public final class ExperimentMain {
                 ImageSet test = IdxFiles.readSplit(Path.of(a.string("data")), true);
                 List<INDArray> direction = Experiments.labelDirection(glow, test, a.integer("label"), 2000, 100);
                 Experiments.manipulation(glow, test, new int[] {0, 1, 2, 3, 4, 5}, direction,
-                        new double[] {-2, -1, -0.5, 0, 0.5, 1, 2}, out.resolve("manipulation.png"));
+                        new double[] {-0.5, -0.25, 0, 0.25, 0.5, 0.75, 1}, out.resolve("manipulation.png"));
             }
             default -> throw new IllegalArgumentException("unknown experiment " + args[0]);
         }

@@ -2,11 +2,14 @@ package org.glowzip.model.data;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
@@ -45,7 +48,7 @@ public final class IdxFiles {
         }
         int[] labels = new int[count];
         if (labelsPath == null) {
-            java.util.Arrays.fill(labels, -1);
+            Arrays.fill(labels, -1);
         } else {
             try (DataInputStream in = open(labelsPath)) {
                 expect(in.readInt(), LABELS_MAGIC, labelsPath);
@@ -75,7 +78,7 @@ public final class IdxFiles {
 
     /** Writes images (one channel) and labels as gzip IDX files, e.g. for a test sample. */
     public static void write(ImageSet set, Path imagesPath, Path labelsPath) throws IOException {
-        try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(Files.newOutputStream(imagesPath)))) {
+        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(Files.newOutputStream(imagesPath)))) {
             out.writeInt(IMAGES_MAGIC);
             out.writeInt(set.size());
             out.writeInt(set.height());
@@ -86,7 +89,7 @@ public final class IdxFiles {
                 }
             }
         }
-        try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(Files.newOutputStream(labelsPath)))) {
+        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(Files.newOutputStream(labelsPath)))) {
             out.writeInt(LABELS_MAGIC);
             out.writeInt(set.size());
             for (int i = 0; i < set.size(); i++) {

@@ -3,11 +3,14 @@ package org.glowzip.model.data;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -25,7 +28,7 @@ public final class ImageFolder {
         List<Path> files;
         try (Stream<Path> listing = Files.list(directory)) {
             files = listing.filter(path -> {
-                String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
                 return name.endsWith(".png") || name.endsWith(".pgm");
             }).sorted().collect(Collectors.toList());
         }
@@ -34,9 +37,9 @@ public final class ImageFolder {
         }
         int height = -1;
         int width = -1;
-        java.io.ByteArrayOutputStream pixels = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream pixels = new ByteArrayOutputStream();
         for (Path file : files) {
-            Raster raster = file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".pgm") ? readPgm(file) : readPng(file);
+            Raster raster = file.toString().toLowerCase(Locale.ROOT).endsWith(".pgm") ? readPgm(file) : readPng(file);
             if (height < 0) {
                 height = raster.getHeight();
                 width = raster.getWidth();
@@ -54,7 +57,7 @@ public final class ImageFolder {
             }
         }
         int[] labels = new int[files.size()];
-        java.util.Arrays.fill(labels, -1);
+        Arrays.fill(labels, -1);
         return new ImageSet(channels, height, width, pixels.toByteArray(), labels);
     }
 

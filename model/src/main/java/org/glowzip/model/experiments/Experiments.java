@@ -8,6 +8,7 @@ import org.glowzip.model.data.ImageSet;
 import org.glowzip.model.flow.Glow;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The qualitative experiments of the Glow paper on a trained flow: samples at a temperature,
@@ -33,7 +34,7 @@ public final class Experiments {
         for (int r = 0; r < rows; r++) {
             List<INDArray> cells = new ArrayList<>();
             for (INDArray block : blocks) {
-                cells.add(block.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(r * columns, (r + 1) * columns)));
+                cells.add(block.get(NDArrayIndex.interval(r * columns, (r + 1) * columns)));
             }
             gridRows.add(Nd4j.concat(0, cells.toArray(new INDArray[0])));
         }
@@ -93,7 +94,7 @@ public final class Experiments {
                     }
                 }
                 for (int level = 0; level < latents.size(); level++) {
-                    target.get(level).addi(latents.get(level).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(i, i + 1)));
+                    target.get(level).addi(latents.get(level).get(NDArrayIndex.interval(i, i + 1)));
                 }
                 if (match) {
                     countWith++;

@@ -11,10 +11,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Lays out flow-space images ({@code [N, C, H, W]} in [-0.5, 0.5), C = 1 or 3) as PNG grids:
  * one row per array, a 2-pixel white gap between cells and {@code blockGap} extra gap pixels
- * between blocks of columns.
+ * between blocks of columns. Non-finite values are drawn red, so that a diverged inverse is not
+ * mistaken for a black image.
  */
 public final class ImageGrid {
     private static final int GAP = 2;
+    /** Colour of pixels whose decoded value is NaN or infinite (the inverse flow diverged there). */
+    private static final int NON_FINITE = 0xFF0000;
 
     private ImageGrid() {
     }
@@ -47,12 +50,17 @@ public final class ImageGrid {
             }
         }
         for (int r = 0; r < rows.size(); r++) {
-            INDArray pixels = Dequantizer.quantize(rows.get(r));
+            INDArray raw = rows.get(r);
+            INDArray pixels = Dequantizer.quantize(raw);
             for (int c = 0; c < pixels.size(0); c++) {
                 int left = GAP + c * (width + GAP) + (blockWidth > 0 ? (c / blockWidth) * blockGap : 0);
                 int top = GAP + r * (height + GAP);
                 for (int y = 0; y < height; y++) {
                     for (int x = 0; x < width; x++) {
+                        if (!Double.isFinite(raw.getDouble(c, 0, y, x))) {
+                            image.setRGB(left + x, top + y, NON_FINITE);
+                            continue;
+                        }
                         int red = pixels.getInt(c, 0, y, x);
                         int green = channels == 3 ? pixels.getInt(c, 1, y, x) : red;
                         int blue = channels == 3 ? pixels.getInt(c, 2, y, x) : red;

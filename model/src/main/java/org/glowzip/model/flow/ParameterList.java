@@ -34,10 +34,6 @@ public final class ParameterList {
         return parameter;
     }
 
-    public String prefix() {
-        return prefix;
-    }
-
     public List<Parameter> list() {
         return Collections.unmodifiableList(parameters);
     }

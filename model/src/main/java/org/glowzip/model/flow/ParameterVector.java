@@ -43,7 +43,7 @@ public final class ParameterVector {
         }
     }
 
-    /** Views of slices of {@code flat}, one per parameter, shaped like {@code like}'s parameters. */
+    /** Views of {@code flat} (a vector as long as {@link #values()}), one per parameter, each shaped like it. */
     public List<INDArray> views(INDArray flat) {
         List<INDArray> views = new ArrayList<>();
         long offset = 0;

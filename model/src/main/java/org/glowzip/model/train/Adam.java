@@ -70,10 +70,6 @@ public final class Adam {
         return state;
     }
 
-    public long updates() {
-        return updates;
-    }
-
     /** Sets the number of updates done so far (after restoring {@link #state()}). */
     public void setUpdates(long updates) {
         this.updates = updates;
