@@ -3,6 +3,7 @@ package org.glowzip.bench.jmh;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.glowzip.codec.ans.Categorical;
+import org.glowzip.codec.ans.IntCodec;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.ans.QuantizedDistribution;
 import org.glowzip.codec.ans.Shape;
@@ -82,21 +83,27 @@ public class CoderBenchmark {
         }
 
         private static SymbolCase uniform(int n, SplittableRandom random) {
-            Uniform uniform = Uniform.of(n);
+            int[] symbols = new int[SYMBOLS];
+            for (int i = 0; i < SYMBOLS; i++) {
+                symbols[i] = random.nextInt(n);
+            }
+            return of(Uniform.of(n), symbols);
+        }
+
+        /** An {@link IntCodec} with its symbols. */
+        private static SymbolCase of(IntCodec codec, int[] symbols) {
             SymbolCase c = new SymbolCase() {
                 @Override
                 void push(Message message, int i) {
-                    uniform.pushInt(message, symbols[i]);
+                    codec.pushInt(message, this.symbols[i]);
                 }
 
                 @Override
                 int pop(Message message, int i) {
-                    return uniform.popInt(message);
+                    return codec.popInt(message);
                 }
             };
-            for (int i = 0; i < SYMBOLS; i++) {
-                c.symbols[i] = random.nextInt(n);
-            }
+            System.arraycopy(symbols, 0, c.symbols, 0, SYMBOLS);
             return c;
         }
 
@@ -108,27 +115,16 @@ public class CoderBenchmark {
                 counts[s] = 1_000_000 / (s + 1);
                 cumulative[s + 1] = cumulative[s] + counts[s];
             }
-            Categorical categorical = new Categorical(counts, 16);
-            SymbolCase c = new SymbolCase() {
-                @Override
-                void push(Message message, int i) {
-                    categorical.pushInt(message, symbols[i]);
-                }
-
-                @Override
-                int pop(Message message, int i) {
-                    return categorical.popInt(message);
-                }
-            };
+            int[] symbols = new int[SYMBOLS];
             for (int i = 0; i < SYMBOLS; i++) {
                 long u = random.nextLong(cumulative[256]);
                 int s = 0;
                 while (cumulative[s + 1] <= u) {
                     s++;
                 }
-                c.symbols[i] = s;
+                symbols[i] = s;
             }
-            return c;
+            return of(new Categorical(counts, 16), symbols);
         }
 
         /** Means in [-100, 100], scales in [0.5, 50], values drawn near the mean. */
