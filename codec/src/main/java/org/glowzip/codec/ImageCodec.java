@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.glowzip.codec.flow.CodingParameters;
+import org.glowzip.codec.flow.IntGlow;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.model.ModelFile;
 import org.glowzip.codec.model.ModelFileReader;
@@ -26,6 +27,7 @@ public final class ImageCodec {
     private final ModelFile model;
     private final CodingParameters parameters;
     private final long blockSamples;
+    private final IntGlow glow;
 
     public ImageCodec(ModelFile model) {
         this(model, CodingParameters.DEFAULT, GlowzipWriter.DEFAULT_BLOCK_SAMPLES);
@@ -36,6 +38,7 @@ public final class ImageCodec {
         this.model = model;
         this.parameters = parameters;
         this.blockSamples = blockSamples;
+        this.glow = new IntGlow(model, parameters); // built once: every encode, decode and codelength shares it
     }
 
     /** Resource name of the bundled default model, trained on Fashion-MNIST. */
@@ -103,16 +106,16 @@ public final class ImageCodec {
 
     /** The exact size in bits of {@link #encode encode(image)}, computed without building it. */
     public long codelength(Image image) {
-        return 8 * GlowzipWriter.streamSize(image, model, parameters);
+        return 8 * GlowzipWriter.streamSize(image, glow);
     }
 
     /** A writer of a stream of many images onto {@code out}. */
     public GlowzipWriter writer(OutputStream out) throws IOException {
-        return new GlowzipWriter(out, model, parameters, blockSamples);
+        return new GlowzipWriter(out, glow, blockSamples);
     }
 
     /** A reader of a stream of images from {@code in}. */
     public GlowzipReader reader(InputStream in) throws IOException {
-        return new GlowzipReader(in, model);
+        return new GlowzipReader(in, model, glow);
     }
 }

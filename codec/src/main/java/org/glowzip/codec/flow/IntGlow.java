@@ -28,6 +28,7 @@ import org.glowzip.codec.nn.ScaledConv2d;
  */
 public final class IntGlow {
     private final GlowConfig config;
+    private final byte[] fingerprint;
     private final CodingParameters parameters;
     private final List<List<IntStep>> levels = new ArrayList<>();
     private final List<ScaledConv2d> splitPriors = new ArrayList<>();
@@ -38,6 +39,7 @@ public final class IntGlow {
 
     public IntGlow(ModelFile model, CodingParameters parameters) {
         this.config = model.config();
+        this.fingerprint = model.fingerprint();
         this.parameters = parameters;
         this.prior = new GaussianPrior(parameters);
         int channels = config.channels();
@@ -72,6 +74,11 @@ public final class IntGlow {
 
     public CodingParameters parameters() {
         return parameters;
+    }
+
+    /** The fingerprint of the model file this flow was built from. */
+    public byte[] fingerprint() {
+        return fingerprint.clone();
     }
 
     /** Samples per model-shaped image, {@code C * H * W}. */

@@ -31,6 +31,14 @@ public final class GlowzipReader implements Closeable {
     private boolean ended;
 
     public GlowzipReader(InputStream source, ModelFile model) throws IOException {
+        this(source, model, null);
+    }
+
+    /**
+     * A reader that codes with {@code prepared}, an integer flow of {@code model}, when the
+     * stream names its coding parameters, and builds the flow the stream names otherwise.
+     */
+    public GlowzipReader(InputStream source, ModelFile model, IntGlow prepared) throws IOException {
         this.source = source;
         this.in = new CheckedInput(source);
         StreamHeader header = StreamHeader.read(in);
@@ -39,7 +47,9 @@ public final class GlowzipReader implements Closeable {
                     + "..., this codec has model " + model.fingerprintHex().substring(0, 16) + "...");
         }
         this.parameters = header.parameters();
-        this.coder = new BlockCoder(new IntGlow(model, parameters));
+        boolean reusable = prepared != null && prepared.parameters().equals(parameters)
+                && Arrays.equals(prepared.fingerprint(), model.fingerprint());
+        this.coder = new BlockCoder(reusable ? prepared : new IntGlow(model, parameters));
     }
 
     /** The coding parameters the stream's header names. */

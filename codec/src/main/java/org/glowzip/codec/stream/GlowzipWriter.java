@@ -18,7 +18,6 @@ import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.flow.IntGlow;
 import org.glowzip.codec.image.Image;
-import org.glowzip.codec.model.ModelFile;
 
 /**
  * Writes a glowzip stream ({@link StreamFormat}): images are collected into blocks of at most
@@ -48,17 +47,19 @@ public final class GlowzipWriter implements Closeable {
     private long bytes;
     private boolean closed;
 
-    public GlowzipWriter(OutputStream out, ModelFile model, CodingParameters parameters, long blockSamples) throws IOException {
+    /** @param glow the integer flow of the model and coding parameters the stream names */
+    public GlowzipWriter(OutputStream out, IntGlow glow, long blockSamples) throws IOException {
         if (blockSamples < 1 || blockSamples > StreamFormat.MAX_BLOCK_SAMPLES) {
             throw new IllegalArgumentException("block size " + blockSamples + " samples outside 1.." + StreamFormat.MAX_BLOCK_SAMPLES);
         }
         this.out = out;
-        this.coder = new BlockCoder(new IntGlow(model, parameters));
+        this.coder = new BlockCoder(glow);
+        CodingParameters parameters = glow.parameters();
         this.blockSamples = blockSamples;
         ByteArrayOutputStream header = new ByteArrayOutputStream(StreamFormat.HEADER_SIZE);
         header.write(StreamFormat.MAGIC);
         header.write(StreamFormat.VERSION);
-        header.write(model.fingerprint());
+        header.write(glow.fingerprint());
         header.write(parameters.fractionalBits());
         header.write(parameters.scaleBits());
         header.write(parameters.priorPrecision());
@@ -174,8 +175,8 @@ public final class GlowzipWriter implements Closeable {
      * The exact size in bytes of the stream that writing {@code image} alone would produce,
      * without producing it.
      */
-    public static long streamSize(Image image, ModelFile model, CodingParameters parameters) {
-        Message message = new BlockCoder(new IntGlow(model, parameters)).encodeIfSmaller(List.of(image), image.sampleCount());
+    public static long streamSize(Image image, IntGlow glow) {
+        Message message = new BlockCoder(glow).encodeIfSmaller(List.of(image), image.sampleCount());
         long payload = message == null ? image.sampleCount() : message.byteLength();
         return StreamFormat.singleBlockStreamSize(1, payload);
     }
