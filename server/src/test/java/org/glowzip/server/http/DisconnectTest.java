@@ -49,6 +49,7 @@ class DisconnectTest {
     @Test
     void clientLeavingMidRequestBody() throws Exception {
         byte[] tar = Bodies.tarOf(TestModels.images(200, 43, false), false);
+        assertTrue(fixture.awaitIdle(Duration.ofSeconds(10)), "a worker can still be finishing the previous test's job");
         long disconnectsBefore = fixture.server.metrics().counter("glowzip_errors_total{kind=\"client_disconnected\"}");
         try (RawHttp http = new RawHttp(fixture.port)) {
             http.startChunkedPost("/v1/compress");
