@@ -29,8 +29,10 @@ public final class RawStreams {
                 DataOutputStream data = new DataOutputStream(bytes);
                 data.write(2);
                 data.writeInt(block.size());
+                data.writeInt(block.size()); // one run per image: runs need not be maximal
                 int samples = 0;
                 for (Image image : block) {
+                    data.writeInt(1);
                     data.writeInt(image.width());
                     data.writeInt(image.height());
                     data.write(image.channels());

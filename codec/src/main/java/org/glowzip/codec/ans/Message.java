@@ -142,6 +142,13 @@ public final class Message {
         return new Message(head, Arrays.copyOf(words, Math.max(size, 16)), size);
     }
 
+    /** Makes this message the state of {@code other}, which it no longer shares anything with. */
+    public void assign(Message other) {
+        head = other.head;
+        words = Arrays.copyOf(other.words, Math.max(other.size, 16));
+        size = other.size;
+    }
+
     /**
      * Serializes the message. Layout, big-endian:
      * <pre>

@@ -3,13 +3,13 @@ package org.glowzip.codec.flow;
 /**
  * The numbers that fix how the integer flow codes an image; a stream records them in its header.
  *
- * <p>Values of the flow are fixed-point integers with {@code fractionalBits} bits after the
- * point, in the units of the float model (whose input is {@code x / 256 - 1/2}). Dequantization
- * therefore adds {@code fractionalBits - 8} bits of noise to each 8-bit sample. Scales are
- * rationals {@code R / 2^scaleBits}. Latents are coded with {@code priorPrecision}-bit
- * frequencies.
+ * <p>An image coded bits-back enters the flow as integers with {@code fractionalBits} bits
+ * below the unit of the float model's input {@code x / 256 - 1/2}: each 8-bit sample gets
+ * {@code fractionalBits - 8} bits of dequantization noise (see {@link IntGlow} for the pop-free
+ * images, which get none). Coupling scales are rationals {@code S / 2^scaleBits}. Latents are
+ * coded with {@code priorPrecision}-bit frequencies.
  *
- * @param fractionalBits P, 8 (no dequantization noise) to 20
+ * @param fractionalBits P, 8 (no dequantization noise: every image pop-free) to 20
  * @param scaleBits      denominator bits of every scale, 8 to 20
  * @param priorPrecision frequency precision of the prior codecs, 12 to 24
  */
@@ -41,34 +41,5 @@ public record CodingParameters(int fractionalBits, int scaleBits, int priorPreci
     /** Bits of dequantization noise per sample. */
     public int noiseBits() {
         return fractionalBits - 8;
-    }
-
-    /** {@code 2^fractionalBits}: the fixed-point value of 1. */
-    public double one() {
-        return 1L << fractionalBits;
-    }
-
-    /** The fixed-point integer nearest to {@code value} (saturating; NaN gives 0). */
-    public long toFixed(double value) {
-        return Math.round(value * one());
-    }
-
-    /** The float-model value of fixed-point {@code value}. */
-    public float toFloat(long value) {
-        return (float) (value / one());
-    }
-
-    /** The numerator {@code R} of the rational {@code R / 2^scaleBits} nearest to {@code scale > 0}, at least 1. */
-    public int scaleNumerator(double scale) {
-        double r = Math.rint(scale * (1 << scaleBits));
-        if (!(r < Integer.MAX_VALUE)) {
-            throw new IllegalArgumentException("scale " + scale + " too large for " + scaleBits + " scale bits");
-        }
-        return (int) Math.max(1, r);
-    }
-
-    /** {@code 2^scaleBits}, the denominator of every scale. */
-    public int scaleDenominator() {
-        return 1 << scaleBits;
     }
 }

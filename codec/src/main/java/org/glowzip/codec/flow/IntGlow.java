@@ -1,6 +1,7 @@
 package org.glowzip.codec.flow;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.ans.Message;
@@ -14,58 +15,59 @@ import org.glowzip.codec.nn.ScaledConv2d;
 
 /**
  * A trained Glow as an exactly invertible integer flow that codes model-shaped images
- * ({@code C x H x W} 8-bit samples, planar) onto a {@link Message} with bits-back.
+ * ({@code C x H x W} 8-bit samples, planar) onto a {@link Message}.
  *
- * <p>Pushing an image: pop dequantization noise {@code u} ({@link CodingParameters#noiseBits()}
- * bits per sample) and form {@code z = 2^noiseBits * x + u - 2^(P-1)}, the fixed-point value of
- * {@code (x + noise) / 256 - 1/2}; then at each level squeeze, run the K steps (actnorm, 1x1
- * convolution, coupling) and, below the last level, push the factored-out half under its
- * conditional prior; push what remains under the top prior. Popping runs all of it backwards,
- * ends with {@code x = floor(z / 2^noiseBits)} and pushes the noise back.
+ * <p>Pushing an image: form the integers {@code X = 2^n * x + u} in the image {@link Frame}; at
+ * each level squeeze and run the K steps (actnorm and the 1x1 convolution's diagonal change the
+ * frame; its triangular factors and the coupling shifts add rounded sums; coupling scales are
+ * {@link ModularScale}s; an {@link IntRefinement} pops more bits wherever a unit has grown past
+ * the flow's resolution) and, below the last level, push the factored-out half under its
+ * conditional prior; push what remains under the top prior; push the mode, one bit. Popping runs
+ * all of it backwards.
  *
- * <p>Net cost: the model's negative log-likelihood of the dequantized image at the fixed-point
- * resolution, plus the borrowed noise bits when the message is too short to lend them.
+ * <p>Two modes. <b>Bits-back</b> ({@code n} = {@link CodingParameters#noiseBits()}, units
+ * refined to {@code 2^-fractionalBits}): the noise {@code u} and the refinement bits are popped
+ * from the message, and popping the image pushes them back, so on a message that can lend them
+ * the net cost is the model's negative log-likelihood of the dequantized image. <b>Pop-free</b>
+ * ({@code n = 0}, coarse units): almost nothing is popped before the image has pushed it, so the
+ * image costs about what it pushes, even on an empty message, but the coarse flow fits the model
+ * less well. On a message too short to lend (the first images of a block), both are tried and the
+ * shorter result kept; the mode is the last bit pushed.
  */
 public final class IntGlow {
+    private static final Uniform MODE = Uniform.ofBits(1);
+    /** A message holding more than this many bits per sample of the image pays for any bits-back push. */
+    private static final long RICH_BITS_PER_SAMPLE = 32;
+    /**
+     * Resolution of pop-free images: units up to {@code 2^-3} of the model's input scale. Finer
+     * units need refinement bits popped before the image has pushed enough to pay for them (at
+     * {@code 2^-8}, 5.3 bits per sample are borrowed); coarser ones move the flow too far from
+     * the float model. Measured with {@code glowzip initial-bits}.
+     */
+    private static final int POP_FREE_RESOLUTION_BITS = 3;
+
     private final GlowConfig config;
     private final byte[] fingerprint;
     private final CodingParameters parameters;
-    private final List<List<IntStep>> levels = new ArrayList<>();
-    private final List<ScaledConv2d> splitPriors = new ArrayList<>();
-    private final int topChannels;
-    private final float[][] topMean;
-    private final float[][] topLogsd;
     private final GaussianPrior prior;
+    private final Flow bitsBack;
+    private final Flow popFree;
 
     public IntGlow(ModelFile model, CodingParameters parameters) {
         this.config = model.config();
         this.fingerprint = model.fingerprint();
         this.parameters = parameters;
-        this.prior = new GaussianPrior(parameters);
-        int channels = config.channels();
+        this.prior = new GaussianPrior(parameters.priorPrecision());
+        List<CouplingNetwork> networks = new ArrayList<>();
         for (int level = 0; level < config.levels(); level++) {
-            channels *= 4;
-            List<IntStep> steps = new ArrayList<>();
             for (int step = 0; step < config.steps(); step++) {
-                String prefix = "level" + level + ".step" + step;
-                steps.add(new IntActNorm(data(model, prefix + ".actnorm.bias"), data(model, prefix + ".actnorm.logs"), parameters));
-                steps.add(new IntInvertibleConv(data(model, prefix + ".invconv.perm"), data(model, prefix + ".invconv.sign"),
-                        data(model, prefix + ".invconv.lower"), data(model, prefix + ".invconv.upper"),
-                        data(model, prefix + ".invconv.logs"), parameters));
-                String coupling = prefix + ".coupling";
-                CouplingNetwork network = new CouplingNetwork(conv(model, coupling + ".conv1"), conv(model, coupling + ".conv2"),
-                        scaledConv(model, coupling + ".conv3"));
-                steps.add(new IntCoupling(config.coupling(), network, parameters));
-            }
-            levels.add(steps);
-            if (level < config.levels() - 1) {
-                splitPriors.add(scaledConv(model, "level" + level + ".prior"));
-                channels /= 2;
+                String coupling = "level" + level + ".step" + step + ".coupling";
+                networks.add(new CouplingNetwork(conv(model, coupling + ".conv1"), conv(model, coupling + ".conv2"),
+                        scaledConv(model, coupling + ".conv3")));
             }
         }
-        topChannels = channels;
-        topMean = planes(data(model, "top.mean"), channels);
-        topLogsd = planes(data(model, "top.logsd"), channels);
+        this.bitsBack = new Flow(model, networks, parameters.noiseBits(), parameters.fractionalBits());
+        this.popFree = new Flow(model, networks, 0, POP_FREE_RESOLUTION_BITS);
     }
 
     public GlowConfig config() {
@@ -94,31 +96,42 @@ public final class IntGlow {
      *         message is then unusable
      */
     public void push(Message message, byte[] samples) {
-        int noiseBits = parameters.noiseBits();
-        long offset = 1L << (parameters.fractionalBits() - 1);
-        Uniform noise = Uniform.ofBits(noiseBits);
+        if (message.bitLength() > RICH_BITS_PER_SAMPLE * samplesPerImage()) {
+            push(message, samples, bitsBack);
+            return;
+        }
+        Message popFreeMessage = message.copy();
+        ArithmeticException failure = null;
+        try {
+            push(popFreeMessage, samples, popFree);
+        } catch (ArithmeticException e) {
+            failure = e;
+        }
+        Message bitsBackMessage = message.copy();
+        try {
+            push(bitsBackMessage, samples, bitsBack);
+        } catch (ArithmeticException e) {
+            if (failure != null) {
+                throw e;
+            }
+            bitsBackMessage = null;
+        }
+        message.assign(bitsBackMessage != null && (failure != null || bitsBackMessage.bitLength() < popFreeMessage.bitLength())
+                ? bitsBackMessage : popFreeMessage);
+    }
+
+    private void push(Message message, byte[] samples, Flow flow) {
+        Uniform noise = Uniform.ofBits(flow.noiseBits);
         LatentMap z = new LatentMap(config.channels(), config.height(), config.width());
         int n = 0;
         for (int c = 0; c < z.channels(); c++) {
             long[] plane = z.plane(c);
             for (int i = 0; i < plane.length; i++) {
-                plane[i] = ((long) (samples[n++] & 0xFF) << noiseBits) + noise.popInt(message) - offset;
+                plane[i] = ((long) (samples[n++] & 0xFF) << flow.noiseBits) + noise.popInt(message);
             }
         }
-        for (int level = 0; level < levels.size(); level++) {
-            z = z.squeeze();
-            for (IntStep step : levels.get(level)) {
-                step.forward(message, z);
-            }
-            if (level < splitPriors.size()) {
-                int half = z.channels() / 2;
-                LatentMap kept = z.channels(0, half);
-                float[][][] meanAndLogsd = splitParameters(level, kept);
-                prior.push(message, z.channels(half, z.channels()), meanAndLogsd[0], meanAndLogsd[1]);
-                z = kept;
-            }
-        }
-        prior.push(message, z, topMean, topLogsd);
+        flow.push(message, z);
+        MODE.pushInt(message, flow == bitsBack ? 1 : 0);
     }
 
     /**
@@ -128,60 +141,139 @@ public final class IntGlow {
      * @throws MalformedStreamException if the decoded values are not an 8-bit image
      */
     public byte[] pop(Message message, long offset) throws MalformedStreamException {
-        int side = 1 << levels.size();
-        LatentMap z = new LatentMap(topChannels, config.height() / side, config.width() / side);
-        prior.pop(message, z, topMean, topLogsd);
-        for (int level = levels.size() - 1; level >= 0; level--) {
-            if (level < splitPriors.size()) {
-                LatentMap factored = new LatentMap(z.channels(), z.height(), z.width());
-                float[][][] meanAndLogsd = splitParameters(level, z);
-                prior.pop(message, factored, meanAndLogsd[0], meanAndLogsd[1]);
-                z = LatentMap.concat(z, factored);
-            }
-            List<IntStep> steps = levels.get(level);
-            for (int s = steps.size() - 1; s >= 0; s--) {
-                steps.get(s).inverse(message, z);
-            }
-            z = z.unsqueeze();
-        }
-        int noiseBits = parameters.noiseBits();
-        long offsetValue = 1L << (parameters.fractionalBits() - 1);
-        Uniform noise = Uniform.ofBits(noiseBits);
+        Flow flow = MODE.popInt(message) == 1 ? bitsBack : popFree;
+        LatentMap z = flow.pop(message);
+        Uniform noise = Uniform.ofBits(flow.noiseBits);
         byte[] samples = new byte[samplesPerImage()];
         int n = samples.length;
         for (int c = z.channels() - 1; c >= 0; c--) {
             long[] plane = z.plane(c);
             for (int i = plane.length - 1; i >= 0; i--) {
-                long value = plane[i] + offsetValue;
-                long sample = value >> noiseBits;
+                long sample = plane[i] >> flow.noiseBits;
                 if (sample < 0 || sample > 255) {
                     throw new MalformedStreamException(offset, "decoded sample " + sample + " outside 0..255: damaged data or another model");
                 }
-                noise.pushInt(message, (int) (value & ((1L << noiseBits) - 1)));
+                noise.pushInt(message, (int) (plane[i] & ((1L << flow.noiseBits) - 1)));
                 samples[--n] = (byte) sample;
             }
         }
         return samples;
     }
 
-    /** Mean and log standard deviation of the factored-out half at {@code level}, given the kept half. */
-    private float[][][] splitParameters(int level, LatentMap kept) {
-        FeatureMap h = splitPriors.get(level).apply(kept.toFeatureMap(0, kept.channels(), parameters));
-        int width = h.channels() / 2;
-        float[][] mean = new float[width][];
-        float[][] logsd = new float[width][];
-        for (int c = 0; c < width; c++) {
-            mean[c] = h.plane(c);
-            logsd[c] = h.plane(width + c);
+    /** The steps, priors and frames of the flow for one image frame. */
+    private final class Flow {
+        final int noiseBits;
+        final List<List<IntStep>> levels = new ArrayList<>();
+        final List<ScaledConv2d> splitPriors = new ArrayList<>();
+        /** The frames of what each prior codes: the factored-out halves, then the top latent. */
+        final List<Frame> priorFrames = new ArrayList<>();
+        final List<Frame> keptFrames = new ArrayList<>();
+        final float[][] topMean;
+        final float[][] topLogsd;
+
+        /**
+         * @param noiseBits      dequantization noise bits per sample
+         * @param resolutionBits units are refined to at most {@code 2^-resolutionBits} before
+         *                       each 1x1 convolution and each coupling
+         */
+        Flow(ModelFile model, List<CouplingNetwork> networks, int noiseBits, int resolutionBits) {
+            this.noiseBits = noiseBits;
+            double maxUnit = StrictMath.scalb(1.0, -resolutionBits);
+            Frame frame = Frame.ofImage(config.channels(), noiseBits);
+            for (int level = 0; level < config.levels(); level++) {
+                frame = frame.squeeze();
+                List<IntStep> steps = new ArrayList<>();
+                for (int step = 0; step < config.steps(); step++) {
+                    String prefix = "level" + level + ".step" + step;
+                    frame = refine(steps, frame.scaled(data(model, prefix + ".actnorm.bias"), data(model, prefix + ".actnorm.logs")), maxUnit);
+                    IntInvertibleConv conv = new IntInvertibleConv(data(model, prefix + ".invconv.perm"), data(model, prefix + ".invconv.sign"),
+                            data(model, prefix + ".invconv.lower"), data(model, prefix + ".invconv.upper"),
+                            data(model, prefix + ".invconv.logs"), frame);
+                    steps.add(conv);
+                    frame = refine(steps, conv.output(), maxUnit);
+                    steps.add(new IntCoupling(config.coupling(), networks.get(level * config.steps() + step), frame, parameters.scaleBits()));
+                }
+                levels.add(steps);
+                if (level < config.levels() - 1) {
+                    splitPriors.add(scaledConv(model, "level" + level + ".prior"));
+                    int half = frame.channels() / 2;
+                    priorFrames.add(frame.channels(half, frame.channels()));
+                    frame = frame.channels(0, half);
+                    keptFrames.add(frame);
+                }
+            }
+            priorFrames.add(frame); // last, the top latent's
+            topMean = planes(data(model, "top.mean"), frame.channels());
+            topLogsd = planes(data(model, "top.logsd"), frame.channels());
         }
-        return new float[][][] {mean, logsd};
+
+        /** Appends a refinement of {@code frame} to {@code steps} where it refines something; the frame after it. */
+        private static Frame refine(List<IntStep> steps, Frame frame, double maxUnit) {
+            IntRefinement refinement = new IntRefinement(frame, maxUnit);
+            if (!refinement.refines()) {
+                return frame;
+            }
+            steps.add(refinement);
+            return refinement.output();
+        }
+
+        void push(Message message, LatentMap z) {
+            for (int level = 0; level < levels.size(); level++) {
+                z = z.squeeze();
+                for (IntStep step : levels.get(level)) {
+                    step.forward(message, z);
+                }
+                if (level < splitPriors.size()) {
+                    int half = z.channels() / 2;
+                    LatentMap kept = z.channels(0, half);
+                    float[][][] meanAndLogsd = splitParameters(level, kept);
+                    prior.push(message, z.channels(half, z.channels()), priorFrames.get(level), meanAndLogsd[0], meanAndLogsd[1]);
+                    z = kept;
+                }
+            }
+            prior.push(message, z, priorFrames.get(levels.size() - 1), topMean, topLogsd);
+        }
+
+        LatentMap pop(Message message) {
+            int side = 1 << levels.size();
+            Frame top = priorFrames.get(levels.size() - 1);
+            LatentMap z = new LatentMap(top.channels(), config.height() / side, config.width() / side);
+            prior.pop(message, z, top, topMean, topLogsd);
+            for (int level = levels.size() - 1; level >= 0; level--) {
+                if (level < splitPriors.size()) {
+                    LatentMap factored = new LatentMap(z.channels(), z.height(), z.width());
+                    float[][][] meanAndLogsd = splitParameters(level, z);
+                    prior.pop(message, factored, priorFrames.get(level), meanAndLogsd[0], meanAndLogsd[1]);
+                    z = LatentMap.concat(z, factored);
+                }
+                List<IntStep> steps = levels.get(level);
+                for (int s = steps.size() - 1; s >= 0; s--) {
+                    steps.get(s).inverse(message, z);
+                }
+                z = z.unsqueeze();
+            }
+            return z;
+        }
+
+        /** Mean and log standard deviation of the factored-out half at {@code level}, given the kept half. */
+        private float[][][] splitParameters(int level, LatentMap kept) {
+            FeatureMap h = splitPriors.get(level).apply(kept.toFeatureMap(0, kept.channels(), keptFrames.get(level)));
+            int width = h.channels() / 2;
+            float[][] mean = new float[width][];
+            float[][] logsd = new float[width][];
+            for (int c = 0; c < width; c++) {
+                mean[c] = h.plane(c);
+                logsd[c] = h.plane(width + c);
+            }
+            return new float[][][] {mean, logsd};
+        }
     }
 
     private static float[][] planes(float[] data, int channels) {
         int size = data.length / channels;
         float[][] planes = new float[channels][];
         for (int c = 0; c < channels; c++) {
-            planes[c] = java.util.Arrays.copyOfRange(data, c * size, (c + 1) * size);
+            planes[c] = Arrays.copyOfRange(data, c * size, (c + 1) * size);
         }
         return planes;
     }

@@ -6,32 +6,36 @@ import org.glowzip.codec.ans.Message;
  * The invertible 1x1 convolution {@code y = W x} at every pixel, with
  * {@code W = P L (U + diag(sign * exp(logs)))} as Glow trains it, applied factor by factor:
  * <ol>
- * <li>{@code u_i = sign_i * (x_i scaled by exp(logs_i)) + round(sum_{j>i} U_ij x_j)}, for i
- *     ascending, the scale a modular scale: later channels are still the inputs;</li>
- * <li>{@code l_i = u_i + round(sum_{j<i} L_ij u_j)}, for i descending: earlier channels are
- *     still the inputs;</li>
+ * <li>{@code v_i = sign_i * exp(logs_i) * x_i + sum_{j>i} U_ij x_j}, for i ascending: the
+ *     diagonal changes channel i's {@link Frame} (its unit grows by {@code exp(logs_i)}), so
+ *     only the sign touches the integer, and the sum is added rounded: later channels are still
+ *     the inputs;</li>
+ * <li>{@code l_i = v_i + sum_{j<i} L_ij v_j}, for i descending, added rounded: earlier channels
+ *     are still the inputs;</li>
  * <li>{@code y_perm[i] = l_i}.</li>
  * </ol>
- * Every sum runs over {@code j} ascending in {@code double}, so it is the same everywhere.
+ * The coefficients are in units of the channel being updated, and every sum runs over {@code j}
+ * ascending in {@code double}, so it is the same everywhere. Nothing touches the message.
  */
 final class IntInvertibleConv implements IntStep {
     private final int channels;
     private final int[] permutation;
     private final boolean[] negative;
-    private final int[] numerator;
-    private final int denominator;
     private final double[][] lower;
     private final double[][] upper;
+    private final Frame output;
 
-    /** Arguments as stored in a model file: {@code perm[i]} the row of P's 1 in column i, C x C matrices row-major. */
-    IntInvertibleConv(float[] perm, float[] sign, float[] lowerMatrix, float[] upperMatrix, float[] logs,
-            CodingParameters parameters) {
+    /**
+     * Arguments as stored in a model file: {@code perm[i]} the row of P's 1 in column i, C x C
+     * matrices row-major; {@code input} the frame of the values it is applied to.
+     */
+    IntInvertibleConv(float[] perm, float[] sign, float[] lowerMatrix, float[] upperMatrix, float[] logs, Frame input) {
         channels = logs.length;
+        if (input.channels() != channels) {
+            throw new IllegalArgumentException("1x1 convolution of " + channels + " channels applied to " + input.channels());
+        }
         permutation = new int[channels];
         negative = new boolean[channels];
-        numerator = new int[channels];
-        lower = new double[channels][channels];
-        upper = new double[channels][channels];
         boolean[] seen = new boolean[channels];
         for (int i = 0; i < channels; i++) {
             int p = (int) perm[i];
@@ -41,13 +45,41 @@ final class IntInvertibleConv implements IntStep {
             seen[p] = true;
             permutation[i] = p;
             negative[i] = sign[i] < 0;
-            numerator[i] = parameters.scaleNumerator(StrictMath.exp(logs[i]));
-            for (int j = 0; j < channels; j++) {
-                lower[i][j] = j < i ? lowerMatrix[i * channels + j] : 0;
-                upper[i][j] = j > i ? upperMatrix[i * channels + j] : 0;
+        }
+        double[] unit = new double[channels];
+        double[] offset = new double[channels];
+        for (int i = 0; i < channels; i++) {
+            double scale = StrictMath.exp(logs[i]);
+            unit[i] = input.unit(i) * scale;
+            offset[i] = (negative[i] ? -scale : scale) * input.offset(i);
+        }
+        upper = new double[channels][channels];
+        lower = new double[channels][channels];
+        for (int i = 0; i < channels; i++) {
+            for (int j = i + 1; j < channels; j++) {
+                upper[i][j] = upperMatrix[i * channels + j] * input.unit(j) / unit[i];
+                offset[i] += upperMatrix[i * channels + j] * input.offset(j);
             }
         }
-        denominator = parameters.scaleDenominator();
+        double[] mixedOffset = offset.clone();
+        for (int i = 0; i < channels; i++) {
+            for (int j = 0; j < i; j++) {
+                lower[i][j] = lowerMatrix[i * channels + j] * unit[j] / unit[i];
+                mixedOffset[i] += lowerMatrix[i * channels + j] * offset[j];
+            }
+        }
+        double[] outUnit = new double[channels];
+        double[] outOffset = new double[channels];
+        for (int i = 0; i < channels; i++) {
+            outUnit[permutation[i]] = unit[i];
+            outOffset[permutation[i]] = mixedOffset[i];
+        }
+        output = new Frame(outUnit, outOffset);
+    }
+
+    /** The frame of the output values. */
+    Frame output() {
+        return output;
     }
 
     @Override
@@ -60,8 +92,7 @@ final class IntInvertibleConv implements IntStep {
                 v[i] = planes[i][p];
             }
             for (int i = 0; i < channels; i++) {
-                long scaled = ModularScale.forward(message, v[i], numerator[i], denominator);
-                v[i] = Math.addExact(negative[i] ? -scaled : scaled, Math.round(dot(upper[i], v, i + 1, channels)));
+                v[i] = Math.addExact(negative[i] ? -v[i] : v[i], Math.round(dot(upper[i], v, i + 1, channels)));
             }
             for (int i = channels - 1; i >= 0; i--) {
                 v[i] = Math.addExact(v[i], Math.round(dot(lower[i], v, 0, i)));
@@ -76,7 +107,7 @@ final class IntInvertibleConv implements IntStep {
     public void inverse(Message message, LatentMap y) {
         long[] v = new long[channels];
         long[][] planes = planes(y);
-        for (int p = planes[0].length - 1; p >= 0; p--) {
+        for (int p = 0; p < planes[0].length; p++) {
             for (int i = 0; i < channels; i++) {
                 v[i] = planes[permutation[i]][p];
             }
@@ -84,8 +115,8 @@ final class IntInvertibleConv implements IntStep {
                 v[i] -= Math.round(dot(lower[i], v, 0, i));
             }
             for (int i = channels - 1; i >= 0; i--) {
-                long scaled = v[i] - Math.round(dot(upper[i], v, i + 1, channels));
-                v[i] = ModularScale.inverse(message, negative[i] ? -scaled : scaled, numerator[i], denominator);
+                long signed = v[i] - Math.round(dot(upper[i], v, i + 1, channels));
+                v[i] = negative[i] ? -signed : signed;
             }
             for (int i = 0; i < channels; i++) {
                 planes[i][p] = v[i];

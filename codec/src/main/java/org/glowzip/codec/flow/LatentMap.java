@@ -4,7 +4,7 @@ import org.glowzip.codec.nn.FeatureMap;
 
 /**
  * The integer flow's state for one image: {@code channels} planes of {@code height x width}
- * fixed-point values (see {@link CodingParameters}), each plane a row-major row array.
+ * integers, each plane a row-major row array; a {@link Frame} says what they stand for.
  */
 public final class LatentMap {
     private final int height;
@@ -52,14 +52,14 @@ public final class LatentMap {
         return new LatentMap(first.height, first.width, planes);
     }
 
-    /** The float-model values of channels {@code [from, to)}, as a network input. */
-    public FeatureMap toFeatureMap(int from, int to, CodingParameters parameters) {
+    /** The float-model values of channels {@code [from, to)} in {@code frame}, as a network input. */
+    FeatureMap toFeatureMap(int from, int to, Frame frame) {
         FeatureMap map = new FeatureMap(to - from, height, width);
         for (int c = from; c < to; c++) {
             long[] source = planes[c];
             float[] target = map.plane(c - from);
             for (int i = 0; i < source.length; i++) {
-                target[i] = parameters.toFloat(source[i]);
+                target[i] = (float) frame.value(c, source[i]);
             }
         }
         return map;

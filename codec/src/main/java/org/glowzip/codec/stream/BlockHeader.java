@@ -1,10 +1,8 @@
 package org.glowzip.codec.stream;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.glowzip.codec.MalformedStreamException;
-import org.glowzip.codec.image.Image;
 
 /**
  * The part of a block ({@link StreamFormat}) before its payload: type, image shapes and payload
@@ -30,23 +28,13 @@ record BlockHeader(int type, long start, List<int[]> shapes, long samples, long 
             throw new MalformedStreamException(start + 1, "block image count " + Integer.toUnsignedString(count)
                     + " outside 1.." + StreamFormat.MAX_BLOCK_IMAGES);
         }
-        List<int[]> shapes = new ArrayList<>();
-        long samples = 0;
-        for (int i = 0; i < count; i++) {
-            long entry = in.offset();
-            long width = in.readInt("image table") & 0xFFFF_FFFFL;
-            long height = in.readInt("image table") & 0xFFFF_FFFFL;
-            int channels = in.readByte("image table");
-            String problem = Image.shapeProblem(width, height, channels);
-            if (problem != null) {
-                throw new MalformedStreamException(entry, problem);
-            }
-            samples += width * height * channels;
-            if (samples > StreamFormat.MAX_BLOCK_SAMPLES) {
-                throw new MalformedStreamException(entry, "block exceeds " + StreamFormat.MAX_BLOCK_SAMPLES + " samples");
-            }
-            shapes.add(new int[] {(int) width, (int) height, channels});
-        }
+        long runCountOffset = in.offset();
+        long runCount = in.readInt("block header") & 0xFFFF_FFFFL;
+        ImageTable.checkRunCount(runCount, count, runCountOffset);
+        long runsOffset = in.offset();
+        ImageTable table = ImageTable.decode(in.read((int) runCount * StreamFormat.RUN_SIZE, "image table"), count, runsOffset);
+        List<int[]> shapes = table.shapes();
+        long samples = table.samples();
         long lengthOffset = in.offset();
         long length = in.readInt("block header") & 0xFFFF_FFFFL;
         boolean raw = type == StreamFormat.RAW;

@@ -148,11 +148,7 @@ public final class GlowzipWriter implements Closeable {
         DataOutputStream data = new DataOutputStream(bytes);
         data.write(type);
         data.writeInt(block.size());
-        for (Image image : block) {
-            data.writeInt(image.width());
-            data.writeInt(image.height());
-            data.write(image.channels());
-        }
+        data.write(ImageTable.encode(block));
         if (type == StreamFormat.CODED) {
             data.writeInt(payload.length);
             data.write(payload);
@@ -178,7 +174,7 @@ public final class GlowzipWriter implements Closeable {
     public static long streamSize(Image image, IntGlow glow) {
         Message message = new BlockCoder(glow).encodeIfSmaller(List.of(image), image.sampleCount());
         long payload = message == null ? image.sampleCount() : message.byteLength();
-        return StreamFormat.singleBlockStreamSize(1, payload);
+        return StreamFormat.singleBlockStreamSize(payload);
     }
 
     /** Writes {@code array} followed by its CRC32C. */

@@ -1,13 +1,13 @@
 package org.glowzip.codec.stream;
 
 /**
- * The glowzip stream format, version 1. All integers are unsigned big-endian.
+ * The glowzip stream format, version 2. All integers are unsigned big-endian.
  *
  * <pre>
  * Header, 48 bytes
  *   offset  size  field
  *        0     8  magic 89 47 4C 4F 57 5A 0D 0A ("\x89GLOWZ\r\n")
- *        8     1  format version = 1
+ *        8     1  format version = 2
  *        9    32  model fingerprint: SHA-256 of the model file that codes the blocks
  *       41     1  fractional bits P of the integer flow, 8..20
  *       42     1  scale bits, 8..20
@@ -18,12 +18,15 @@ package org.glowzip.codec.stream;
  *   offset  size  field
  *        0     1  type: 1 = coded, 2 = raw, 0 = end (see below)
  *        1     4  image count n
- *        5    9n  per image: width (4), height (4), channels (1); sizes as {@link org.glowzip.codec.image.Image} allows
- *     5+9n     4  payload length m: raw, exactly the block's sample count; coded, less than that plus 16
- *     9+9n     m  payload: raw, every image's interleaved samples, in order; coded, one rANS
+ *        5     4  run count r, 1..n
+ *        9   13r  the image table ({@link ImageTable}): runs of images of one shape, each
+ *                 count (4, at least 1; the counts add up to n), width (4), height (4),
+ *                 channels (1); sizes as {@link org.glowzip.codec.image.Image} allows
+ *    9+13r     4  payload length m: raw, exactly the block's sample count; coded, less than that plus 16
+ *   13+13r     m  payload: raw, every image's interleaved samples, in order; coded, one rANS
  *                 {@link org.glowzip.codec.ans.Message} (with its own length and CRC32C) onto which
  *                 the images' tiles were pushed last image first, so they pop in order
- *   9+9n+m     4  CRC32C of the block's bytes from its type byte to the end of the payload
+ * 13+13r+m     4  CRC32C of the block's bytes from its type byte to the end of the payload
  *
  * End block, 13 bytes
  *        0     1  type = 0
@@ -32,12 +35,12 @@ package org.glowzip.codec.stream;
  * </pre>
  *
  * A block is written raw whenever coding would not make it smaller (or a latent leaves the
- * coder's range), so a stream is never larger than its raw samples plus 61 bytes, plus 13 bytes
- * per block and 9 per image.
+ * coder's range), so a stream is never larger than its raw samples plus 61 bytes, plus 17 bytes
+ * per block and 13 per run of same-shaped images.
  */
 public final class StreamFormat {
     static final byte[] MAGIC = {(byte) 0x89, 'G', 'L', 'O', 'W', 'Z', '\r', '\n'};
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     public static final int HEADER_SIZE = 48;
     public static final int VERSION_OFFSET = 8;
     public static final int FINGERPRINT_OFFSET = 9;
@@ -50,7 +53,8 @@ public final class StreamFormat {
 
     public static final int MAX_BLOCK_IMAGES = 1 << 16;
     public static final long MAX_BLOCK_SAMPLES = 1L << 28;
-    public static final int IMAGE_ENTRY_SIZE = 9;
+    /** Bytes of one run of the image table. */
+    public static final int RUN_SIZE = 13;
     /** A coded payload may exceed the raw size by at most a message's framing. */
     public static final int MESSAGE_OVERHEAD = 16;
     /** Bytes of the end block after its type byte: the image total and the CRC32C. */
@@ -64,8 +68,8 @@ public final class StreamFormat {
         return MAGIC.clone();
     }
 
-    /** Bytes of a stream of one block of {@code images} images with a {@code payload}-byte payload. */
-    static long singleBlockStreamSize(int images, long payload) {
-        return HEADER_SIZE + 1 + 4 + (long) IMAGE_ENTRY_SIZE * images + 4 + payload + 4 + 13;
+    /** Bytes of a stream of one block of one image with a {@code payload}-byte payload. */
+    static long singleBlockStreamSize(long payload) {
+        return HEADER_SIZE + 1 + 4 + 4 + RUN_SIZE + 4 + payload + 4 + 13;
     }
 }

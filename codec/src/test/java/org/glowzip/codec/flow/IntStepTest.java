@@ -30,10 +30,16 @@ class IntStepTest {
     }
 
     @Property(tries = 1000)
-    void actNormIsABijection(@ForAll("values") long a, @ForAll("values") long b, @ForAll long seed) {
+    void scaledFrameMapsValuesLikeActNorm(@ForAll("values") long x, @ForAll long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        IntActNorm layer = new IntActNorm(floats(random, 2, 2), floats(random, 2, 1.5), PARAMETERS);
-        checkBijection(layer, map(2, a, b, random));
+        Frame frame = frame(random, 2);
+        float[] shift = floats(random, 2, 2);
+        float[] logs = floats(random, 2, 1.5);
+        Frame scaled = frame.scaled(shift, logs);
+        for (int c = 0; c < 2; c++) {
+            double expected = (frame.value(c, x) + shift[c]) * StrictMath.exp(logs[c]);
+            assertEquals(expected, scaled.value(c, x), 1e-9 * (Math.abs(expected) + scaled.unit(c)));
+        }
     }
 
     @Property(tries = 1000)
@@ -46,9 +52,43 @@ class IntStepTest {
             perm[i] = (i + 1) % channels;
             sign[i] = random.nextBoolean() ? 1 : -1;
         }
-        IntInvertibleConv layer = new IntInvertibleConv(perm, sign, floats(random, channels * channels, 1),
-                floats(random, channels * channels, 1), floats(random, channels, 1), PARAMETERS);
-        checkBijection(layer, map(channels, a, b, random));
+        float[] lower = floats(random, channels * channels, 1);
+        float[] upper = floats(random, channels * channels, 1);
+        float[] logs = floats(random, channels, 1);
+        Frame frame = frame(random, channels);
+        IntInvertibleConv layer = new IntInvertibleConv(perm, sign, lower, upper, logs, frame);
+        LatentMap input = map(channels, a, b, random);
+        checkBijection(layer, input);
+        LatentMap output = copy(input);
+        layer.forward(new Message(), output);
+        for (int p = 0; p < 9; p++) {
+            double[] v = new double[channels];
+            for (int i = 0; i < channels; i++) {
+                v[i] = frame.value(i, input.plane(i)[p]);
+            }
+            for (int i = 0; i < channels; i++) {
+                v[i] = sign[i] * StrictMath.exp(logs[i]) * v[i];
+                for (int j = i + 1; j < channels; j++) {
+                    v[i] += upper[i * channels + j] * frame.value(j, input.plane(j)[p]);
+                }
+            }
+            double[] l = v.clone();
+            for (int i = 0; i < channels; i++) {
+                for (int j = 0; j < i; j++) {
+                    l[i] += lower[i * channels + j] * v[j];
+                }
+            }
+            for (int i = 0; i < channels; i++) {
+                int out = (int) perm[i];
+                double unit = layer.output().unit(out);
+                double rounding = unit; // the upper and the lower sum, half a unit each
+                for (int j = 0; j < i; j++) {
+                    rounding += Math.abs(lower[i * channels + j]) * layer.output().unit((int) perm[j]) / 2;
+                }
+                double got = layer.output().value(out, output.plane(out)[p]);
+                assertEquals(l[i], got, rounding * 1.000001 + 1e-9 * Math.abs(l[i]), "channel " + i + " pixel " + p);
+            }
+        }
     }
 
     @Property(tries = 500)
@@ -61,7 +101,8 @@ class IntStepTest {
                 new Conv2d(hidden, hidden, 1, floats(random, hidden * hidden, 1), floats(random, hidden, 1)),
                 new ScaledConv2d(new Conv2d(hidden, outputs, 3, floats(random, outputs * hidden * 9, 1), floats(random, outputs, 1)),
                         floats(random, outputs, 1)));
-        IntCoupling layer = new IntCoupling(affine ? CouplingType.AFFINE : CouplingType.ADDITIVE, network, PARAMETERS);
+        IntCoupling layer = new IntCoupling(affine ? CouplingType.AFFINE : CouplingType.ADDITIVE, network, frame(random, 4),
+                PARAMETERS.scaleBits());
         checkBijection(layer, map(4, a, b, random));
     }
 
@@ -116,6 +157,17 @@ class IntStepTest {
             System.arraycopy(map.plane(c), 0, copy.plane(c), 0, map.plane(c).length);
         }
         return copy;
+    }
+
+    /** Units spread over many orders of magnitude, offsets of either sign. */
+    private static Frame frame(SplittableRandom random, int channels) {
+        double[] units = new double[channels];
+        double[] offsets = new double[channels];
+        for (int c = 0; c < channels; c++) {
+            units[c] = StrictMath.exp(random.nextGaussian() * 3) / 4096;
+            offsets[c] = random.nextGaussian();
+        }
+        return new Frame(units, offsets);
     }
 
     private static float[] floats(SplittableRandom random, int n, double scale) {

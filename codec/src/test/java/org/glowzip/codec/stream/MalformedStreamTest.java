@@ -62,11 +62,30 @@ class MalformedStreamTest {
     @Test
     void absurdImageSizeIsRejectedBeforeAllocation() {
         ByteBuffer block = ByteBuffer.allocate(100);
-        block.put((byte) StreamFormat.RAW).putInt(1).putInt(0x7FFF_FFFF).putInt(0x7FFF_FFFF).put((byte) 1);
+        block.put((byte) StreamFormat.RAW).putInt(1).putInt(1).putInt(1).putInt(0x7FFF_FFFF).putInt(0x7FFF_FFFF).put((byte) 1);
         byte[] stream = concat(Arrays.copyOf(CODED, StreamFormat.HEADER_SIZE), Arrays.copyOf(block.array(), block.position()));
         MalformedStreamException e = assertThrows(MalformedStreamException.class, () -> CODEC.decode(stream));
-        assertEquals(StreamFormat.HEADER_SIZE + 5, e.offset());
+        assertEquals(StreamFormat.HEADER_SIZE + 13, e.offset());
         assertEquals("image size 2147483647x2147483647 outside 1..65536", e.reason());
+    }
+
+    @Test
+    void absurdRunCountIsRejectedBeforeAllocation() {
+        ByteBuffer block = ByteBuffer.allocate(9).put((byte) StreamFormat.CODED).putInt(3).putInt(Integer.MAX_VALUE);
+        byte[] stream = concat(Arrays.copyOf(CODED, StreamFormat.HEADER_SIZE), block.array());
+        MalformedStreamException e = assertThrows(MalformedStreamException.class, () -> CODEC.decode(stream));
+        assertEquals(StreamFormat.HEADER_SIZE + 5, e.offset());
+        assertEquals("image run count 2147483647 outside 1..3", e.reason());
+    }
+
+    @Test
+    void runsThatDoNotAddUpToTheImageCountAreRejected() {
+        ByteBuffer block = ByteBuffer.allocate(100);
+        block.put((byte) StreamFormat.RAW).putInt(3).putInt(1).putInt(2).putInt(4).putInt(4).put((byte) 1);
+        byte[] stream = concat(Arrays.copyOf(CODED, StreamFormat.HEADER_SIZE), Arrays.copyOf(block.array(), block.position()));
+        MalformedStreamException e = assertThrows(MalformedStreamException.class, () -> CODEC.decode(stream));
+        assertEquals(StreamFormat.HEADER_SIZE + 22, e.offset());
+        assertEquals("image runs hold 2 of the block's 3 images", e.reason());
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.model.ModelFile;
 import org.glowzip.codec.stream.GlowzipReader;
+import org.glowzip.codec.stream.ImageTable;
 import org.glowzip.codec.stream.StreamFormat;
 
 /**
@@ -154,7 +155,7 @@ public final class StreamUnpacker {
                     to(State.END_BLOCK, StreamFormat.END_REST);
                 } else if (blockType == StreamFormat.CODED || blockType == StreamFormat.RAW) {
                     feed.feed(unit);
-                    to(State.BLOCK_COUNT, 4);
+                    to(State.BLOCK_COUNT, 8);
                 } else {
                     throw new MalformedStreamException(offset, "unknown block type " + blockType);
                 }
@@ -165,8 +166,10 @@ public final class StreamUnpacker {
                     throw new MalformedStreamException(offset, "block image count " + count + " outside 1.." + StreamFormat.MAX_BLOCK_IMAGES);
                 }
                 blockImages = (int) count;
+                long runs = uint(unit, 4);
+                ImageTable.checkRunCount(runs, blockImages, offset + 4);
                 feed.feed(unit);
-                to(State.IMAGE_TABLE, StreamFormat.IMAGE_ENTRY_SIZE * blockImages);
+                to(State.IMAGE_TABLE, (int) runs * StreamFormat.RUN_SIZE);
             }
             case IMAGE_TABLE -> {
                 imageTable(unit);
@@ -239,28 +242,16 @@ public final class StreamUnpacker {
     }
 
     private void imageTable(byte[] unit) throws IOException {
-        long samples = 0;
-        for (int i = 0; i < blockImages; i++) {
-            int at = i * StreamFormat.IMAGE_ENTRY_SIZE;
-            long entry = offset + at;
-            long width = uint(unit, at);
-            long height = uint(unit, at + 4);
-            int channels = unit[at + 8] & 0xFF;
-            String problem = Image.shapeProblem(width, height, channels);
-            if (problem != null) {
-                throw new MalformedStreamException(entry, problem);
+        ImageTable table = ImageTable.decode(unit, blockImages, offset);
+        for (int[] shape : table.shapes()) {
+            if ((long) shape[0] * shape[1] > limits.maxPixelsPerImage()) {
+                throw new LimitExceededException(offset, LimitExceededException.Limit.PIXELS_PER_IMAGE, "image of " + shape[0] + "x" + shape[1]
+                        + " pixels exceeds the limit of " + limits.maxPixelsPerImage() + " pixels");
             }
-            if (width * height > limits.maxPixelsPerImage()) {
-                throw new LimitExceededException(entry, LimitExceededException.Limit.PIXELS_PER_IMAGE, "image of " + width + "x" + height + " pixels exceeds the limit of "
-                        + limits.maxPixelsPerImage() + " pixels");
-            }
-            samples += width * height * channels;
-            if (samples > StreamFormat.MAX_BLOCK_SAMPLES) {
-                throw new MalformedStreamException(entry, "block exceeds " + StreamFormat.MAX_BLOCK_SAMPLES + " samples");
-            }
-            if (samples > limits.maxBlockSamples()) {
-                throw new LimitExceededException(entry, LimitExceededException.Limit.BLOCK_SAMPLES, "block exceeds the limit of " + limits.maxBlockSamples() + " samples");
-            }
+        }
+        long samples = table.samples();
+        if (samples > limits.maxBlockSamples()) {
+            throw new LimitExceededException(offset, LimitExceededException.Limit.BLOCK_SAMPLES, "block exceeds the limit of " + limits.maxBlockSamples() + " samples");
         }
         if (streamSamples + samples > limits.maxStreamSamples()) {
             throw new LimitExceededException(offset, LimitExceededException.Limit.STREAM_SAMPLES, "stream exceeds the limit of " + limits.maxStreamSamples() + " samples");

@@ -152,10 +152,10 @@ class GlowDecoderTest {
         Image big = TestModels.images(1, 4, false).get(0); // 28 x 28
         byte[] bytes = stream(CODEC, List.of(big));
         EmbeddedChannel channel = new EmbeddedChannel(new GlowDecoder(List.of(TestModels.GRAY), new DecodeLimits(28 * 27, 1 << 20, 1 << 20)));
-        int tableEnd = 48 + 1 + 4 + 9;
+        int tableEnd = 48 + 1 + 4 + 4 + 13;
         DecoderException e = assertThrows(DecoderException.class, () -> channel.writeInbound(Unpooled.wrappedBuffer(bytes, 0, tableEnd)));
         LimitExceededException cause = assertInstanceOf(LimitExceededException.class, e.getCause());
-        assertEquals("limit exceeded at byte 53: image of 28x28 pixels exceeds the limit of 756 pixels", cause.getMessage());
+        assertEquals("limit exceeded at byte 57: image of 28x28 pixels exceeds the limit of 756 pixels", cause.getMessage());
     }
 
     @Test
@@ -172,12 +172,14 @@ class GlowDecoderTest {
         assertMalformed(patch(bytes, 48, 7), "malformed input at byte 48: unknown block type 7");
         assertMalformed(patch(bytes, 49, 0x7F, 0xFF, 0xFF, 0xFF), "malformed input at byte 49: block image count 2147483647 outside 1..65536");
         assertMalformed(patch(bytes, 49, 0, 0, 0, 0), "malformed input at byte 49: block image count 0 outside 1..65536");
-        assertMalformed(patch(bytes, 53, 0, 1, 0, 1), "malformed input at byte 53: image size 65537x28 outside 1..65536");
-        assertMalformed(patch(bytes, 61, 2), "malformed input at byte 53: 2 channels; 1 (gray) or 3 (RGB) are supported");
+        assertMalformed(patch(bytes, 53, 0, 0, 0, 2), "malformed input at byte 53: image run count 2 outside 1..1");
+        assertMalformed(patch(bytes, 57, 0, 0, 0, 2), "malformed input at byte 57: image run of 2 where 1 images remain");
+        assertMalformed(patch(bytes, 61, 0, 1, 0, 1), "malformed input at byte 61: image size 65537x28 outside 1..65536");
+        assertMalformed(patch(bytes, 69, 2), "malformed input at byte 61: 2 channels; 1 (gray) or 3 (RGB) are supported");
         int type = bytes[48];
         long samples = 784;
         String kind = type == 2 ? "raw" : "coded";
-        assertMalformed(patch(bytes, 62, 0x10, 0, 0, 0), "malformed input at byte 62: payload length 268435456 does not fit a "
+        assertMalformed(patch(bytes, 70, 0x10, 0, 0, 0), "malformed input at byte 70: payload length 268435456 does not fit a "
                 + kind + " block of " + samples + " samples");
         assertMalformed(patch(bytes, 0, 'X'), "malformed input at byte 0: not a glowzip stream (bad magic)");
     }
@@ -185,8 +187,8 @@ class GlowDecoderTest {
     @Test
     void aDamagedVersionIsMalformedAndAnotherVersionUnsupported() throws IOException {
         byte[] bytes = stream(CODEC, TestModels.images(1, 10, false));
-        assertMalformed(patch(bytes, 8, 2), "malformed input at byte 44: header checksum mismatch");
-        byte[] version2 = patch(bytes, 8, 2);
+        assertMalformed(patch(bytes, 8, 3), "malformed input at byte 44: header checksum mismatch");
+        byte[] version2 = patch(bytes, 8, 3);
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         crc.update(version2, 0, 44);
         int value = (int) crc.getValue();
@@ -194,7 +196,7 @@ class GlowDecoderTest {
         EmbeddedChannel channel = new EmbeddedChannel(new GlowDecoder(TestModels.GRAY));
         byte[] v2 = version2;
         DecoderException e = assertThrows(DecoderException.class, () -> channel.writeInbound(Unpooled.wrappedBuffer(v2)));
-        assertEquals("unsupported stream at byte 8: stream format version 2, this decoder reads 1", e.getCause().getMessage());
+        assertEquals("unsupported stream at byte 8: stream format version 3, this decoder reads 2", e.getCause().getMessage());
         channel.finishAndReleaseAll();
     }
 
