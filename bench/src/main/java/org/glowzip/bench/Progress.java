@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * A progress bar on standard error for work of known size: bar, count, rate and ETA, redrawn at
- * most ten times a second, and nothing at all when quiet.
+ * most ten times a second, and nothing at all when quiet. Workers may advance it concurrently.
  */
 final class Progress implements AutoCloseable {
     private static final int WIDTH = 30;
@@ -26,7 +26,7 @@ final class Progress implements AutoCloseable {
         this.total = total;
     }
 
-    void advance(long amount) {
+    synchronized void advance(long amount) {
         done += amount;
         long now = System.nanoTime();
         if (out != null && (now - lastDraw > REDRAW_NANOS || done >= total)) {
@@ -47,7 +47,7 @@ final class Progress implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (out != null) {
             draw(System.nanoTime());
             out.println();

@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.image.Image;
@@ -56,21 +60,21 @@ public final class Comparison {
                 out.size(), encode, seconds(start), verified);
     }
 
-    /** Each image compressed alone, as a complete stream. */
-    public BenchRow glowzipSingle(ImageCodec codec, Runnable perImage) throws IOException {
-        List<byte[]> streams = new ArrayList<>(images.size());
+    /** Each image compressed alone, as a complete stream, on every core. */
+    public BenchRow glowzipSingle(ImageCodec codec, Runnable perImage) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        for (Image image : images) {
-            streams.add(codec.encode(image));
+        List<byte[]> streams = eachImage(i -> {
+            byte[] stream = codec.encode(images.get(i));
             perImage.run();
-        }
+            return stream;
+        });
         double encode = seconds(start);
         start = System.nanoTime();
-        boolean verified = true;
-        for (int i = 0; i < images.size(); i++) {
-            verified &= images.get(i).equals(codec.decode(streams.get(i)));
+        boolean verified = !eachImage(i -> {
+            boolean same = images.get(i).equals(codec.decode(streams.get(i)));
             perImage.run();
-        }
+            return same;
+        }).contains(false);
         return BenchRow.of("glowzip-single", "one stream per image", images.size(), samples, total(streams), encode, seconds(start), verified);
     }
 
@@ -105,7 +109,7 @@ public final class Comparison {
         return BenchRow.of(codec.name(), codec.setting() + ", archive", images.size(), samples, compressed.length, encode, seconds(start), verified);
     }
 
-    /** An external tool per image, or nothing (and a note) when it is not installed. */
+    /** An external tool per image, on every core, or nothing (and a note) when it is not installed. */
     public List<BenchRow> external(ExternalTool tool) throws IOException, InterruptedException {
         if (!tool.available()) {
             notes.accept(tool.name() + " skipped: not on PATH");
@@ -113,17 +117,12 @@ public final class Comparison {
         }
         Path scratch = Files.createTempDirectory("glowzip-bench");
         try {
-            List<byte[]> files = new ArrayList<>(images.size());
             long start = System.nanoTime();
-            for (Image image : images) {
-                files.add(tool.compress(ImageFormat.PNG.write(image), scratch));
-            }
+            List<byte[]> files = eachImage(i -> tool.compress(ImageFormat.PNG.write(images.get(i)), scratch));
             double encode = seconds(start);
             start = System.nanoTime();
-            boolean verified = true;
-            for (int i = 0; i < images.size(); i++) {
-                verified &= images.get(i).equals(asChannels(ImageFormat.read(tool.decompress(files.get(i), scratch)), images.get(i).channels()));
-            }
+            boolean verified = !eachImage(i -> images.get(i).equals(
+                    asChannels(ImageFormat.read(tool.decompress(files.get(i), scratch)), images.get(i).channels()))).contains(false);
             return List.of(BenchRow.of(tool.name(), tool.setting() + ", per image", images.size(), samples, total(files), encode,
                     seconds(start), verified));
         } finally {
@@ -133,6 +132,42 @@ public final class Comparison {
                 }
             }
             Files.delete(scratch);
+        }
+    }
+
+    /** Work on image {@code i}. */
+    private interface ImageTask<T> {
+        T apply(int i) throws IOException, InterruptedException;
+    }
+
+    /**
+     * The results of {@code task} for every image, in order, computed on one thread per core. Not
+     * on the common pool: the codec's own parallel kernels run there, and must not wait behind
+     * tasks that wait for them.
+     */
+    private <T> List<T> eachImage(ImageTask<T> task) throws IOException, InterruptedException {
+        ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        try {
+            List<Future<T>> results = new ArrayList<>(images.size());
+            for (int i = 0; i < images.size(); i++) {
+                int index = i;
+                results.add(workers.submit(() -> task.apply(index)));
+            }
+            List<T> values = new ArrayList<>(images.size());
+            for (Future<T> result : results) {
+                values.add(result.get());
+            }
+            return values;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            throw new IllegalStateException("bench task failed", e.getCause());
+        } finally {
+            workers.shutdownNow();
         }
     }
 

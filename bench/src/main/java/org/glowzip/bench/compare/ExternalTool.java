@@ -26,22 +26,29 @@ public record ExternalTool(String name, String setting, List<String> encode, Lis
         return onPath(encode.get(0)) && onPath(decode.get(0));
     }
 
-    /** Compresses a PNG file's content; returns the compressed bytes. */
+    /** Compresses a PNG file's content; returns the compressed bytes. Calls may run concurrently. */
     public byte[] compress(byte[] png, Path scratch) throws IOException, InterruptedException {
-        Path in = scratch.resolve("in.png");
-        Path out = scratch.resolve("out." + extension);
-        Files.write(in, png);
-        run(encode, in, out);
-        return Files.readAllBytes(out);
+        return run(encode, png, scratch, ".png", "." + extension);
     }
 
-    /** Decompresses to PNG bytes. */
+    /** Decompresses to PNG bytes. Calls may run concurrently. */
     public byte[] decompress(byte[] compressed, Path scratch) throws IOException, InterruptedException {
-        Path in = scratch.resolve("in." + extension);
-        Path out = scratch.resolve("out.png");
-        Files.write(in, compressed);
-        run(decode, in, out);
-        return Files.readAllBytes(out);
+        return run(decode, compressed, scratch, "." + extension, ".png");
+    }
+
+    /** Runs the tool from a fresh input file to a fresh output file in {@code scratch}; returns the output. */
+    private static byte[] run(List<String> template, byte[] input, Path scratch, String inSuffix, String outSuffix)
+            throws IOException, InterruptedException {
+        Path in = Files.createTempFile(scratch, "in", inSuffix);
+        Path out = Files.createTempFile(scratch, "out", outSuffix);
+        try {
+            Files.write(in, input);
+            run(template, in, out);
+            return Files.readAllBytes(out);
+        } finally {
+            Files.delete(in);
+            Files.delete(out);
+        }
     }
 
     private static void run(List<String> template, Path in, Path out) throws IOException, InterruptedException {

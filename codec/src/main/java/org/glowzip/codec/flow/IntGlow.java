@@ -31,8 +31,9 @@ import org.glowzip.codec.nn.ScaledConv2d;
  * the net cost is the model's negative log-likelihood of the dequantized image. <b>Pop-free</b>
  * ({@code n = 0}, coarse units): almost nothing is popped before the image has pushed it, so the
  * image costs about what it pushes, even on an empty message, but the coarse flow fits the model
- * less well. On a message too short to lend (the first images of a block), both are tried and the
- * shorter result kept; the mode is the last bit pushed.
+ * less well. The first image of a message is pushed pop-free; on a message still too short to
+ * lend (the next few), both are tried and the shorter result kept; the mode is the last bit
+ * pushed.
  */
 public final class IntGlow {
     private static final Uniform MODE = Uniform.ofBits(1);
@@ -98,6 +99,10 @@ public final class IntGlow {
     public void push(Message message, byte[] samples) {
         if (message.bitLength() > RICH_BITS_PER_SAMPLE * samplesPerImage()) {
             push(message, samples, bitsBack);
+            return;
+        }
+        if (message.isFresh()) {
+            push(message, samples, popFree); // bits-back would borrow every noise bit: on real images it never wins here
             return;
         }
         Message popFreeMessage = message.copy();
