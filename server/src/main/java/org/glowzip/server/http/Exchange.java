@@ -59,6 +59,7 @@ final class Exchange {
     private boolean responseComplete;
     private boolean jobRunning;
     private boolean connectionLost;
+    private boolean errorCounted;
     private boolean done;
     private int status;
     private volatile boolean cutOff;
@@ -100,7 +101,7 @@ final class Exchange {
 
     /** An error answered at once; {@code close} closes the connection after it. */
     void respondError(ApiException error, boolean close) {
-        server.metrics.error(error.kind().label());
+        countError(error.kind().label());
         closeAfter |= close;
         respond(errorResponse(error.kind(), error.getMessage(), closeAfter));
     }
@@ -230,9 +231,6 @@ final class Exchange {
             return;
         }
         connectionLost = true;
-        if (!responseComplete && !done && !cutOff) {
-            server.metrics.error("client_disconnected");
-        }
         ClientGoneException gone = new ClientGoneException("client disconnected");
         if (pipe != null) {
             pipe.fail(gone);
@@ -288,7 +286,7 @@ final class Exchange {
             ctx.channel().close(); // the client left, or stopped reading
             return 499;
         }
-        server.metrics.error(error.kind().label());
+        countError(error.kind().label());
         if (error.kind() == ErrorKind.INTERNAL) {
             LOG.warn("{} job failed", endpoint, failure);
         }
@@ -357,6 +355,12 @@ final class Exchange {
         return new ApiException(ErrorKind.INTERNAL, "internal error: " + cause);
     }
 
+    /** Counts this exchange's error, once. */
+    private void countError(String kind) {
+        errorCounted = true;
+        server.metrics.error(kind);
+    }
+
     private void maybeFinish() {
         if (done || jobRunning) {
             return;
@@ -366,6 +370,9 @@ final class Exchange {
         }
         done = true;
         int code = responseComplete ? status : 499;
+        if (code == 499 && !errorCounted) {
+            countError("client_disconnected"); // whichever side noticed first: the job, the write or the closed channel
+        }
         server.metrics.request(endpoint, code, (System.nanoTime() - start) / (double) TimeUnit.SECONDS.toNanos(1));
         connection.exchangeDone(this, closeAfter || !keepAlive || connectionLost);
     }

@@ -57,7 +57,8 @@ class DisconnectTest {
             awaitJob();
         } // closed with the body unfinished
         assertServerRecovered();
-        assertEquals(disconnectsBefore + 1, fixture.server.metrics().counter("glowzip_errors_total{kind=\"client_disconnected\"}"));
+        assertEquals(disconnectsBefore + 1, fixture.server.metrics().counter("glowzip_errors_total{kind=\"client_disconnected\"}"),
+                DisconnectTest::outcomes);
     }
 
     /**
@@ -118,6 +119,16 @@ class DisconnectTest {
         }
         assertTrue(fixture.server.metrics().counter("glowzip_requests_total{endpoint=\"decompress\",code=\"499\"}") > before.get());
         assertServerRecovered();
+    }
+
+    /** The error and request counters, to tell what the server made of a test's request. */
+    private static String outcomes() {
+        try {
+            return fixture.get("/metrics").body().lines().filter(l -> l.startsWith("glowzip_errors_total") || l.startsWith("glowzip_requests_total"))
+                    .toList().toString();
+        } catch (IOException | InterruptedException e) {
+            return "metrics unavailable: " + e;
+        }
     }
 
     private static void awaitJob() throws InterruptedException {
