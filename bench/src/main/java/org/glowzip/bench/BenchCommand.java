@@ -39,6 +39,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Use only the first N images.")
     Integer limit;
 
+    @Option(names = "--tool-limit", paramLabel = "N", defaultValue = "1000",
+            description = "Run the external per-image tools (cwebp, cjxl), which start a process per image, on the first N images only,"
+                    + " as the project's baselines do; 0 for all (default: ${DEFAULT-VALUE}).")
+    int toolLimit;
+
     @Option(names = "--format", defaultValue = "table", description = "table, tsv or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -69,8 +74,9 @@ final class BenchCommand implements Callable<Integer> {
         for (ArchiveCodec archive : ArchiveCodec.all()) {
             rows.add(comparison.archive(archive));
         }
+        Comparison toolImages = toolLimit > 0 && toolLimit < images.size() ? comparison.first(toolLimit) : comparison;
         for (ExternalTool tool : ExternalTool.all()) {
-            rows.addAll(comparison.external(tool));
+            rows.addAll(toolImages.external(tool));
         }
         System.out.print(switch (format) {
             case table -> BenchTable.table(rows);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.stream.StreamSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,9 +29,9 @@ final class InfoCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "format version   %d%n", summary.header().version());
         System.out.printf(Locale.ROOT, "model            %s%n", summary.header().fingerprintHex());
-        System.out.printf(Locale.ROOT, "coding           %d fractional bits, %d scale bits, %d-bit priors%n",
-                summary.header().parameters().fractionalBits(), summary.header().parameters().scaleBits(),
-                summary.header().parameters().priorPrecision());
+        CodingParameters coding = summary.header().parameters();
+        System.out.printf(Locale.ROOT, "coding           %d fractional bits, %d scale bits, %d-bit priors, pop-free units 2^-%d%n",
+                coding.fractionalBits(), coding.scaleBits(), coding.priorPrecision(), coding.popFreeBits());
         System.out.printf(Locale.ROOT, "images           %d%n", summary.images());
         System.out.printf(Locale.ROOT, "blocks           %d coded, %d raw%n", summary.codedBlocks(), summary.rawBlocks());
         System.out.printf(Locale.ROOT, "samples          %d%n", summary.samples());

@@ -17,9 +17,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code glowzip initial-bits}: what bits-back borrows when an image is coded alone. Each image
- * is pushed onto an empty message and onto one already holding a million random bits; the
- * difference is what the first pops took from the empty message's zero bed.
+ * {@code glowzip initial-bits}: what an image costs alone against in a long stream. Each image
+ * is pushed onto an empty message (so pop-free, at the pop-free resolution) and onto one already
+ * holding a million random bits (so bits-back, at P fractional bits); the difference is the
+ * price of coding it alone.
  */
 @Command(name = "initial-bits", mixinStandardHelpOptions = true,
         description = "Measure the bits an image borrows when coded alone (empty message) against coding it on a funded message.")
@@ -35,9 +36,13 @@ final class InitialBitsCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "100", description = "Images of the bundled sample to use (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--fractional-bits", split = ",", defaultValue = "14,12,10,8",
-            description = "Fixed-point bits P to compare; P - 8 bits of noise per sample (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fractional-bits", split = ",", defaultValue = "14",
+            description = "Fractional bits P to compare; P - 8 bits of noise per sample (default: ${DEFAULT-VALUE}).")
     List<Integer> fractionalBits;
+
+    @Option(names = "--pop-free-bits", split = ",", defaultValue = "3",
+            description = "Pop-free resolutions to compare (default: ${DEFAULT-VALUE}).")
+    List<Integer> popFreeBits;
 
     @Override
     public Integer call() throws Exception {
@@ -46,29 +51,37 @@ final class InitialBitsCommand implements Callable<Integer> {
         try (InputStream in = InitialBitsCommand.class.getResourceAsStream(BenchCommand.BUNDLED_SAMPLE)) {
             images = ImageInputs.fromBytes("sample", in.readAllBytes()).stream().map(NamedImage::image).limit(limit).toList();
         }
-        System.out.printf(Locale.ROOT, "%3s %6s %12s %12s %12s%n", "P", "noise", "alone bpd", "funded bpd", "borrowed");
+        System.out.printf(Locale.ROOT, "%3s %6s %9s %12s %12s %12s%n", "P", "noise", "pop-free", "alone bpd", "funded bpd", "difference");
+        CodingParameters defaults = CodingParameters.DEFAULT;
         for (int p : fractionalBits) {
-            CodingParameters defaults = CodingParameters.DEFAULT;
-            IntGlow glow = new IntGlow(model, new CodingParameters(p, defaults.scaleBits(), defaults.priorPrecision()));
-            SplittableRandom random = new SplittableRandom(1);
-            double alone = 0;
-            double funded = 0;
-            for (Image image : images) {
-                byte[] samples = image.samples();
-                Message empty = new Message();
-                glow.push(empty, samples);
-                alone += empty.bitLength();
-                Message rich = new Message();
-                for (int i = 0; i < FUNDING_WORDS; i++) {
-                    rich.push(random.nextInt(1 << 16), 1, 16);
-                }
-                long before = rich.bitLength();
-                glow.push(rich, samples);
-                funded += rich.bitLength() - before;
+            for (int popFree : popFreeBits) {
+                report(new IntGlow(model, new CodingParameters(p, defaults.scaleBits(), defaults.priorPrecision(), popFree)), images);
             }
-            double dims = (double) images.size() * glow.samplesPerImage();
-            System.out.printf(Locale.ROOT, "%3d %6d %12.4f %12.4f %12.4f%n", p, p - 8, alone / dims, funded / dims, (alone - funded) / dims);
         }
         return 0;
+    }
+
+    /** One row: the images' mean bpd pushed alone and pushed onto a funded message. */
+    private static void report(IntGlow glow, List<Image> images) {
+        SplittableRandom random = new SplittableRandom(1);
+        double alone = 0;
+        double funded = 0;
+        for (Image image : images) {
+            byte[] samples = image.samples();
+            Message empty = new Message();
+            glow.push(empty, samples);
+            alone += empty.bitLength();
+            Message rich = new Message();
+            for (int i = 0; i < FUNDING_WORDS; i++) {
+                rich.push(random.nextInt(1 << 16), 1, 16);
+            }
+            long before = rich.bitLength();
+            glow.push(rich, samples);
+            funded += rich.bitLength() - before;
+        }
+        double dims = (double) images.size() * glow.samplesPerImage();
+        CodingParameters coding = glow.parameters();
+        System.out.printf(Locale.ROOT, "%3d %6d %9s %12.4f %12.4f %12.4f%n", coding.fractionalBits(), coding.noiseBits(),
+                "2^-" + coding.popFreeBits(), alone / dims, funded / dims, (alone - funded) / dims);
     }
 }

@@ -60,18 +60,6 @@ class BundledModelTest {
     }
 
     @Test
-    void aSingleImageIsCodedBelowItsRawSize() throws IOException {
-        double bits = 0;
-        for (Image image : testImages(8)) {
-            byte[] stream = CODEC.encode(image);
-            assertEquals(StreamFormat.CODED, stream[StreamFormat.HEADER_SIZE], "the image is coded, not stored raw");
-            assertEquals(image, CODEC.decode(stream));
-            bits += 8.0 * stream.length;
-        }
-        assertTrue(bits / (8 * 784) < 8, "single images, headers included, below 8 bpd: " + bits / (8 * 784));
-    }
-
-    @Test
     void damageToACodedBlockIsCaughtAtEveryByte() throws IOException {
         byte[] stream = stream(testImages(4));
         for (int position = 0; position < stream.length; position += 7) {

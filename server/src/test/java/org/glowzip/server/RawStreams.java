@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
 import org.glowzip.codec.image.Image;
+import org.glowzip.codec.stream.StreamFormat;
 
 /**
  * Glowzip streams of raw blocks built by hand from the documented layout: valid streams that cost
@@ -21,7 +22,7 @@ public final class RawStreams {
     public static byte[] of(List<Image> images, int perBlock) {
         byte[] empty = TestModels.CODEC.encode(Image.of(1, 1, 1, new byte[1]));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(empty, 0, 48); // the header
+        out.write(empty, 0, StreamFormat.HEADER_SIZE); // the header
         try {
             for (int start = 0; start < images.size(); start += perBlock) {
                 List<Image> block = images.subList(start, Math.min(images.size(), start + perBlock));

@@ -36,6 +36,11 @@ public final class Comparison {
         this.notes = notes;
     }
 
+    /** The same comparison on the first {@code n} images. */
+    public Comparison first(int n) {
+        return new Comparison(images.subList(0, Math.min(n, images.size())), notes);
+    }
+
     /** All images in one glowzip stream. */
     public BenchRow glowzipStream(ImageCodec codec, Runnable perImage) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

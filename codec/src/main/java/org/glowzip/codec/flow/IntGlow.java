@@ -37,15 +37,12 @@ import org.glowzip.codec.nn.ScaledConv2d;
  */
 public final class IntGlow {
     private static final Uniform MODE = Uniform.ofBits(1);
-    /** A message holding more than this many bits per sample of the image pays for any bits-back push. */
-    private static final long RICH_BITS_PER_SAMPLE = 32;
     /**
-     * Resolution of pop-free images: units up to {@code 2^-3} of the model's input scale. Finer
-     * units need refinement bits popped before the image has pushed enough to pay for them (at
-     * {@code 2^-8}, 5.3 bits per sample are borrowed); coarser ones move the flow too far from
-     * the float model. Measured with {@code glowzip initial-bits}.
+     * Bits per sample, beyond the noise bits, that a message must hold for a bits-back push to
+     * borrow nothing: its refinements pop about 5.4 more bits per sample of the bundled model
+     * before the image's own pushes repay them ({@code glowzip initial-bits}).
      */
-    private static final int POP_FREE_RESOLUTION_BITS = 3;
+    private static final long REFINEMENT_BITS_PER_SAMPLE = 8;
 
     private final GlowConfig config;
     private final byte[] fingerprint;
@@ -68,7 +65,7 @@ public final class IntGlow {
             }
         }
         this.bitsBack = new Flow(model, networks, parameters.noiseBits(), parameters.fractionalBits());
-        this.popFree = new Flow(model, networks, 0, POP_FREE_RESOLUTION_BITS);
+        this.popFree = new Flow(model, networks, 0, parameters.popFreeBits());
     }
 
     public GlowConfig config() {
@@ -97,7 +94,7 @@ public final class IntGlow {
      *         message is then unusable
      */
     public void push(Message message, byte[] samples) {
-        if (message.bitLength() > RICH_BITS_PER_SAMPLE * samplesPerImage()) {
+        if (message.bitLength() > (parameters.noiseBits() + REFINEMENT_BITS_PER_SAMPLE) * samplesPerImage()) {
             push(message, samples, bitsBack);
             return;
         }

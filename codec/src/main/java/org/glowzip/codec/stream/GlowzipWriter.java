@@ -63,6 +63,7 @@ public final class GlowzipWriter implements Closeable {
         header.write(parameters.fractionalBits());
         header.write(parameters.scaleBits());
         header.write(parameters.priorPrecision());
+        header.write(parameters.popFreeBits());
         writeChecked(header.toByteArray());
     }
 

@@ -4,7 +4,7 @@ package org.glowzip.codec.stream;
  * The glowzip stream format, version 2. All integers are unsigned big-endian.
  *
  * <pre>
- * Header, 48 bytes
+ * Header, 49 bytes
  *   offset  size  field
  *        0     8  magic 89 47 4C 4F 57 5A 0D 0A ("\x89GLOWZ\r\n")
  *        8     1  format version = 2
@@ -12,7 +12,8 @@ package org.glowzip.codec.stream;
  *       41     1  fractional bits P of the integer flow, 8..20
  *       42     1  scale bits, 8..20
  *       43     1  prior precision, 12..24
- *       44     4  CRC32C of bytes 0..43
+ *       44     1  pop-free resolution bits, 0..20
+ *       45     4  CRC32C of bytes 0..44
  *
  * Blocks, one after another; a block holds 1..65536 images, at most 2^28 samples in all
  *   offset  size  field
@@ -35,13 +36,13 @@ package org.glowzip.codec.stream;
  * </pre>
  *
  * A block is written raw whenever coding would not make it smaller (or a latent leaves the
- * coder's range), so a stream is never larger than its raw samples plus 61 bytes, plus 17 bytes
+ * coder's range), so a stream is never larger than its raw samples plus 62 bytes, plus 17 bytes
  * per block and 13 per run of same-shaped images.
  */
 public final class StreamFormat {
     static final byte[] MAGIC = {(byte) 0x89, 'G', 'L', 'O', 'W', 'Z', '\r', '\n'};
     public static final int VERSION = 2;
-    public static final int HEADER_SIZE = 48;
+    public static final int HEADER_SIZE = 49;
     public static final int VERSION_OFFSET = 8;
     public static final int FINGERPRINT_OFFSET = 9;
     public static final int FINGERPRINT_SIZE = 32;

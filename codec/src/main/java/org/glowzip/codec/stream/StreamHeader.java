@@ -27,12 +27,13 @@ public record StreamHeader(int version, byte[] fingerprint, CodingParameters par
         int fractionalBits = in.readByte("header");
         int scaleBits = in.readByte("header");
         int priorPrecision = in.readByte("header");
+        int popFreeBits = in.readByte("header");
         in.verifyChecksum("header");
-        String problem = CodingParameters.problem(fractionalBits, scaleBits, priorPrecision);
+        String problem = CodingParameters.problem(fractionalBits, scaleBits, priorPrecision, popFreeBits);
         if (problem != null) {
             throw new MalformedStreamException(41, problem);
         }
-        return new StreamHeader(version, fingerprint, new CodingParameters(fractionalBits, scaleBits, priorPrecision));
+        return new StreamHeader(version, fingerprint, new CodingParameters(fractionalBits, scaleBits, priorPrecision, popFreeBits));
     }
 
     /** The model fingerprint in hexadecimal. */

@@ -17,9 +17,9 @@ class IntGlowTest {
     private static final IntGlow AFFINE = new IntGlow(
             RandomModels.of(new GlowConfig(2, 2, 8, CouplingType.AFFINE, 1, 8, 8), 1), CodingParameters.DEFAULT);
     private static final IntGlow ADDITIVE = new IntGlow(
-            RandomModels.of(new GlowConfig(3, 1, 4, CouplingType.ADDITIVE, 1, 8, 8), 2), new CodingParameters(12, 12, 16));
+            RandomModels.of(new GlowConfig(3, 1, 4, CouplingType.ADDITIVE, 1, 8, 8), 2), new CodingParameters(12, 12, 16, 2));
     private static final IntGlow NOISELESS = new IntGlow(
-            RandomModels.of(new GlowConfig(2, 2, 8, CouplingType.AFFINE, 1, 8, 8), 3), new CodingParameters(8, 16, 24));
+            RandomModels.of(new GlowConfig(2, 2, 8, CouplingType.AFFINE, 1, 8, 8), 3), new CodingParameters(8, 16, 24, 8));
 
     @Provide
     Arbitrary<byte[]> images() {

@@ -28,6 +28,7 @@ import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.stream.GlowzipWriter;
+import org.glowzip.codec.stream.StreamFormat;
 import org.glowzip.codec.stream.TestImages;
 import org.glowzip.server.TestModels;
 import org.junit.jupiter.api.Test;
@@ -109,7 +110,7 @@ class GlowDecoderTest {
     @Test
     void truncatedStreamIsReportedWhenTheChannelCloses() throws IOException {
         byte[] bytes = stream(CODEC, TestModels.images(20, 1, false));
-        for (int cut : new int[] {1, 47, 48, 49, 60, bytes.length - 13, bytes.length - 1}) {
+        for (int cut : new int[] {1, 48, 49, 50, 61, bytes.length - 13, bytes.length - 1}) {
             EmbeddedChannel channel = new EmbeddedChannel(new GlowDecoder(TestModels.GRAY));
             channel.writeInbound(Unpooled.wrappedBuffer(bytes, 0, cut));
             CorruptedFrameException e = assertThrows(CorruptedFrameException.class, channel::finish, "cut at " + cut);
@@ -152,10 +153,10 @@ class GlowDecoderTest {
         Image big = TestModels.images(1, 4, false).get(0); // 28 x 28
         byte[] bytes = stream(CODEC, List.of(big));
         EmbeddedChannel channel = new EmbeddedChannel(new GlowDecoder(List.of(TestModels.GRAY), new DecodeLimits(28 * 27, 1 << 20, 1 << 20)));
-        int tableEnd = 48 + 1 + 4 + 4 + 13;
+        int tableEnd = StreamFormat.HEADER_SIZE + 1 + 4 + 4 + 13;
         DecoderException e = assertThrows(DecoderException.class, () -> channel.writeInbound(Unpooled.wrappedBuffer(bytes, 0, tableEnd)));
         LimitExceededException cause = assertInstanceOf(LimitExceededException.class, e.getCause());
-        assertEquals("limit exceeded at byte 57: image of 28x28 pixels exceeds the limit of 756 pixels", cause.getMessage());
+        assertEquals("limit exceeded at byte 58: image of 28x28 pixels exceeds the limit of 756 pixels", cause.getMessage());
     }
 
     @Test
@@ -169,17 +170,17 @@ class GlowDecoderTest {
     @Test
     void absurdLengthsAreRangeCheckedWithUniformMessages() throws IOException {
         byte[] bytes = stream(CODEC, TestModels.images(1, 5, false));
-        assertMalformed(patch(bytes, 48, 7), "malformed input at byte 48: unknown block type 7");
-        assertMalformed(patch(bytes, 49, 0x7F, 0xFF, 0xFF, 0xFF), "malformed input at byte 49: block image count 2147483647 outside 1..65536");
-        assertMalformed(patch(bytes, 49, 0, 0, 0, 0), "malformed input at byte 49: block image count 0 outside 1..65536");
-        assertMalformed(patch(bytes, 53, 0, 0, 0, 2), "malformed input at byte 53: image run count 2 outside 1..1");
-        assertMalformed(patch(bytes, 57, 0, 0, 0, 2), "malformed input at byte 57: image run of 2 where 1 images remain");
-        assertMalformed(patch(bytes, 61, 0, 1, 0, 1), "malformed input at byte 61: image size 65537x28 outside 1..65536");
-        assertMalformed(patch(bytes, 69, 2), "malformed input at byte 61: 2 channels; 1 (gray) or 3 (RGB) are supported");
-        int type = bytes[48];
+        assertMalformed(patch(bytes, 49, 7), "malformed input at byte 49: unknown block type 7");
+        assertMalformed(patch(bytes, 50, 0x7F, 0xFF, 0xFF, 0xFF), "malformed input at byte 50: block image count 2147483647 outside 1..65536");
+        assertMalformed(patch(bytes, 50, 0, 0, 0, 0), "malformed input at byte 50: block image count 0 outside 1..65536");
+        assertMalformed(patch(bytes, 54, 0, 0, 0, 2), "malformed input at byte 54: image run count 2 outside 1..1");
+        assertMalformed(patch(bytes, 58, 0, 0, 0, 2), "malformed input at byte 58: image run of 2 where 1 images remain");
+        assertMalformed(patch(bytes, 62, 0, 1, 0, 1), "malformed input at byte 62: image size 65537x28 outside 1..65536");
+        assertMalformed(patch(bytes, 70, 2), "malformed input at byte 62: 2 channels; 1 (gray) or 3 (RGB) are supported");
+        int type = bytes[49];
         long samples = 784;
         String kind = type == 2 ? "raw" : "coded";
-        assertMalformed(patch(bytes, 70, 0x10, 0, 0, 0), "malformed input at byte 70: payload length 268435456 does not fit a "
+        assertMalformed(patch(bytes, 71, 0x10, 0, 0, 0), "malformed input at byte 71: payload length 268435456 does not fit a "
                 + kind + " block of " + samples + " samples");
         assertMalformed(patch(bytes, 0, 'X'), "malformed input at byte 0: not a glowzip stream (bad magic)");
     }
@@ -187,12 +188,12 @@ class GlowDecoderTest {
     @Test
     void aDamagedVersionIsMalformedAndAnotherVersionUnsupported() throws IOException {
         byte[] bytes = stream(CODEC, TestModels.images(1, 10, false));
-        assertMalformed(patch(bytes, 8, 3), "malformed input at byte 44: header checksum mismatch");
+        assertMalformed(patch(bytes, 8, 3), "malformed input at byte 45: header checksum mismatch");
         byte[] version2 = patch(bytes, 8, 3);
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        crc.update(version2, 0, 44);
+        crc.update(version2, 0, 45);
         int value = (int) crc.getValue();
-        version2 = patch(version2, 44, value >>> 24, value >>> 16, value >>> 8, value);
+        version2 = patch(version2, 45, value >>> 24, value >>> 16, value >>> 8, value);
         EmbeddedChannel channel = new EmbeddedChannel(new GlowDecoder(TestModels.GRAY));
         byte[] v2 = version2;
         DecoderException e = assertThrows(DecoderException.class, () -> channel.writeInbound(Unpooled.wrappedBuffer(v2)));
