@@ -20,8 +20,8 @@ import java.util.stream.IntStream;
  * <p>Weights are given in the usual {@code [out][in][kh][kw]} order, flattened.
  */
 public final class Conv2d {
-    /** Output rows per task when the work is spread over threads. */
-    private static final int ROW_BLOCK = 4;
+    /** Output rows per task when the work is spread over threads: enough for a kernel to reuse the columns it loads. */
+    private static final int ROWS_PER_TASK = 32;
     /** Multiply-adds above which output blocks are spread over the common pool's threads. */
     private static final long PARALLEL_WORK = 1 << 18;
 
@@ -76,15 +76,17 @@ public final class Conv2d {
         }
         FeatureMap output = new FeatureMap(outChannels, input.height(), input.width());
         float[][] columns = columns(input);
-        int blocks = (outChannels + ROW_BLOCK - 1) / ROW_BLOCK;
         int pixels = input.height() * input.width();
-        boolean parallel = (long) outChannels * columns.length * pixels >= PARALLEL_WORK;
-        int halves = parallel && blocks < 4 ? 2 : 1; // few output blocks: split the pixels too
-        IntStream tasks = IntStream.range(0, blocks * halves);
-        (parallel ? tasks.parallel() : tasks).forEach(t -> {
+        if ((long) outChannels * columns.length * pixels < PARALLEL_WORK) {
+            kernel.accumulate(columns, weights, bias, output, 0, outChannels, 0, pixels);
+            return output;
+        }
+        int blocks = (outChannels + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+        int halves = blocks < 4 ? 2 : 1; // few output blocks: split the pixels too
+        IntStream.range(0, blocks * halves).parallel().forEach(t -> {
             int b = t / halves;
             int half = t % halves;
-            kernel.accumulate(columns, weights, bias, output, b * ROW_BLOCK, Math.min(outChannels, (b + 1) * ROW_BLOCK),
+            kernel.accumulate(columns, weights, bias, output, b * ROWS_PER_TASK, Math.min(outChannels, (b + 1) * ROWS_PER_TASK),
                     half * pixels / halves, (half + 1) * pixels / halves);
         });
         return output;
