@@ -12,10 +12,16 @@ import java.util.stream.IntStream;
  * channels over the threads of the common fork-join pool; each output is still summed by one
  * thread in the one order.
  *
+ * <p>The sums run in a {@link ConvKernel}: {@link ConvKernel#VECTOR} (the Vector API) when the JVM
+ * was started with {@code --add-modules jdk.incubator.vector}, as the {@code glowzip} launcher and
+ * the tests do, else {@link ConvKernel#SCALAR} (plain loops). Both perform the same operations in
+ * the same order, so an image encoded with one decodes with the other, bit for bit.
+ *
  * <p>Weights are given in the usual {@code [out][in][kh][kw]} order, flattened.
  */
 public final class Conv2d {
-    private static final int ROW_BLOCK = 4;
+    /** Output rows per task when the work is spread over threads: enough for a kernel to reuse the columns it loads. */
+    private static final int ROWS_PER_TASK = 32;
     /** Multiply-adds above which output blocks are spread over the common pool's threads. */
     private static final long PARALLEL_WORK = 1 << 18;
 
@@ -57,70 +63,33 @@ public final class Conv2d {
         return outChannels;
     }
 
-    /** Convolves {@code input} into a new feature map of {@code outChannels} planes. */
+    /** Convolves {@code input} into a new feature map of {@code outChannels} planes, with {@link ConvKernel#preferred()}. */
     public FeatureMap apply(FeatureMap input) {
+        return apply(input, ConvKernel.preferred());
+    }
+
+    /** Convolves {@code input} with the given kernel, which must be {@link ConvKernel#isAvailable() available}. */
+    public FeatureMap apply(FeatureMap input, ConvKernel kernel) {
+        kernel.requireAvailable();
         if (input.channels() != inChannels) {
             throw new IllegalArgumentException("conv expects " + inChannels + " channels, got " + input.channels());
         }
         FeatureMap output = new FeatureMap(outChannels, input.height(), input.width());
         float[][] columns = columns(input);
-        int blocks = (outChannels + ROW_BLOCK - 1) / ROW_BLOCK;
         int pixels = input.height() * input.width();
-        boolean parallel = (long) outChannels * columns.length * pixels >= PARALLEL_WORK;
-        int halves = parallel && blocks < 4 ? 2 : 1; // few output blocks: split the pixels too
-        IntStream tasks = IntStream.range(0, blocks * halves);
-        (parallel ? tasks.parallel() : tasks).forEach(t -> {
+        if ((long) outChannels * columns.length * pixels < PARALLEL_WORK) {
+            kernel.accumulate(columns, weights, bias, output, 0, outChannels, 0, pixels);
+            return output;
+        }
+        int blocks = (outChannels + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+        int halves = blocks < 4 ? 2 : 1; // few output blocks: split the pixels too
+        IntStream.range(0, blocks * halves).parallel().forEach(t -> {
             int b = t / halves;
             int half = t % halves;
-            accumulate(columns, output, b * ROW_BLOCK, Math.min(outChannels, (b + 1) * ROW_BLOCK),
+            kernel.accumulate(columns, weights, bias, output, b * ROWS_PER_TASK, Math.min(outChannels, (b + 1) * ROWS_PER_TASK),
                     half * pixels / halves, (half + 1) * pixels / halves);
         });
         return output;
-    }
-
-    /** Output planes {@code [from, to)} at pixels {@code [p0, p1)}: bias, then every column in ascending order. */
-    private void accumulate(float[][] columns, FeatureMap output, int from, int to, int p0, int p1) {
-        if (to - from == ROW_BLOCK) {
-            float[] r0 = output.plane(from);
-            float[] r1 = output.plane(from + 1);
-            float[] r2 = output.plane(from + 2);
-            float[] r3 = output.plane(from + 3);
-            java.util.Arrays.fill(r0, p0, p1, bias[from]);
-            java.util.Arrays.fill(r1, p0, p1, bias[from + 1]);
-            java.util.Arrays.fill(r2, p0, p1, bias[from + 2]);
-            java.util.Arrays.fill(r3, p0, p1, bias[from + 3]);
-            float[] w0 = weights[from];
-            float[] w1 = weights[from + 1];
-            float[] w2 = weights[from + 2];
-            float[] w3 = weights[from + 3];
-            for (int k = 0; k < columns.length; k++) {
-                float[] column = columns[k];
-                float a0 = w0[k];
-                float a1 = w1[k];
-                float a2 = w2[k];
-                float a3 = w3[k];
-                for (int p = p0; p < p1; p++) {
-                    float c = column[p];
-                    r0[p] += a0 * c;
-                    r1[p] += a1 * c;
-                    r2[p] += a2 * c;
-                    r3[p] += a3 * c;
-                }
-            }
-            return;
-        }
-        for (int o = from; o < to; o++) {
-            float[] row = output.plane(o);
-            java.util.Arrays.fill(row, p0, p1, bias[o]);
-            float[] w = weights[o];
-            for (int k = 0; k < columns.length; k++) {
-                float[] column = columns[k];
-                float a = w[k];
-                for (int p = p0; p < p1; p++) {
-                    row[p] += a * column[p];
-                }
-            }
-        }
     }
 
     /** The im2col matrix: row {@code (c, dy, dx)} holds input channel c shifted by (dy, dx), zero outside. */

@@ -10,19 +10,25 @@ import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.flow.IntGlow;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.model.ModelFileReader;
+import org.glowzip.codec.nn.ConvKernel;
 
 /**
  * Run in a second JVM by {@link CrossJvmDeterminismTest}: decodes the parent's message and
  * re-encodes the same images, writing both results for the parent to compare.
  *
  * <p>Arguments: model file, parent's message, images (raw file: count, then width, height,
- * channels and samples of each), decoded-images output, re-encoded message output.
+ * channels and samples of each), decoded-images output, re-encoded message output. Prints
+ * {@link #KERNEL_LINE} and the convolution kernel it runs: {@link ConvKernel#VECTOR} when started
+ * with {@code --add-modules jdk.incubator.vector}, else {@link ConvKernel#SCALAR}.
  */
 public final class ChildJvmCoder {
+    static final String KERNEL_LINE = "convolution kernel: ";
+
     private ChildJvmCoder() {
     }
 
     public static void main(String[] args) throws IOException {
+        System.out.println(KERNEL_LINE + ConvKernel.preferred());
         BlockCoder coder = new BlockCoder(new IntGlow(ModelFileReader.read(Path.of(args[0])), CodingParameters.DEFAULT));
         List<Image> images = CrossJvmDeterminismTest.readImages(Files.readAllBytes(Path.of(args[2])));
         List<int[]> shapes = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.glowzip.codec.stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -22,36 +23,51 @@ import org.glowzip.codec.model.CouplingType;
 import org.glowzip.codec.model.GlowConfig;
 import org.glowzip.codec.model.ModelFile;
 import org.glowzip.codec.model.ModelFileWriter;
+import org.glowzip.codec.nn.ConvKernel;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Encodes in this JVM and decodes in another started with other code generation (no AVX, no
- * superword vectorization) and, where installed, with another JDK: the pixels must come back
- * and the other JVM's own encoding must be identical, bit for bit.
+ * superword vectorization, the interpreter), with the other convolution kernel and, where
+ * installed, with another JDK: the pixels must come back and the other JVM's own encoding must be
+ * identical, bit for bit.
+ *
+ * <p>This JVM runs {@link ConvKernel#VECTOR} (surefire adds {@code jdk.incubator.vector}); each
+ * child names the kernel it must run, and reports the one it ran.
  */
 class CrossJvmDeterminismTest {
     private static final GlowConfig CONFIG = new GlowConfig(2, 2, 16, CouplingType.AFFINE, 1, 8, 8);
+    private static final List<String> VECTOR_MODULE = List.of("--add-modules", "jdk.incubator.vector");
 
-    static Stream<List<String>> childJvms() {
+    static Stream<Arguments> childJvms() {
         String thisJava = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<List<String>> jvms = new ArrayList<>();
+        List<Arguments> jvms = new ArrayList<>();
         if (System.getProperty("os.arch").matches("amd64|x86_64")) {
-            jvms.add(List.of(thisJava, "-XX:UseAVX=0", "-XX:-UseSuperWord"));
+            jvms.add(Arguments.of(List.of(thisJava, "-XX:UseAVX=0", "-XX:-UseSuperWord"), ConvKernel.SCALAR));
+            jvms.add(Arguments.of(concat(List.of(thisJava, "-XX:UseAVX=0"), VECTOR_MODULE), ConvKernel.VECTOR));
         }
-        jvms.add(List.of(thisJava, "-Xint"));
+        jvms.add(Arguments.of(List.of(thisJava, "-Xint"), ConvKernel.SCALAR));
         String thisVersion = System.getProperty("java.version");
         try (Stream<Path> installed = Files.list(Path.of("/usr/lib/jvm"))) {
             installed.filter(home -> Files.isExecutable(home.resolve("bin/java")))
                     .filter(home -> !releaseVersion(home).equals(thisVersion) && !releaseVersion(home).isEmpty())
                     .sorted()
                     .limit(1)
-                    .forEach(home -> jvms.add(List.of(home.resolve("bin/java").toString())));
+                    .forEach(home -> jvms.add(Arguments.of(concat(List.of(home.resolve("bin/java").toString()), VECTOR_MODULE),
+                            ConvKernel.VECTOR)));
         } catch (IOException noOtherJdks) {
             // only the flags variants then
         }
         return jvms.stream();
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     /** JAVA_VERSION from a JDK's release file, or "" if unreadable. */
@@ -64,9 +80,10 @@ class CrossJvmDeterminismTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} ({1} kernel)")
     @MethodSource("childJvms")
-    void otherJvmDecodesAndEncodesTheSameBits(List<String> jvm, @TempDir Path dir) throws Exception {
+    void otherJvmDecodesAndEncodesTheSameBits(List<String> jvm, ConvKernel childKernel, @TempDir Path dir) throws Exception {
+        assertEquals(ConvKernel.VECTOR, ConvKernel.preferred(), "this JVM must encode with the vector kernel");
         ModelFile model = RandomModels.of(CONFIG, 3);
         Path modelPath = dir.resolve("model.glowmodel");
         ModelFileWriter.write(modelPath, model.config(), model.tensors().values());
@@ -91,6 +108,7 @@ class CrossJvmDeterminismTest {
             child.destroyForcibly();
         }
         assertEquals(0, child.exitValue(), "child JVM " + jvm + " failed:\n" + output);
+        assertTrue(output.contains(ChildJvmCoder.KERNEL_LINE + childKernel), "child JVM " + jvm + " ran another kernel:\n" + output);
         assertEquals(images, readImages(Files.readAllBytes(dir.resolve("decoded"))), "pixels decoded by " + jvm);
         assertArrayEquals(encoded, Files.readAllBytes(dir.resolve("reencoded")), "encoding by " + jvm);
     }

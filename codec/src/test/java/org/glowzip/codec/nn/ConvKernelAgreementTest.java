@@ -1,0 +1,70 @@
+package org.glowzip.codec.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/** {@link ConvKernel#VECTOR} and {@link ConvKernel#SCALAR} give the same float bits. */
+class ConvKernelAgreementTest {
+    /** Values whose arithmetic has its own rules: signed zeros, subnormals, overflow, infinities, NaN. */
+    private static final float[] SPECIAL_VALUES = {
+        0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL / 3, -Float.MIN_NORMAL / 7,
+        Float.MAX_VALUE, -Float.MAX_VALUE, 3e37f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN,
+    };
+    /** Scales of the ordinary values: products of the small ones are subnormal, of the large ones overflow. */
+    private static final float[] SCALES = {1f, 1e-20f, 3e-23f, 1e19f};
+
+    /**
+     * Every shape, including 1x1 maps, odd sides and channel counts that leave partial row tiles and
+     * pixel vectors; a share of special values in inputs, weights and biases from none to one in ten.
+     * NaN outputs compare equal whatever their payload ({@link Float#floatToIntBits}).
+     */
+    @Property(tries = 1000)
+    void vectorAndScalarKernelsGiveTheSameBits(@ForAll @IntRange(min = 1, max = 70) int in,
+            @ForAll @IntRange(min = 1, max = 70) int out, @ForAll boolean threeByThree,
+            @ForAll @IntRange(min = 1, max = 20) int height, @ForAll @IntRange(min = 1, max = 20) int width,
+            @ForAll @IntRange(min = 0, max = 100) int specialPerMille, @ForAll long seed) {
+        int k = threeByThree ? 3 : 1;
+        SplittableRandom random = new SplittableRandom(seed);
+        Conv2d conv = new Conv2d(in, out, k, values(random, out * in * k * k, specialPerMille),
+                values(random, out, specialPerMille));
+        FeatureMap input = new FeatureMap(in, height, width);
+        for (int c = 0; c < in; c++) {
+            System.arraycopy(values(random, height * width, specialPerMille), 0, input.plane(c), 0, height * width);
+        }
+        FeatureMap scalar = conv.apply(input, ConvKernel.SCALAR);
+        FeatureMap vector = conv.apply(input, ConvKernel.VECTOR);
+        for (int o = 0; o < out; o++) {
+            assertArrayEquals(intBits(scalar.plane(o)), intBits(vector.plane(o)), "output channel " + o);
+        }
+    }
+
+    /** Otherwise the property above, and every codec test, would silently run the scalar kernel only. */
+    @Test
+    void testsRunWithTheVectorModule() {
+        assertEquals(ConvKernel.VECTOR, ConvKernel.preferred(), "surefire's argLine must add jdk.incubator.vector");
+    }
+
+    private static float[] values(SplittableRandom random, int n, int specialPerMille) {
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = random.nextInt(1000) < specialPerMille
+                    ? SPECIAL_VALUES[random.nextInt(SPECIAL_VALUES.length)]
+                    : (float) random.nextGaussian() * SCALES[random.nextInt(SCALES.length)];
+        }
+        return values;
+    }
+
+    private static int[] intBits(float[] values) {
+        int[] bits = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bits[i] = Float.floatToIntBits(values[i]);
+        }
+        return bits;
+    }
+}
