@@ -37,8 +37,10 @@ import picocli.CommandLine.Option;
  * clients posting requests of {@code --batch} images (IDX bodies) to {@code /v1/compress}:
  * images/s, p50 and p99 request latency, and the ratio of that throughput to the in-process
  * ceiling, {@link ImageCodec} encoding the same requests with one thread per server worker.
- * Clients run in the same JVM and share the cores, as a co-located client would; the first
- * response of every client is decoded and compared with its request after the timed window.
+ * Clients run in the same JVM and share the cores, as a co-located client would; the server has
+ * the default configuration but as many job slots, in all and per address, as the most
+ * clients, so that none is turned away; the first response of every client is decoded and compared with its request after the
+ * timed window.
  */
 @Command(name = "loadbench", mixinStandardHelpOptions = true,
         description = "Load-test the compression server on loopback: images/s and latency at several client counts, against in-process encoding.")
@@ -73,14 +75,17 @@ final class LoadbenchCommand implements Callable<Integer> {
         }
         List<byte[]> bodies = requests.stream().map(LoadbenchCommand::idx).toList();
         ServedModel served = ServedModel.of("bench", modelOption.codec().model());
-        int workers = GlowServerConfig.defaults().workerThreads();
+        int most = clientCounts.stream().mapToInt(Integer::intValue).max().orElse(1);
+        int slots = Math.max(most, GlowServerConfig.defaults().maxConcurrentJobs());
+        GlowServerConfig config = GlowServerConfig.defaults().withMaxConcurrentJobs(slots).withMaxJobsPerClient(slots);
+        int workers = config.workerThreads();
         System.out.printf(Locale.ROOT, "%d requests of %d images (%dx%d), %d server workers, %d cores, %.0f s per level%n",
                 requests.size(), batch, images.get(0).width(), images.get(0).height(), workers,
                 Runtime.getRuntime().availableProcessors(), seconds);
         double ceiling = inProcess(served.codec(), requests, workers);
         System.out.printf(Locale.ROOT, "in-process ImageCodec, %d threads: %.1f images/s%n", workers, ceiling);
         double best = 0;
-        try (GlowServer server = new GlowServer(GlowServerConfig.defaults(), List.of(served))) {
+        try (GlowServer server = new GlowServer(config, List.of(served))) {
             URI uri = URI.create("http://127.0.0.1:" + server.start("127.0.0.1", 0) + "/v1/compress");
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             load(client, uri, bodies, requests, 2, Math.min(2, seconds), served.codec()); // warm-up
