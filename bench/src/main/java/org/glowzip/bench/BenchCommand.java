@@ -1,7 +1,5 @@
 package org.glowzip.bench;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +10,6 @@ import org.glowzip.bench.compare.BenchTable;
 import org.glowzip.bench.compare.Comparison;
 import org.glowzip.bench.compare.ExternalTool;
 import org.glowzip.bench.compare.ModelLikelihood;
-import org.glowzip.bench.io.ImageInputs;
-import org.glowzip.bench.io.NamedImage;
 import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.image.Image;
 import picocli.CommandLine.Command;
@@ -24,17 +20,14 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Compare glowzip with classical lossless codecs on the same images: bpd, speed, and a verified round trip each.")
 final class BenchCommand implements Callable<Integer> {
-    /** The bundled sample: the first 1,000 Fashion-MNIST test images, IDX gzip. */
-    static final String BUNDLED_SAMPLE = "/org/glowzip/bench/fashion-mnist-t10k-1000-images-idx3-ubyte.gz";
-
     @Mixin
     Verbosity verbosity;
 
     @Mixin
     ModelOption modelOption;
 
-    @Option(names = "--data", paramLabel = "IDX_OR_DIR", description = "Images: IDX file, directory, archive or image files (default: the bundled 1,000-image Fashion-MNIST sample).")
-    Path data;
+    @Mixin
+    DataOption dataOption;
 
     @Option(names = "--limit", paramLabel = "N", description = "Use only the first N images.")
     Integer limit;
@@ -55,7 +48,8 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ImageCodec codec = modelOption.codec();
-        List<Image> images = images();
+        List<Image> all = dataOption.images();
+        List<Image> images = limit == null ? all : all.subList(0, Math.min(limit, all.size()));
         List<String> notes = new ArrayList<>();
         Comparison comparison = new Comparison(images, notes::add);
         List<BenchRow> rows = new ArrayList<>();
@@ -85,28 +79,8 @@ final class BenchCommand implements Callable<Integer> {
         });
         notes.forEach(note -> System.err.println("note: " + note));
         if (plot != null) {
-            BenchTable.plot(rows, "Lossless bpd on " + images.size() + " images (" + describe() + ")", plot);
+            BenchTable.plot(rows, "Lossless bpd on " + images.size() + " images (" + dataOption.describe() + ")", plot);
         }
         return rows.stream().anyMatch(BenchRow::failed) ? ExitCodes.RUNTIME_ERROR : 0;
-    }
-
-    private List<Image> images() throws IOException {
-        List<NamedImage> named;
-        if (data == null) {
-            try (InputStream in = BenchCommand.class.getResourceAsStream(BUNDLED_SAMPLE)) {
-                if (in == null) {
-                    throw new IllegalStateException("this build has no bundled sample; pass --data");
-                }
-                named = ImageInputs.fromBytes("fashion-mnist-sample", in.readAllBytes());
-            }
-        } else {
-            named = ImageInputs.read(List.of(data.toString()));
-        }
-        List<Image> images = named.stream().map(NamedImage::image).toList();
-        return limit == null ? images : images.subList(0, Math.min(limit, images.size()));
-    }
-
-    private String describe() {
-        return data == null ? "bundled Fashion-MNIST sample" : data.getFileName().toString();
     }
 }

@@ -1,12 +1,9 @@
 package org.glowzip.bench;
 
-import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import org.glowzip.bench.io.ImageInputs;
-import org.glowzip.bench.io.NamedImage;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.flow.IntGlow;
@@ -33,24 +30,24 @@ final class InitialBitsCommand implements Callable<Integer> {
     @Mixin
     ModelOption modelOption;
 
-    @Option(names = "--limit", defaultValue = "100", description = "Images of the bundled sample to use (default: ${DEFAULT-VALUE}).")
+    @Mixin
+    DataOption dataOption;
+
+    @Option(names = "--limit", defaultValue = "100", description = "Images to use (default: ${DEFAULT-VALUE}).")
     int limit;
 
     @Option(names = "--fractional-bits", split = ",", defaultValue = "14",
             description = "Fractional bits P to compare; P - 8 bits of noise per sample (default: ${DEFAULT-VALUE}).")
     List<Integer> fractionalBits;
 
-    @Option(names = "--pop-free-bits", split = ",", defaultValue = "3",
+    @Option(names = "--pop-free-bits", split = ",", defaultValue = "5",
             description = "Pop-free resolutions to compare (default: ${DEFAULT-VALUE}).")
     List<Integer> popFreeBits;
 
     @Override
     public Integer call() throws Exception {
         ModelFile model = modelOption.codec().model();
-        List<Image> images;
-        try (InputStream in = InitialBitsCommand.class.getResourceAsStream(BenchCommand.BUNDLED_SAMPLE)) {
-            images = ImageInputs.fromBytes("sample", in.readAllBytes()).stream().map(NamedImage::image).limit(limit).toList();
-        }
+        List<Image> images = dataOption.images().stream().limit(limit).toList();
         System.out.printf(Locale.ROOT, "%3s %6s %9s %12s %12s %12s%n", "P", "noise", "pop-free", "alone bpd", "funded bpd", "difference");
         CodingParameters defaults = CodingParameters.DEFAULT;
         for (int p : fractionalBits) {

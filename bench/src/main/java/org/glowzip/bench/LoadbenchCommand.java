@@ -4,13 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.glowzip.bench.io.ImageInputs;
-import org.glowzip.bench.io.NamedImage;
 import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.stream.GlowzipReader;
@@ -51,8 +47,8 @@ final class LoadbenchCommand implements Callable<Integer> {
     @Mixin
     ModelOption modelOption;
 
-    @Option(names = "--data", paramLabel = "IDX_OR_DIR", description = "Images (default: the bundled 1,000-image Fashion-MNIST sample).")
-    Path data;
+    @Mixin
+    DataOption dataOption;
 
     @Option(names = "--batch", defaultValue = "50", description = "Images per request (default: ${DEFAULT-VALUE}).")
     int batch;
@@ -65,7 +61,7 @@ final class LoadbenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Image> images = images();
+        List<Image> images = dataOption.images();
         List<List<Image>> requests = new ArrayList<>();
         for (int start = 0; start + batch <= images.size(); start += batch) {
             requests.add(images.subList(start, start + batch));
@@ -104,17 +100,6 @@ final class LoadbenchCommand implements Callable<Integer> {
     private record Level(double imagesPerSecond, double p50, double p99, int requests) {
     }
 
-    private List<Image> images() throws IOException {
-        List<NamedImage> named;
-        if (data == null) {
-            try (InputStream in = LoadbenchCommand.class.getResourceAsStream(BenchCommand.BUNDLED_SAMPLE)) {
-                named = ImageInputs.fromBytes("fashion-mnist-sample", in.readAllBytes());
-            }
-        } else {
-            named = ImageInputs.read(List.of(data.toString()));
-        }
-        return named.stream().map(NamedImage::image).toList();
-    }
 
     /** Images/s of encoding whole requests into streams on {@code threads} threads, as the server's workers do. */
     private double inProcess(ImageCodec codec, List<List<Image>> requests, int threads) throws Exception {

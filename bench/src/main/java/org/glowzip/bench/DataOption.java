@@ -1,0 +1,40 @@
+package org.glowzip.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.glowzip.bench.io.ImageInputs;
+import org.glowzip.bench.io.NamedImage;
+import org.glowzip.codec.image.Image;
+import picocli.CommandLine.Option;
+
+/** The {@code --data} option: images to measure on, or the bundled Fashion-MNIST sample. */
+final class DataOption {
+    /** The bundled sample: the first 1,000 Fashion-MNIST test images, IDX gzip. */
+    static final String BUNDLED_SAMPLE = "/org/glowzip/bench/fashion-mnist-t10k-1000-images-idx3-ubyte.gz";
+
+    @Option(names = "--data", paramLabel = "IDX_OR_DIR",
+            description = "Images: IDX file, directory, archive or image files (default: the bundled 1,000-image Fashion-MNIST sample).")
+    Path data;
+
+    List<Image> images() throws IOException {
+        List<NamedImage> named;
+        if (data == null) {
+            try (InputStream in = DataOption.class.getResourceAsStream(BUNDLED_SAMPLE)) {
+                if (in == null) {
+                    throw new IllegalStateException("this build has no bundled sample; pass --data");
+                }
+                named = ImageInputs.fromBytes("fashion-mnist-sample", in.readAllBytes());
+            }
+        } else {
+            named = ImageInputs.read(List.of(data.toString()));
+        }
+        return named.stream().map(NamedImage::image).toList();
+    }
+
+    /** What the images are, for titles. */
+    String describe() {
+        return data == null ? "bundled Fashion-MNIST sample" : data.getFileName().toString();
+    }
+}
