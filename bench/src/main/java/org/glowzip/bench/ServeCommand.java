@@ -1,8 +1,13 @@
 package org.glowzip.bench;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.glowzip.bench.compare.BenchRow;
+import org.glowzip.bench.compare.ModelLikelihood;
+import org.glowzip.codec.ImageCodec;
 import org.glowzip.server.GlowServer;
 import org.glowzip.server.GlowServerConfig;
 import org.glowzip.server.ServedModel;
@@ -26,10 +31,17 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
+    @Option(names = "--nll-data", paramLabel = "IDX_OR_DIR",
+            description = "Test images on which to measure the model's NLL at start-up, for GET /v1/models"
+                    + " (default: the bundled Fashion-MNIST test sample when serving the bundled model; otherwise none).")
+    Path nllData;
+
     @Override
     public Integer call() throws Exception {
         String name = modelOption.model == null ? "fashion-mnist" : modelOption.model.getFileName().toString();
-        try (GlowServer server = new GlowServer(GlowServerConfig.defaults(), List.of(ServedModel.of(name, modelOption.codec().model())))) {
+        ImageCodec codec = ServedModel.streamingCodec(modelOption.codec().model());
+        ServedModel served = new ServedModel(name, codec, testNll(codec));
+        try (GlowServer server = new GlowServer(GlowServerConfig.defaults(), List.of(served))) {
             int bound = server.start(host, port);
             if (!verbosity.quiet) {
                 System.err.println("glowzip serving on http://" + host + ":" + bound + " (Ctrl-C stops)");
@@ -39,5 +51,20 @@ final class ServeCommand implements Callable<Integer> {
             stop.await();
         }
         return 0;
+    }
+
+    /** The float model's NLL in bpd on the test images, or NaN when there are none of the model's shape. */
+    private double testNll(ImageCodec codec) throws Exception {
+        if (nllData == null && modelOption.model != null) {
+            return Double.NaN;
+        }
+        DataOption data = new DataOption();
+        data.data = nllData;
+        BenchRow row = ModelLikelihood.row(codec.model(), data.images());
+        if (!verbosity.quiet) {
+            System.err.println(row == null ? "glowzip: no NLL measured: the images do not have the model's shape"
+                    : String.format(Locale.ROOT, "glowzip: test NLL %.4f bpd on %d images of %s", row.bpd(), row.images(), data.describe()));
+        }
+        return row == null ? Double.NaN : row.bpd();
     }
 }

@@ -28,7 +28,12 @@ public record ServedModel(String name, ImageCodec codec, double testBitsPerDimen
 
     /** {@code model} with the default coding parameters, {@link #STREAMING_BLOCK_SAMPLES} and an unknown NLL. */
     public static ServedModel of(String name, ModelFile model) {
-        return new ServedModel(name, new ImageCodec(model, CodingParameters.DEFAULT, STREAMING_BLOCK_SAMPLES), Double.NaN);
+        return new ServedModel(name, streamingCodec(model), Double.NaN);
+    }
+
+    /** A codec of {@code model} with the default coding parameters and {@link #STREAMING_BLOCK_SAMPLES}. */
+    public static ImageCodec streamingCodec(ModelFile model) {
+        return new ImageCodec(model, CodingParameters.DEFAULT, STREAMING_BLOCK_SAMPLES);
     }
 
     public ModelFile model() {
