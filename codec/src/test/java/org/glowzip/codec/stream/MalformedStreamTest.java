@@ -53,39 +53,24 @@ class MalformedStreamTest {
 
     @Test
     void absurdImageCountIsRejectedBeforeAllocation() {
-        byte[] stream = withBlockHeader(StreamFormat.CODED, Integer.MAX_VALUE);
-        MalformedStreamException e = assertThrows(MalformedStreamException.class, () -> CODEC.decode(stream));
-        assertEquals(StreamFormat.HEADER_SIZE + 1, e.offset());
-        assertEquals("block image count 2147483647 outside 1..65536", e.reason());
+        assertRejected(block().put((byte) StreamFormat.CODED).putInt(Integer.MAX_VALUE), 1, "block image count 2147483647 outside 1..65536");
     }
 
     @Test
     void absurdImageSizeIsRejectedBeforeAllocation() {
-        ByteBuffer block = ByteBuffer.allocate(100);
-        block.put((byte) StreamFormat.RAW).putInt(1).putInt(1).putInt(1).putInt(0x7FFF_FFFF).putInt(0x7FFF_FFFF).put((byte) 1);
-        byte[] stream = concat(Arrays.copyOf(CODED, StreamFormat.HEADER_SIZE), Arrays.copyOf(block.array(), block.position()));
-        MalformedStreamException e = assertThrows(MalformedStreamException.class, () -> CODEC.decode(stream));
-        assertEquals(StreamFormat.HEADER_SIZE + 13, e.offset());
-        assertEquals("image size 2147483647x2147483647 outside 1..65536", e.reason());
+        assertRejected(block().put((byte) StreamFormat.RAW).putInt(1).putInt(1).putInt(1).putInt(0x7FFF_FFFF).putInt(0x7FFF_FFFF).put((byte) 1),
+                13, "image size 2147483647x2147483647 outside 1..65536");
     }
 
     @Test
     void absurdRunCountIsRejectedBeforeAllocation() {
-        ByteBuffer block = ByteBuffer.allocate(9).put((byte) StreamFormat.CODED).putInt(3).putInt(Integer.MAX_VALUE);
-        byte[] stream = concat(Arrays.copyOf(CODED, StreamFormat.HEADER_SIZE), block.array());
-        MalformedStreamException e = assertThrows(MalformedStreamException.class, () -> CODEC.decode(stream));
-        assertEquals(StreamFormat.HEADER_SIZE + 5, e.offset());
-        assertEquals("image run count 2147483647 outside 1..3", e.reason());
+        assertRejected(block().put((byte) StreamFormat.CODED).putInt(3).putInt(Integer.MAX_VALUE), 5, "image run count 2147483647 outside 1..3");
     }
 
     @Test
     void runsThatDoNotAddUpToTheImageCountAreRejected() {
-        ByteBuffer block = ByteBuffer.allocate(100);
-        block.put((byte) StreamFormat.RAW).putInt(3).putInt(1).putInt(2).putInt(4).putInt(4).put((byte) 1);
-        byte[] stream = concat(Arrays.copyOf(CODED, StreamFormat.HEADER_SIZE), Arrays.copyOf(block.array(), block.position()));
-        MalformedStreamException e = assertThrows(MalformedStreamException.class, () -> CODEC.decode(stream));
-        assertEquals(StreamFormat.HEADER_SIZE + 22, e.offset());
-        assertEquals("image runs hold 2 of the block's 3 images", e.reason());
+        assertRejected(block().put((byte) StreamFormat.RAW).putInt(3).putInt(1).putInt(2).putInt(4).putInt(4).put((byte) 1),
+                22, "image runs hold 2 of the block's 3 images");
     }
 
     @Test
@@ -100,9 +85,16 @@ class MalformedStreamTest {
         assertTrue(!e.reason().isEmpty());
     }
 
-    private static byte[] withBlockHeader(int type, int count) {
-        ByteBuffer block = ByteBuffer.allocate(5).put((byte) type).putInt(count);
-        return concat(Arrays.copyOf(CODED, StreamFormat.HEADER_SIZE), block.array());
+    private static ByteBuffer block() {
+        return ByteBuffer.allocate(100);
+    }
+
+    /** A valid header followed by the bytes put into {@code block} is rejected at {@code offset} after the header. */
+    private static void assertRejected(ByteBuffer block, long offset, String reason) {
+        byte[] stream = concat(Arrays.copyOf(CODED, StreamFormat.HEADER_SIZE), Arrays.copyOf(block.array(), block.position()));
+        MalformedStreamException e = assertThrows(MalformedStreamException.class, () -> CODEC.decode(stream));
+        assertEquals(StreamFormat.HEADER_SIZE + offset, e.offset());
+        assertEquals(reason, e.reason());
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
