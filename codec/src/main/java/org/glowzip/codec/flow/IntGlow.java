@@ -102,24 +102,24 @@ public final class IntGlow {
             push(message, samples, popFree); // bits-back would borrow every noise bit: on real images it never wins here
             return;
         }
-        Message popFreeMessage = message.copy();
-        ArithmeticException failure = null;
-        try {
-            push(popFreeMessage, samples, popFree);
-        } catch (ArithmeticException e) {
-            failure = e;
+        Message popFreeTrial = trial(message, samples, popFree);
+        Message bitsBackTrial = trial(message, samples, bitsBack);
+        if (popFreeTrial == null && bitsBackTrial == null) {
+            throw new ArithmeticException("a latent of the image leaves the coder's range in both modes");
         }
-        Message bitsBackMessage = message.copy();
+        message.assign(popFreeTrial == null || bitsBackTrial != null && bitsBackTrial.bitLength() < popFreeTrial.bitLength()
+                ? bitsBackTrial : popFreeTrial);
+    }
+
+    /** {@code message} with the image pushed by {@code flow}, as a copy; {@code null} when a latent leaves the coder's range. */
+    private Message trial(Message message, byte[] samples, Flow flow) {
+        Message copy = message.copy();
         try {
-            push(bitsBackMessage, samples, bitsBack);
-        } catch (ArithmeticException e) {
-            if (failure != null) {
-                throw e;
-            }
-            bitsBackMessage = null;
+            push(copy, samples, flow);
+            return copy;
+        } catch (ArithmeticException outOfRange) {
+            return null;
         }
-        message.assign(bitsBackMessage != null && (failure != null || bitsBackMessage.bitLength() < popFreeMessage.bitLength())
-                ? bitsBackMessage : popFreeMessage);
     }
 
     private void push(Message message, byte[] samples, Flow flow) {
