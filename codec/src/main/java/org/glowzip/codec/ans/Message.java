@@ -75,7 +75,12 @@ public final class Message {
             writeWord((int) x);
             x >>>= 32;
         }
-        head = ((x / freq) << precision) + (x % freq) + start;
+        if (freq == 1) {
+            head = (x << precision) + start; // a uniform symbol: no division
+        } else {
+            long quotient = x / freq;
+            head = (quotient << precision) + (x - quotient * freq) + start;
+        }
     }
 
     /** The slot {@code [0, 2^precision)} that the next symbol occupies; follow it by {@link #pop}. */
