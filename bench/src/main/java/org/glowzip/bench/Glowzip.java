@@ -1,5 +1,7 @@
 package org.glowzip.bench;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,6 +22,7 @@ public final class Glowzip {
     }
 
     public static void main(String[] args) {
+        Logger.getLogger("").setLevel(Level.WARNING); // libraries' start-up chatter stays out of the output; warnings do not
         System.exit(commandLine().execute(args));
     }
 
