@@ -68,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
         for (ArchiveCodec archive : ArchiveCodec.all()) {
             rows.add(comparison.archive(archive));
         }
-        Comparison toolImages = toolLimit > 0 && toolLimit < images.size() ? comparison.first(toolLimit) : comparison;
+        Comparison toolImages = toolLimit > 0 ? comparison.first(toolLimit) : comparison;
         for (ExternalTool tool : ExternalTool.all()) {
             rows.addAll(toolImages.external(tool));
         }

@@ -19,6 +19,16 @@ final class DataOption {
     Path data;
 
     List<Image> images() throws IOException {
+        return images(data);
+    }
+
+    /** What the images are, for titles. */
+    String describe() {
+        return describe(data);
+    }
+
+    /** The images of {@code data}, or of the bundled sample when it is {@code null}. */
+    static List<Image> images(Path data) throws IOException {
         List<NamedImage> named;
         if (data == null) {
             try (InputStream in = DataOption.class.getResourceAsStream(BUNDLED_SAMPLE)) {
@@ -33,8 +43,8 @@ final class DataOption {
         return named.stream().map(NamedImage::image).toList();
     }
 
-    /** What the images are, for titles. */
-    String describe() {
+    /** What {@code data} is, for titles. */
+    static String describe(Path data) {
         return data == null ? "bundled Fashion-MNIST sample" : data.getFileName().toString();
     }
 }

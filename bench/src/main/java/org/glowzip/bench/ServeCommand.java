@@ -58,12 +58,10 @@ final class ServeCommand implements Callable<Integer> {
         if (nllData == null && modelOption.model != null) {
             return Double.NaN;
         }
-        DataOption data = new DataOption();
-        data.data = nllData;
-        BenchRow row = ModelLikelihood.row(codec.model(), data.images());
+        BenchRow row = ModelLikelihood.row(codec.model(), DataOption.images(nllData));
         if (!verbosity.quiet) {
             System.err.println(row == null ? "glowzip: no NLL measured: the images do not have the model's shape"
-                    : String.format(Locale.ROOT, "glowzip: test NLL %.4f bpd on %d images of %s", row.bpd(), row.images(), data.describe()));
+                    : String.format(Locale.ROOT, "glowzip: test NLL %.4f bpd on %d images of %s", row.bpd(), row.images(), DataOption.describe(nllData)));
         }
         return row == null ? Double.NaN : row.bpd();
     }

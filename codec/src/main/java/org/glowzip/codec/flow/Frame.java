@@ -78,15 +78,6 @@ final class Frame {
         return new Frame(Arrays.copyOfRange(unit, from, to), Arrays.copyOfRange(offset, from, to));
     }
 
-    /** The channels of this frame followed by those of {@code other}. */
-    Frame concat(Frame other) {
-        double[] units = Arrays.copyOf(unit, channels() + other.channels());
-        double[] offsets = Arrays.copyOf(offset, channels() + other.channels());
-        System.arraycopy(other.unit, 0, units, channels(), other.channels());
-        System.arraycopy(other.offset, 0, offsets, channels(), other.channels());
-        return new Frame(units, offsets);
-    }
-
     /** The frame of {@link LatentMap#squeeze}: channel {@code 4c + k} keeps channel {@code c}'s unit and offset. */
     Frame squeeze() {
         double[] units = new double[4 * channels()];
