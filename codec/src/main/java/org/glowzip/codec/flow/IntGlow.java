@@ -6,6 +6,8 @@ import java.util.List;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.ans.Uniform;
+import org.glowzip.codec.context.ContextCoder;
+import org.glowzip.codec.context.ContextModel;
 import org.glowzip.codec.model.GlowConfig;
 import org.glowzip.codec.model.ModelFile;
 import org.glowzip.codec.nn.Conv2d;
@@ -28,12 +30,13 @@ import org.glowzip.codec.nn.ScaledConv2d;
  * <p>Two modes. <b>Bits-back</b> ({@code n} = {@link CodingParameters#noiseBits()}, units
  * refined to {@code 2^-fractionalBits}): the noise {@code u} and the refinement bits are popped
  * from the message, and popping the image pushes them back, so on a message that can lend them
- * the net cost is the model's negative log-likelihood of the dequantized image. <b>Pop-free</b>
- * ({@code n = 0}, coarse units): almost nothing is popped before the image has pushed it, so the
- * image costs about what it pushes, even on an empty message, but the coarse flow fits the model
- * less well. The first image of a message is pushed pop-free; on a message still too short to
- * lend (the next few), both are tried and the shorter result kept; the mode is the last bit
- * pushed.
+ * the net cost is the model's negative log-likelihood of the dequantized image. <b>Pop-free</b>:
+ * nothing is popped before the image has pushed it, so the image costs what it pushes even on an
+ * empty message. Pop-free coding uses the model file's {@link ContextModel} where it has one
+ * (pushes only); otherwise this flow with {@code n = 0} and coarse units
+ * ({@code 2^-popFreeBits}), which fit the model less well. The first image of a message is pushed
+ * pop-free; on a message still too short to lend (the next few), both are tried and the shorter
+ * result kept; the mode is the last bit pushed.
  */
 public final class IntGlow {
     private static final Uniform MODE = Uniform.ofBits(1);
@@ -49,7 +52,7 @@ public final class IntGlow {
     private final CodingParameters parameters;
     private final GaussianPrior prior;
     private final Flow bitsBack;
-    private final Flow popFree;
+    private final Mode popFree;
 
     public IntGlow(ModelFile model, CodingParameters parameters) {
         this.config = model.config();
@@ -65,7 +68,8 @@ public final class IntGlow {
             }
         }
         this.bitsBack = new Flow(model, networks, parameters.noiseBits(), parameters.fractionalBits());
-        this.popFree = new Flow(model, networks, 0, parameters.popFreeBits());
+        this.popFree = ContextModel.present(model) ? new ContextMode(new ContextCoder(ContextModel.of(model)))
+                : new Flow(model, networks, 0, parameters.popFreeBits());
     }
 
     public GlowConfig config() {
@@ -111,29 +115,20 @@ public final class IntGlow {
                 ? bitsBackTrial : popFreeTrial);
     }
 
-    /** {@code message} with the image pushed by {@code flow}, as a copy; {@code null} when a latent leaves the coder's range. */
-    private Message trial(Message message, byte[] samples, Flow flow) {
+    /** {@code message} with the image pushed in {@code mode}, as a copy; {@code null} when a latent leaves the coder's range. */
+    private Message trial(Message message, byte[] samples, Mode mode) {
         Message copy = message.copy();
         try {
-            push(copy, samples, flow);
+            push(copy, samples, mode);
             return copy;
         } catch (ArithmeticException outOfRange) {
             return null;
         }
     }
 
-    private void push(Message message, byte[] samples, Flow flow) {
-        Uniform noise = Uniform.ofBits(flow.noiseBits);
-        LatentMap z = new LatentMap(config.channels(), config.height(), config.width());
-        int n = 0;
-        for (int c = 0; c < z.channels(); c++) {
-            long[] plane = z.plane(c);
-            for (int i = 0; i < plane.length; i++) {
-                plane[i] = ((long) (samples[n++] & 0xFF) << flow.noiseBits) + noise.popInt(message);
-            }
-        }
-        flow.push(message, z);
-        MODE.pushInt(message, flow == bitsBack ? 1 : 0);
+    private void push(Message message, byte[] samples, Mode mode) {
+        mode.push(message, samples);
+        MODE.pushInt(message, mode == bitsBack ? 1 : 0);
     }
 
     /**
@@ -143,27 +138,31 @@ public final class IntGlow {
      * @throws MalformedStreamException if the decoded values are not an 8-bit image
      */
     public byte[] pop(Message message, long offset) throws MalformedStreamException {
-        Flow flow = MODE.popInt(message) == 1 ? bitsBack : popFree;
-        LatentMap z = flow.pop(message);
-        Uniform noise = Uniform.ofBits(flow.noiseBits);
-        byte[] samples = new byte[samplesPerImage()];
-        int n = samples.length;
-        for (int c = z.channels() - 1; c >= 0; c--) {
-            long[] plane = z.plane(c);
-            for (int i = plane.length - 1; i >= 0; i--) {
-                long sample = plane[i] >> flow.noiseBits;
-                if (sample < 0 || sample > 255) {
-                    throw new MalformedStreamException(offset, "decoded sample " + sample + " outside 0..255: damaged data or another model");
-                }
-                noise.pushInt(message, (int) (plane[i] & ((1L << flow.noiseBits) - 1)));
-                samples[--n] = (byte) sample;
-            }
+        return (MODE.popInt(message) == 1 ? bitsBack : popFree).pop(message, offset);
+    }
+
+    /** One way of coding a model-shaped image of planar samples. */
+    private interface Mode {
+        void push(Message message, byte[] samples);
+
+        byte[] pop(Message message, long offset) throws MalformedStreamException;
+    }
+
+    /** The context model's coder as a mode. */
+    private record ContextMode(ContextCoder coder) implements Mode {
+        @Override
+        public void push(Message message, byte[] samples) {
+            coder.push(message, samples);
         }
-        return samples;
+
+        @Override
+        public byte[] pop(Message message, long offset) {
+            return coder.pop(message);
+        }
     }
 
     /** The steps, priors and frames of the flow for one image frame. */
-    private final class Flow {
+    private final class Flow implements Mode {
         final int noiseBits;
         final List<List<IntStep>> levels = new ArrayList<>();
         final List<ScaledConv2d> splitPriors = new ArrayList<>();
@@ -219,7 +218,41 @@ public final class IntGlow {
             return refinement.output();
         }
 
-        void push(Message message, LatentMap z) {
+        @Override
+        public void push(Message message, byte[] samples) {
+            Uniform noise = Uniform.ofBits(noiseBits);
+            LatentMap z = new LatentMap(config.channels(), config.height(), config.width());
+            int n = 0;
+            for (int c = 0; c < z.channels(); c++) {
+                long[] plane = z.plane(c);
+                for (int i = 0; i < plane.length; i++) {
+                    plane[i] = ((long) (samples[n++] & 0xFF) << noiseBits) + noise.popInt(message);
+                }
+            }
+            push(message, z);
+        }
+
+        @Override
+        public byte[] pop(Message message, long offset) throws MalformedStreamException {
+            LatentMap z = pop(message);
+            Uniform noise = Uniform.ofBits(noiseBits);
+            byte[] samples = new byte[samplesPerImage()];
+            int n = samples.length;
+            for (int c = z.channels() - 1; c >= 0; c--) {
+                long[] plane = z.plane(c);
+                for (int i = plane.length - 1; i >= 0; i--) {
+                    long sample = plane[i] >> noiseBits;
+                    if (sample < 0 || sample > 255) {
+                        throw new MalformedStreamException(offset, "decoded sample " + sample + " outside 0..255: damaged data or another model");
+                    }
+                    noise.pushInt(message, (int) (plane[i] & ((1L << noiseBits) - 1)));
+                    samples[--n] = (byte) sample;
+                }
+            }
+            return samples;
+        }
+
+        private void push(Message message, LatentMap z) {
             for (int level = 0; level < levels.size(); level++) {
                 z = z.squeeze();
                 for (IntStep step : levels.get(level)) {
@@ -236,7 +269,7 @@ public final class IntGlow {
             prior.push(message, z, priorFrames.get(levels.size() - 1), topMean, topLogsd);
         }
 
-        LatentMap pop(Message message) {
+        private LatentMap pop(Message message) {
             int side = 1 << levels.size();
             Frame top = priorFrames.get(levels.size() - 1);
             LatentMap z = new LatentMap(top.channels(), config.height() / side, config.width() / side);

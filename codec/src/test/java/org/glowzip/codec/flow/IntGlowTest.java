@@ -18,6 +18,8 @@ class IntGlowTest {
             RandomModels.of(new GlowConfig(2, 2, 8, CouplingType.AFFINE, 1, 8, 8), 1), CodingParameters.DEFAULT);
     private static final IntGlow ADDITIVE = new IntGlow(
             RandomModels.of(new GlowConfig(3, 1, 4, CouplingType.ADDITIVE, 1, 8, 8), 2), new CodingParameters(12, 12, 16, 2));
+    private static final IntGlow WITH_CONTEXT = new IntGlow(
+            RandomModels.withContext(new GlowConfig(2, 2, 8, CouplingType.AFFINE, 1, 8, 8), 4, 2, 8, 1.0), CodingParameters.DEFAULT);
     private static final IntGlow NOISELESS = new IntGlow(
             RandomModels.of(new GlowConfig(2, 2, 8, CouplingType.AFFINE, 1, 8, 8), 3), new CodingParameters(8, 16, 24, 8));
 
@@ -40,7 +42,7 @@ class IntGlowTest {
 
     @Provide
     Arbitrary<IntGlow> glows() {
-        return Arbitraries.of(AFFINE, ADDITIVE, NOISELESS);
+        return Arbitraries.of(AFFINE, ADDITIVE, NOISELESS, WITH_CONTEXT);
     }
 
     @Provide

@@ -3,19 +3,43 @@ package org.glowzip.codec.flow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.glowzip.codec.context.ContextModel;
 import org.glowzip.codec.model.CouplingType;
 import org.glowzip.codec.model.GlowConfig;
 import org.glowzip.codec.model.ModelFile;
 import org.glowzip.codec.model.ModelFileWriter;
 import org.glowzip.codec.model.NamedTensor;
 
-/** Glow model files with random weights of a trained model's magnitude, for tests of the coder. */
+/**
+ * Glow model files with random weights of a trained model's magnitude, for tests of the coder;
+ * optionally with a random context model.
+ */
 public final class RandomModels {
     private RandomModels() {
     }
 
     public static ModelFile of(GlowConfig config, long seed) {
+        return ModelFileWriter.toModelFile(config, glowTensors(config, new SplittableRandom(seed)));
+    }
+
+    /**
+     * A Glow with a context model of the given radius and hidden width whose weights have the
+     * given scale: large scales make every sample's distribution very peaked.
+     */
+    public static ModelFile withContext(GlowConfig config, long seed, int radius, int hidden, double scale) {
         SplittableRandom random = new SplittableRandom(seed);
+        List<NamedTensor> tensors = glowTensors(config, random);
+        int features = ContextModel.featureCount(radius, config.channels());
+        tensors.add(tensor("context.hidden1.weight", random, scale, hidden, features));
+        tensors.add(tensor("context.hidden1.bias", random, scale, hidden));
+        tensors.add(tensor("context.hidden2.weight", random, scale, hidden, hidden));
+        tensors.add(tensor("context.hidden2.bias", random, scale, hidden));
+        tensors.add(tensor("context.output.weight", random, scale, ContextModel.SYMBOLS, hidden));
+        tensors.add(tensor("context.output.bias", random, scale, ContextModel.SYMBOLS));
+        return ModelFileWriter.toModelFile(config, tensors);
+    }
+
+    private static List<NamedTensor> glowTensors(GlowConfig config, SplittableRandom random) {
         List<NamedTensor> tensors = new ArrayList<>();
         int channels = config.channels();
         int height = config.height();
@@ -55,7 +79,7 @@ public final class RandomModels {
         }
         tensors.add(tensor("top.mean", random, 0.3, 1, channels, height, width));
         tensors.add(tensor("top.logsd", random, 0.3, 1, channels, height, width));
-        return ModelFileWriter.toModelFile(config, tensors);
+        return tensors;
     }
 
     private static NamedTensor tensor(String name, SplittableRandom random, double scale, int... shape) {

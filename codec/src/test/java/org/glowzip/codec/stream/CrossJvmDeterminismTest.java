@@ -84,7 +84,7 @@ class CrossJvmDeterminismTest {
     @MethodSource("childJvms")
     void otherJvmDecodesAndEncodesTheSameBits(List<String> jvm, ConvKernel childKernel, @TempDir Path dir) throws Exception {
         assertEquals(ConvKernel.VECTOR, ConvKernel.preferred(), "this JVM must encode with the vector kernel");
-        ModelFile model = RandomModels.of(CONFIG, 3);
+        ModelFile model = RandomModels.withContext(CONFIG, 3, 3, 16, 1.0); // first tiles: the context model; later ones: bits-back
         Path modelPath = dir.resolve("model.glowmodel");
         ModelFileWriter.write(modelPath, model.config(), model.tensors().values());
         List<Image> images = new ArrayList<>();
