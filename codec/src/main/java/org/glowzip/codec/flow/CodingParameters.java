@@ -9,10 +9,11 @@ package org.glowzip.codec.flow;
  * images, which get none). Coupling scales are rationals {@code S / 2^scaleBits}. Latents are
  * coded with {@code priorPrecision}-bit frequencies.
  *
- * <p>Pop-free images keep units of at most {@code 2^-popFreeBits} of the model's input scale.
- * Finer units need refinement bits popped before the image has pushed enough to repay them;
- * coarser ones move the integer flow further from the float model. With the bundled model, 5
- * costs least ({@code glowzip initial-bits --pop-free-bits 1,2,3,4,5,6,8} measures them).
+ * <p>A model file without a context model codes pop-free images with the flow, in units of at
+ * most {@code 2^-popFreeBits} of the model's input scale. Finer units need refinement bits popped
+ * before the image has pushed enough to repay them; coarser ones move the integer flow further
+ * from the float model; 5 cost least with the Fashion-MNIST Glow ({@code glowzip initial-bits
+ * --pop-free-bits 1,2,3,4,5,6,8} measures them). With a context model it is not used.
  *
  * @param fractionalBits P, 8 (no dequantization noise) to 20
  * @param scaleBits      denominator bits of every scale, 8 to 20
