@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code glowzip initial-bits}: what an image costs alone against in a long stream. Each image
- * is pushed onto an empty message (so pop-free, at the pop-free resolution) and onto one already
+ * is pushed onto an empty message (so pop-free: by the context model, or by the flow at the
+ * pop-free resolution when the model file has none) and onto one already
  * holding a million random bits (so bits-back, at P fractional bits); the difference is the
  * price of coding it alone.
  */
@@ -41,7 +42,7 @@ final class InitialBitsCommand implements Callable<Integer> {
     List<Integer> fractionalBits;
 
     @Option(names = "--pop-free-bits", split = ",", defaultValue = "5",
-            description = "Pop-free resolutions to compare (default: ${DEFAULT-VALUE}).")
+            description = "Pop-free resolutions of the flow to compare, for model files without a context model (default: ${DEFAULT-VALUE}).")
     List<Integer> popFreeBits;
 
     @Override
@@ -79,6 +80,6 @@ final class InitialBitsCommand implements Callable<Integer> {
         double dims = (double) images.size() * glow.samplesPerImage();
         CodingParameters coding = glow.parameters();
         System.out.printf(Locale.ROOT, "%3d %6d %9s %12.4f %12.4f %12.4f%n", coding.fractionalBits(), coding.noiseBits(),
-                "2^-" + coding.popFreeBits(), alone / dims, funded / dims, (alone - funded) / dims);
+                glow.popFreeByContextModel() ? "context" : "2^-" + coding.popFreeBits(), alone / dims, funded / dims, (alone - funded) / dims);
     }
 }

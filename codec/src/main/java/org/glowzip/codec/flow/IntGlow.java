@@ -85,6 +85,11 @@ public final class IntGlow {
         return fingerprint.clone();
     }
 
+    /** Whether pop-free images go through the model file's context model (rather than the coarse flow). */
+    public boolean popFreeByContextModel() {
+        return popFree instanceof ContextMode;
+    }
+
     /** Samples per model-shaped image, {@code C * H * W}. */
     public int samplesPerImage() {
         return (int) config.dimensions();
