@@ -125,6 +125,36 @@ class ContextCoderTest {
         return true;
     }
 
+    @Property(tries = 300)
+    void logitsAreTheDocumentedSumsBitForBit(@ForAll long seed) {
+        GlowConfig config = new GlowConfig(1, 1, 2, CouplingType.AFFINE, 1, 4, 4);
+        ModelFile file = RandomModels.withContext(config, seed, 2, 12, 1.0);
+        ContextModel model = ContextModel.of(file);
+        float[] features = new float[model.featureCount()];
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < features.length; i++) {
+            features[i] = (float) random.nextGaussian();
+        }
+        float[] expected = documentedDense(file, "output", documentedDense(file, "hidden2", documentedDense(file, "hidden1", features, true), true), false);
+        assertArrayEquals(expected, model.logits(features, model.scratch()));
+    }
+
+    /** A dense layer exactly as ContextModel's Javadoc defines it: ascending sums, then the bias. */
+    private static float[] documentedDense(ModelFile file, String layer, float[] in, boolean relu) {
+        float[] weight = file.tensor("context." + layer + ".weight").data();
+        float[] bias = file.tensor("context." + layer + ".bias").data();
+        float[] out = new float[bias.length];
+        for (int o = 0; o < out.length; o++) {
+            float sum = 0f;
+            for (int i = 0; i < in.length; i++) {
+                sum += weight[o * in.length + i] * in[i];
+            }
+            float value = sum + bias[o];
+            out[o] = relu && value < 0f ? 0f : value;
+        }
+        return out;
+    }
+
     @Test
     void featuresFollowTheDocumentedLayout() {
         ContextModel model = MODELS[2]; // 3 channels, 4 x 2, radius 2
