@@ -8,7 +8,10 @@ import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.flow.IntGlow;
 import org.glowzip.codec.image.Image;
 
-/** Codes the images of one block onto one rANS message with the integer flow. */
+/**
+ * Codes images onto one rANS message with the integer flow: the images of a stream block
+ * ({@link StreamFormat}), or the one image of the single-image form ({@link SingleImageFormat}).
+ */
 final class BlockCoder {
     private final IntGlow glow;
     private final Tiling tiling;

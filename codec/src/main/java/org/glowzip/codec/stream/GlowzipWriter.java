@@ -163,16 +163,6 @@ public final class GlowzipWriter implements Closeable {
         return message == null ? null : message.toBytes();
     }
 
-    /**
-     * The exact size in bytes of the stream that writing {@code image} alone would produce,
-     * without producing it.
-     */
-    public static long streamSize(Image image, IntGlow glow) {
-        Message message = new BlockCoder(glow).encodeIfSmaller(List.of(image), image.sampleCount(), Message::byteLength);
-        long payload = message == null ? image.sampleCount() : message.byteLength();
-        return StreamFormat.singleBlockStreamSize(payload);
-    }
-
     /** Writes {@code array} followed by its CRC32C. */
     private void writeChecked(byte[] array) throws IOException {
         CRC32C crc = new CRC32C();
