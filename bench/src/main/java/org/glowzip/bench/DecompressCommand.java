@@ -13,18 +13,20 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.image.ImageFormat;
+import org.glowzip.codec.stream.GlowzipForm;
 import org.glowzip.codec.stream.GlowzipReader;
+import org.glowzip.codec.stream.SingleImageFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code glowzip decompress}: a stream in; PNGs out, into a directory ({@code 000000.png}, ...),
+ * {@code glowzip decompress}: a single image or a stream in; PNGs out, into a directory ({@code 000000.png}, ...),
  * one image file, or a tar ({@code OUT.tar}, or {@code -} for stdout).
  */
 @Command(name = "decompress", mixinStandardHelpOptions = true,
-        description = "Decompress a stream into PNG files in a directory, one image file (.png/.pgm/.ppm), or a tar (.tar or - for stdout).")
+        description = "Decompress a single image or a stream into PNG files in a directory, one image file (.png/.pgm/.ppm), or a tar (.tar or - for stdout).")
 final class DecompressCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity;
@@ -32,7 +34,7 @@ final class DecompressCommand implements Callable<Integer> {
     @Mixin
     ModelOption modelOption;
 
-    @Parameters(paramLabel = "IN.glz", description = "Stream file, or - for stdin.")
+    @Parameters(paramLabel = "IN.glz", description = "Single-image or stream file, or - for stdin.")
     String input;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR|FILE|-", description = "Where the images go.")
@@ -42,13 +44,21 @@ final class DecompressCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ImageCodec codec = modelOption.codec();
         long count = 0;
-        try (InputStream in = input.equals("-") ? System.in : new BufferedInputStream(Files.newInputStream(Path.of(input)));
-                GlowzipReader reader = codec.reader(in);
-                Sink sink = sink()) {
-            for (Image image = reader.read(); image != null; image = reader.read()) {
-                sink.accept(count++, image);
-                if (!verbosity.quiet && count % 100 == 0) {
-                    System.err.printf(Locale.ROOT, "\rdecompressed %d images", count);
+        try (InputStream in = new BufferedInputStream(input.equals("-") ? System.in : Files.newInputStream(Path.of(input)))) {
+            if (GlowzipForm.of(in) == GlowzipForm.SINGLE_IMAGE) {
+                Image image = codec.decode(SingleImageFormat.readAll(in));
+                try (Sink sink = sink()) {
+                    sink.accept(count++, image);
+                }
+            } else {
+                try (GlowzipReader reader = codec.reader(in);
+                        Sink sink = sink()) {
+                    for (Image image = reader.read(); image != null; image = reader.read()) {
+                        sink.accept(count++, image);
+                        if (!verbosity.quiet && count % 100 == 0) {
+                            System.err.printf(Locale.ROOT, "\rdecompressed %d images", count);
+                        }
+                    }
                 }
             }
         }

@@ -7,36 +7,62 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.glowzip.codec.flow.CodingParameters;
+import org.glowzip.codec.stream.GlowzipForm;
+import org.glowzip.codec.stream.SingleImageFormat;
+import org.glowzip.codec.stream.SingleImageHeader;
 import org.glowzip.codec.stream.StreamSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code glowzip info}: what a stream holds, checked but not decoded. */
-@Command(name = "info", mixinStandardHelpOptions = true, description = "Print a stream's header, model fingerprint, image count and bpd.")
+/** {@code glowzip info}: what a single image or a stream holds, checked but not decoded. */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Print the form (single image or stream), model fingerprint, coding parameters, images, sizes and bpd.")
 final class InfoCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity;
 
-    @Parameters(paramLabel = "IN.glz", description = "Stream file, or - for stdin.")
+    @Parameters(paramLabel = "IN.glz", description = "Single-image or stream file, or - for stdin.")
     String input;
 
     @Override
     public Integer call() throws Exception {
-        StreamSummary summary;
-        try (InputStream in = input.equals("-") ? System.in : new BufferedInputStream(Files.newInputStream(Path.of(input)))) {
-            summary = StreamSummary.read(in);
+        try (InputStream in = new BufferedInputStream(input.equals("-") ? System.in : Files.newInputStream(Path.of(input)))) {
+            if (GlowzipForm.of(in) == GlowzipForm.SINGLE_IMAGE) {
+                printSingle(SingleImageHeader.read(SingleImageFormat.readAll(in)));
+            } else {
+                printStream(StreamSummary.read(in));
+            }
         }
+        return 0;
+    }
+
+    private static void printSingle(SingleImageHeader image) {
+        System.out.printf(Locale.ROOT, "form             single image%n");
+        System.out.printf(Locale.ROOT, "format version   %d%n", SingleImageFormat.VERSION);
+        System.out.printf(Locale.ROOT, "model            %s... (fingerprint prefix)%n", image.fingerprintHex());
+        printCoding(image.parameters());
+        System.out.printf(Locale.ROOT, "image            %dx%dx%d%n", image.width(), image.height(), image.channels());
+        System.out.printf(Locale.ROOT, "payload          %s, %d bytes%n", image.coded() ? "coded" : "raw", image.payloadLength());
+        System.out.printf(Locale.ROOT, "samples          %d%n", image.samples());
+        System.out.printf(Locale.ROOT, "bytes            %d%n", image.bytes());
+        System.out.printf(Locale.ROOT, "bpd              %.4f%n", image.bitsPerDimension());
+    }
+
+    private static void printStream(StreamSummary summary) {
+        System.out.printf(Locale.ROOT, "form             stream%n");
         System.out.printf(Locale.ROOT, "format version   %d%n", summary.header().version());
         System.out.printf(Locale.ROOT, "model            %s%n", summary.header().fingerprintHex());
-        CodingParameters coding = summary.header().parameters();
-        System.out.printf(Locale.ROOT, "coding           %d fractional bits, %d scale bits, %d-bit priors, pop-free units 2^-%d%n",
-                coding.fractionalBits(), coding.scaleBits(), coding.priorPrecision(), coding.popFreeBits());
+        printCoding(summary.header().parameters());
         System.out.printf(Locale.ROOT, "images           %d%n", summary.images());
         System.out.printf(Locale.ROOT, "blocks           %d coded, %d raw%n", summary.codedBlocks(), summary.rawBlocks());
         System.out.printf(Locale.ROOT, "samples          %d%n", summary.samples());
         System.out.printf(Locale.ROOT, "bytes            %d%n", summary.bytes());
         System.out.printf(Locale.ROOT, "bpd              %.4f%n", summary.bitsPerDimension());
-        return 0;
+    }
+
+    private static void printCoding(CodingParameters coding) {
+        System.out.printf(Locale.ROOT, "coding           %d fractional bits, %d scale bits, %d-bit priors, pop-free units 2^-%d%n",
+                coding.fractionalBits(), coding.scaleBits(), coding.priorPrecision(), coding.popFreeBits());
     }
 }

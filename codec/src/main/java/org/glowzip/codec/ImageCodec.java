@@ -1,7 +1,6 @@
 package org.glowzip.codec;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,14 +11,20 @@ import org.glowzip.codec.flow.IntGlow;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.model.ModelFile;
 import org.glowzip.codec.model.ModelFileReader;
+import org.glowzip.codec.stream.GlowzipForm;
 import org.glowzip.codec.stream.GlowzipReader;
 import org.glowzip.codec.stream.GlowzipWriter;
+import org.glowzip.codec.stream.SingleImageCoder;
+import org.glowzip.codec.stream.SingleImageFormat;
 
 /**
  * Lossless image compression with a trained Glow: the public entry point.
  *
- * <p>{@link #encode} and {@link #decode} code one image as a complete glowzip stream;
- * {@link #writer} and {@link #reader} stream many, in blocks. Any image size and 1 or 3
+ * <p>{@link #encode} and {@link #decode} code one image in the compact single-image form
+ * ({@link SingleImageFormat}: 15 bytes of framing on a small image with the default coding
+ * parameters); {@link #writer} and {@link #reader} stream many, in blocks
+ * ({@link org.glowzip.codec.stream.StreamFormat}), and {@link #decode} also takes a stream that
+ * holds exactly one image. Any image size and 1 or 3
  * channels are accepted (see {@code Tiling} in the stream package for how sizes that do not fit
  * the model are handled). Instances are immutable and thread-safe.
  */
@@ -28,6 +33,7 @@ public final class ImageCodec {
     private final CodingParameters parameters;
     private final long blockSamples;
     private final IntGlow glow;
+    private final SingleImageCoder single;
 
     public ImageCodec(ModelFile model) {
         this(model, CodingParameters.DEFAULT, GlowzipWriter.DEFAULT_BLOCK_SAMPLES);
@@ -39,6 +45,7 @@ public final class ImageCodec {
         this.parameters = parameters;
         this.blockSamples = blockSamples;
         this.glow = new IntGlow(model, parameters); // built once: every encode, decode and codelength shares it
+        this.single = new SingleImageCoder(model, glow);
     }
 
     /** Resource name of the bundled default model, trained on Fashion-MNIST. */
@@ -73,24 +80,29 @@ public final class ImageCodec {
         return parameters;
     }
 
-    /** One image as a complete stream. */
+    /**
+     * One image in the single-image form: coded when that is smaller than its raw samples, raw
+     * otherwise, so never more than 15 bytes over raw for a small image (see {@link SingleImageFormat}).
+     */
     public byte[] encode(Image image) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GlowzipWriter writer = writer(out)) {
-            writer.write(image);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array does not fail
-        }
-        return out.toByteArray();
+        return single.encode(image);
     }
 
     /**
-     * The image of a stream that holds exactly one.
+     * The image of {@code bytes}: a single image of {@link #encode}, or a stream that holds
+     * exactly one image. Either is decoded with the coding parameters it names.
      *
-     * @throws MalformedStreamException if the stream is damaged, truncated, foreign, from
-     *         another model, or holds other than one image
+     * @throws MalformedStreamException if the bytes are damaged, truncated, neither form, from
+     *         another model, or a stream that holds other than one image
      */
-    public Image decode(byte[] stream) throws MalformedStreamException {
+    public Image decode(byte[] bytes) throws MalformedStreamException {
+        return switch (GlowzipForm.of(bytes)) {
+            case SINGLE_IMAGE -> single.decode(bytes);
+            case STREAM -> decodeStream(bytes);
+        };
+    }
+
+    private Image decodeStream(byte[] stream) throws MalformedStreamException {
         try (GlowzipReader reader = reader(new ByteArrayInputStream(stream))) {
             Image image = reader.read();
             if (image == null || reader.read() != null) {
@@ -100,13 +112,13 @@ public final class ImageCodec {
         } catch (MalformedStreamException e) {
             throw e;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(e); // a byte array does not fail
         }
     }
 
     /** The exact size in bits of {@link #encode encode(image)}, computed without building it. */
     public long codelength(Image image) {
-        return 8 * GlowzipWriter.streamSize(image, glow);
+        return 8 * single.size(image);
     }
 
     /** A writer of a stream of many images onto {@code out}. */

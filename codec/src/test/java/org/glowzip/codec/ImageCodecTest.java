@@ -24,10 +24,12 @@ import org.glowzip.codec.model.GlowConfig;
 import org.glowzip.codec.stream.GlowzipReader;
 import org.glowzip.codec.stream.GlowzipWriter;
 import org.glowzip.codec.stream.TestImages;
+import org.glowzip.codec.stream.TestStreams;
 import org.junit.jupiter.api.Test;
 
 class ImageCodecTest {
     static final ImageCodec GRAY = new ImageCodec(RandomModels.of(new GlowConfig(2, 1, 4, CouplingType.AFFINE, 1, 8, 8), 7));
+    static final ImageCodec BUNDLED = ImageCodec.bundled();
     static final ImageCodec RGB = new ImageCodec(RandomModels.of(new GlowConfig(1, 1, 4, CouplingType.AFFINE, 3, 4, 4), 8));
 
     @Provide
@@ -42,10 +44,44 @@ class ImageCodecTest {
     @Property(tries = 300)
     void decodeEncodeIsTheIdentity(@ForAll("images") Image image, @ForAll boolean rgbModel) throws MalformedStreamException {
         ImageCodec codec = rgbModel ? RGB : GRAY;
-        byte[] stream = codec.encode(image);
-        assertEquals(image, codec.decode(stream));
-        assertEquals(8L * stream.length, codec.codelength(image), "codelength is the coded size");
-        assertTrue(stream.length <= image.sampleCount() + 62 + 17 + 13, "never more than the documented bound over raw");
+        byte[] bytes = codec.encode(image);
+        assertEquals(image, codec.decode(bytes));
+        assertEquals(8L * bytes.length, codec.codelength(image), "codelength is the coded size");
+        assertTrue(bytes.length <= image.sampleCount() + 15, "never more than the documented bound over raw");
+    }
+
+    @Test
+    void theBundledModelCodesConstantRgbAndWideImages() throws MalformedStreamException {
+        List<Image> real = TestImages.fashionMnist(3);
+        byte[] rgb = new byte[28 * 28 * 3];
+        for (int i = 0; i < rgb.length; i++) {
+            rgb[i] = real.get(i % 3).samples()[i / 3];
+        }
+        byte[] sideBySide = new byte[55 * 28];
+        for (int i = 0; i < sideBySide.length; i++) {
+            int x = i % 55;
+            sideBySide[i] = (byte) real.get(x < 28 ? 1 : 2).sample(i / 55, x % 28, 0);
+        }
+        for (Image image : List.of(image(28, 28, 1, "zero", 0), image(28, 28, 1, "full", 0), Image.of(28, 28, 3, rgb),
+                Image.of(55, 28, 1, sideBySide))) {
+            byte[] bytes = BUNDLED.encode(image);
+            assertEquals(1, bytes[3] & 1, image + " is coded");
+            assertEquals(image, BUNDLED.decode(bytes), image.toString());
+        }
+    }
+
+    @Property(tries = 100)
+    void aStreamOfOneImageStillDecodes(@ForAll("images") Image image) throws MalformedStreamException {
+        assertEquals(image, GRAY.decode(TestStreams.of(GRAY, image)));
+    }
+
+    @Test
+    void streamsOfOtherThanOneImageAreRefused() {
+        Image image = image(3, 3, 1, "gradient", 0);
+        for (byte[] stream : List.of(TestStreams.of(GRAY), TestStreams.of(GRAY, image, image))) {
+            MalformedStreamException e = assertThrows(MalformedStreamException.class, () -> GRAY.decode(stream));
+            assertEquals("stream does not hold exactly one image", e.reason());
+        }
     }
 
     @Property(tries = 50)
@@ -73,10 +109,13 @@ class ImageCodecTest {
 
     @Test
     void aDifferentModelIsRefusedByName() {
-        byte[] stream = GRAY.encode(image(8, 8, 1, "gradient", 0));
+        Image image = image(8, 8, 1, "gradient", 0);
         ImageCodec other = new ImageCodec(RandomModels.of(new GlowConfig(2, 1, 4, CouplingType.AFFINE, 1, 8, 8), 99));
-        MalformedStreamException e = assertThrows(MalformedStreamException.class, () -> other.decode(stream));
-        assertEquals(9, e.offset());
-        assertTrue(e.reason().startsWith("stream was coded with model "), e.reason());
+        MalformedStreamException single = assertThrows(MalformedStreamException.class, () -> other.decode(GRAY.encode(image)));
+        assertEquals(4, single.offset());
+        assertTrue(single.reason().startsWith("image was coded with another model ("), single.reason());
+        MalformedStreamException stream = assertThrows(MalformedStreamException.class, () -> other.decode(TestStreams.of(GRAY, image)));
+        assertEquals(9, stream.offset());
+        assertTrue(stream.reason().startsWith("stream was coded with model "), stream.reason());
     }
 }

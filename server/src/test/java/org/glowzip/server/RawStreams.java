@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.zip.CRC32C;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.stream.StreamFormat;
+import org.glowzip.codec.stream.TestStreams;
 
 /**
  * Glowzip streams of raw blocks built by hand from the documented layout: valid streams that cost
@@ -20,7 +21,7 @@ public final class RawStreams {
 
     /** A stream of the test model holding {@code images}, {@code perBlock} images per raw block. */
     public static byte[] of(List<Image> images, int perBlock) {
-        byte[] empty = TestModels.CODEC.encode(Image.of(1, 1, 1, new byte[1]));
+        byte[] empty = TestStreams.of(TestModels.CODEC);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(empty, 0, StreamFormat.HEADER_SIZE); // the header
         try {

@@ -65,22 +65,23 @@ public final class Comparison {
                 out.size(), encode, seconds(start), verified);
     }
 
-    /** Each image compressed alone, as a complete stream, on every core. */
+    /** Each image compressed alone, in the single-image form ({@link ImageCodec#encode}), on every core. */
     public BenchRow glowzipSingle(ImageCodec codec, Runnable perImage) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        List<byte[]> streams = eachImage(i -> {
-            byte[] stream = codec.encode(images.get(i));
+        List<byte[]> encoded = eachImage(i -> {
+            byte[] bytes = codec.encode(images.get(i));
             perImage.run();
-            return stream;
+            return bytes;
         });
         double encode = seconds(start);
         start = System.nanoTime();
         boolean verified = !eachImage(i -> {
-            boolean same = images.get(i).equals(codec.decode(streams.get(i)));
+            boolean same = images.get(i).equals(codec.decode(encoded.get(i)));
             perImage.run();
             return same;
         }).contains(false);
-        return BenchRow.of("glowzip-single", "one stream per image", images.size(), samples, total(streams), encode, seconds(start), verified);
+        return BenchRow.of("glowzip-single", "single-image form, per image", images.size(), samples, total(encoded), encode, seconds(start),
+                verified);
     }
 
     /** PNG through ImageIO, one file per image. */

@@ -27,15 +27,16 @@ import org.glowzip.codec.MalformedStreamException;
  * Below the tail lies an endless bed of zero words. Popping from an empty tail reads zeros, so
  * bits-back pops on a fresh message are well defined and deterministic, and pushing the same
  * symbols back restores the fresh message exactly. Zero words at the bottom of the tail are
- * therefore not part of a message's identity: {@link #equals}, {@link #wordCount} and
- * {@link #toBytes} ignore them.
+ * therefore not part of a message's identity: {@link #equals}, {@link #wordCount} and the
+ * byte forms ignore them.
  *
  * <h2>Consumed exactly</h2>
  * A fresh message has head {@code L} and no words. A decoder that undid every push ends on a
  * fresh message; anything else means the message was damaged or decoded with other codecs, which
- * {@link #isFresh} and {@link #requireFresh} tell. The byte form adds a CRC32C, because a
- * message has no redundancy of its own: a flipped bit in a word that holds uniformly coded bits
- * is the valid encoding of other symbols.
+ * {@link #isFresh} and {@link #requireFresh} tell. A message has no redundancy of its own: a
+ * flipped bit in a word that holds uniformly coded bits is the valid encoding of other symbols.
+ * So {@link #toBytes} adds a CRC32C, and {@link #toCompactBytes}, which has none, is for
+ * containers that check their bytes themselves.
  */
 public final class Message {
     /** Lower bound of the head, {@code 2^31}. */
@@ -43,9 +44,10 @@ public final class Message {
     /** Largest supported probability precision, in bits. */
     public static final int MAX_PRECISION = 24;
 
-    private static final int HEADER_BYTES = 4 + 8;
+    private static final int COUNT_BYTES = 4;
+    private static final int HEAD_BYTES = 8;
     private static final int CHECKSUM_BYTES = 4;
-    private static final int MAX_WORDS = (Integer.MAX_VALUE - HEADER_BYTES - CHECKSUM_BYTES) / 4;
+    private static final int MAX_WORDS = (Integer.MAX_VALUE - COUNT_BYTES - HEAD_BYTES - CHECKSUM_BYTES) / 4;
 
     private long head;
     private int[] words;
@@ -139,7 +141,12 @@ public final class Message {
 
     /** Length of {@link #toBytes()}, without building it. */
     public long byteLength() {
-        return HEADER_BYTES + 4L * wordCount() + CHECKSUM_BYTES;
+        return COUNT_BYTES + compactByteLength() + CHECKSUM_BYTES;
+    }
+
+    /** Length of {@link #toCompactBytes()}, without building it: the content, {@link #bitLength()} / 8. */
+    public long compactByteLength() {
+        return HEAD_BYTES + 4L * wordCount();
     }
 
     /** A copy that evolves independently. */
@@ -166,12 +173,21 @@ public final class Message {
      */
     public byte[] toBytes() {
         int n = wordCount();
-        ByteBuffer out = ByteBuffer.allocate(HEADER_BYTES + 4 * n + CHECKSUM_BYTES);
-        out.putInt(n).putLong(head);
-        for (int i = size - n; i < size; i++) {
-            out.putInt(words[i]);
-        }
+        ByteBuffer out = ByteBuffer.allocate(COUNT_BYTES + HEAD_BYTES + 4 * n + CHECKSUM_BYTES);
+        putContent(out.putInt(n), n);
         out.putInt(crc(out.array(), out.position()));
+        return out.array();
+    }
+
+    /**
+     * The message's content alone, for a container that frames and checks it: the 8-byte head,
+     * in [2^31, 2^63), then the tail words bottom first, 4 bytes each, big-endian. The word
+     * count is the length less 8, over 4.
+     */
+    public byte[] toCompactBytes() {
+        int n = wordCount();
+        ByteBuffer out = ByteBuffer.allocate(HEAD_BYTES + 4 * n);
+        putContent(out, n);
         return out.array();
     }
 
@@ -182,29 +198,63 @@ public final class Message {
      * @throws MalformedStreamException if the length or the head is invalid
      */
     public static Message fromBytes(byte[] bytes, long offset) throws MalformedStreamException {
-        if (bytes.length < HEADER_BYTES) {
-            throw new MalformedStreamException(offset, "message truncated: " + bytes.length + " bytes, header needs " + HEADER_BYTES);
+        if (bytes.length < COUNT_BYTES + HEAD_BYTES) {
+            throw new MalformedStreamException(offset, "message truncated: " + bytes.length + " bytes, header needs "
+                    + (COUNT_BYTES + HEAD_BYTES));
         }
         ByteBuffer in = ByteBuffer.wrap(bytes);
         int n = in.getInt();
-        if (n < 0 || n > MAX_WORDS || HEADER_BYTES + 4L * n + CHECKSUM_BYTES != bytes.length) {
+        if (n < 0 || n > MAX_WORDS || COUNT_BYTES + HEAD_BYTES + 4L * n + CHECKSUM_BYTES != bytes.length) {
             throw new MalformedStreamException(offset, "message length mismatch: header says " + Integer.toUnsignedString(n)
-                    + " words, " + (bytes.length - HEADER_BYTES) + " bytes follow");
+                    + " words, " + (bytes.length - COUNT_BYTES - HEAD_BYTES) + " bytes follow");
         }
         int checked = bytes.length - CHECKSUM_BYTES;
         if (in.getInt(checked) != crc(bytes, checked)) {
             throw new MalformedStreamException(offset + checked, "message checksum mismatch");
         }
+        return readContent(in, n, offset + COUNT_BYTES);
+    }
+
+    /**
+     * Reads a message written by {@link #toCompactBytes} from {@code bytes[from, to)}, which must
+     * be exactly one message.
+     *
+     * @param offset the position of {@code bytes[from]} in the enclosing input, for error offsets
+     * @throws MalformedStreamException if the length is not 8 plus a multiple of 4, or the head or tail is invalid
+     */
+    public static Message fromCompactBytes(byte[] bytes, int from, int to, long offset) throws MalformedStreamException {
+        int length = to - from;
+        if (length < HEAD_BYTES || (length - HEAD_BYTES) % 4 != 0 || (length - HEAD_BYTES) / 4 > MAX_WORDS) {
+            throw new MalformedStreamException(offset, "message of " + length + " bytes: not an 8-byte head and whole 4-byte words");
+        }
+        return readContent(ByteBuffer.wrap(bytes, from, length), (length - HEAD_BYTES) / 4, offset);
+    }
+
+    /** Writes the head and the top {@code n} tail words, bottom first. */
+    private void putContent(ByteBuffer out, int n) {
+        out.putLong(head);
+        for (int i = size - n; i < size; i++) {
+            out.putInt(words[i]);
+        }
+    }
+
+    /**
+     * Reads a head and {@code n} tail words, which {@code in} holds, and checks the invariants
+     * the byte forms share: the head in [2^31, 2^63) and no zero word at the bottom of the tail.
+     *
+     * @param offset the input offset of the head, for errors
+     */
+    private static Message readContent(ByteBuffer in, int n, long offset) throws MalformedStreamException {
         long head = in.getLong();
         if (head < L) {
-            throw new MalformedStreamException(offset + 4, "message head " + Long.toUnsignedString(head) + " outside [2^31, 2^63)");
+            throw new MalformedStreamException(offset, "message head " + Long.toUnsignedString(head) + " outside [2^31, 2^63)");
         }
         int[] words = new int[Math.max(n, 16)];
         for (int i = 0; i < n; i++) {
             words[i] = in.getInt();
         }
         if (n > 0 && words[0] == 0) {
-            throw new MalformedStreamException(offset + HEADER_BYTES, "message tail starts with a zero word");
+            throw new MalformedStreamException(offset + HEAD_BYTES, "message tail starts with a zero word");
         }
         return new Message(head, words, n);
     }

@@ -2,12 +2,16 @@ package org.glowzip.codec.stream;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.flow.IntGlow;
 import org.glowzip.codec.image.Image;
 
-/** Codes the images of one block onto one rANS message with the integer flow. */
+/**
+ * Codes images onto one rANS message with the integer flow: the images of a stream block
+ * ({@link StreamFormat}), or the one image of the single-image form ({@link SingleImageFormat}).
+ */
 final class BlockCoder {
     private final IntGlow glow;
     private final Tiling tiling;
@@ -34,13 +38,15 @@ final class BlockCoder {
     }
 
     /**
-     * The message of {@link #encode}, or {@code null} when it would take at least
-     * {@code rawBytes} bytes or a latent leaves the coder's range: the block is then stored raw.
+     * The message of {@link #encode}, or {@code null} when its payload would take at least
+     * {@code rawBytes} bytes or a latent leaves the coder's range: the images are then stored raw.
+     *
+     * @param payloadBytes the size of a message in the container's byte form
      */
-    Message encodeIfSmaller(List<Image> images, long rawBytes) {
+    Message encodeIfSmaller(List<Image> images, long rawBytes, ToLongFunction<Message> payloadBytes) {
         try {
             Message message = encode(images);
-            return message.byteLength() < rawBytes ? message : null;
+            return payloadBytes.applyAsLong(message) < rawBytes ? message : null;
         } catch (ArithmeticException outOfRange) {
             return null;
         }
@@ -51,7 +57,7 @@ final class BlockCoder {
         try {
             return decodeImages(message, shapes, offset);
         } catch (ArithmeticException | IllegalArgumentException e) {
-            throw new MalformedStreamException(offset, "undecodable block: " + e.getMessage());
+            throw new MalformedStreamException(offset, "undecodable payload: " + e.getMessage());
         }
     }
 

@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.CRC32C;
 import org.glowzip.codec.ans.Message;
-import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.flow.IntGlow;
 import org.glowzip.codec.image.Image;
 
@@ -54,16 +53,12 @@ public final class GlowzipWriter implements Closeable {
         }
         this.out = out;
         this.coder = new BlockCoder(glow);
-        CodingParameters parameters = glow.parameters();
         this.blockSamples = blockSamples;
         ByteArrayOutputStream header = new ByteArrayOutputStream(StreamFormat.HEADER_SIZE);
         header.write(StreamFormat.MAGIC);
         header.write(StreamFormat.VERSION);
         header.write(glow.fingerprint());
-        header.write(parameters.fractionalBits());
-        header.write(parameters.scaleBits());
-        header.write(parameters.priorPrecision());
-        header.write(parameters.popFreeBits());
+        header.write(StreamHeader.parameterBytes(glow.parameters()));
         writeChecked(header.toByteArray());
     }
 
@@ -164,18 +159,8 @@ public final class GlowzipWriter implements Closeable {
 
     /** The coded payload, or {@code null} when it would not be smaller than the raw samples. */
     private byte[] codedPayload(List<Image> block, long samples) {
-        Message message = coder.encodeIfSmaller(block, samples);
+        Message message = coder.encodeIfSmaller(block, samples, Message::byteLength);
         return message == null ? null : message.toBytes();
-    }
-
-    /**
-     * The exact size in bytes of the stream that writing {@code image} alone would produce,
-     * without producing it.
-     */
-    public static long streamSize(Image image, IntGlow glow) {
-        Message message = new BlockCoder(glow).encodeIfSmaller(List.of(image), image.sampleCount());
-        long payload = message == null ? image.sampleCount() : message.byteLength();
-        return StreamFormat.singleBlockStreamSize(payload);
     }
 
     /** Writes {@code array} followed by its CRC32C. */

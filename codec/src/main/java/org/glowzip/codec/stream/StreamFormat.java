@@ -68,9 +68,4 @@ public final class StreamFormat {
     public static byte[] magic() {
         return MAGIC.clone();
     }
-
-    /** Bytes of a stream of one block of one image with a {@code payload}-byte payload. */
-    static long singleBlockStreamSize(long payload) {
-        return HEADER_SIZE + 1 + 4 + 4 + RUN_SIZE + 4 + payload + 4 + 13;
-    }
 }

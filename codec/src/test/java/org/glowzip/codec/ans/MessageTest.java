@@ -60,6 +60,44 @@ class MessageTest {
         assertTrue(e.getMessage().contains("message"), e.getMessage());
     }
 
+    @Property(tries = 1000)
+    void compactBytesRoundTripAnywhereInAnArray(@ForAll("messages") Message message, @ForAll @IntRange(max = 20) int before,
+            @ForAll @IntRange(max = 20) int after) throws MalformedStreamException {
+        byte[] compact = message.toCompactBytes();
+        assertEquals(message.bitLength() / 8, compact.length, "head and words, nothing else");
+        assertEquals(compact.length, message.compactByteLength());
+        byte[] framed = new byte[before + compact.length + after];
+        java.util.Arrays.fill(framed, (byte) 0x5a);
+        System.arraycopy(compact, 0, framed, before, compact.length);
+        Message back = Message.fromCompactBytes(framed, before, before + compact.length, 1000);
+        assertEquals(message, back);
+        assertArrayEquals(compact, back.toCompactBytes());
+        assertArrayEquals(message.toBytes(), back.toBytes(), "the two forms hold the same content");
+    }
+
+    @Property(tries = 1000)
+    void compactLengthsOfPartWordsAreRejected(@ForAll("messages") Message message, @ForAll @IntRange(min = 0, max = 60) int length) {
+        byte[] compact = java.util.Arrays.copyOf(message.toCompactBytes(), length);
+        if (length >= 8 && (length - 8) % 4 == 0) {
+            return; // whole words: a message of its own
+        }
+        MalformedStreamException e = assertThrows(MalformedStreamException.class, () -> Message.fromCompactBytes(compact, 0, length, 30));
+        assertEquals(30, e.offset());
+        assertEquals("message of " + length + " bytes: not an 8-byte head and whole 4-byte words", e.reason());
+    }
+
+    @Test
+    void compactFormChecksTheHeadAndTheTailAsTheFullFormDoes() {
+        byte[] low = java.nio.ByteBuffer.allocate(8).putLong(Message.L - 1).array();
+        MalformedStreamException head = assertThrows(MalformedStreamException.class, () -> Message.fromCompactBytes(low, 0, 8, 40));
+        assertEquals(40, head.offset());
+        assertEquals("message head 2147483647 outside [2^31, 2^63)", head.reason());
+        byte[] zeroWord = java.nio.ByteBuffer.allocate(16).putLong(Message.L).putInt(0).putInt(7).array();
+        MalformedStreamException tail = assertThrows(MalformedStreamException.class, () -> Message.fromCompactBytes(zeroWord, 0, 16, 40));
+        assertEquals(48, tail.offset());
+        assertEquals("message tail starts with a zero word", tail.reason());
+    }
+
     @Test
     void absurdLengthIsRejectedBeforeAllocation() {
         byte[] bytes = {0x7f, -1, -1, -1, 0, 0, 0, 0, -128, 0, 0, 0, 0, 0, 0, 0};

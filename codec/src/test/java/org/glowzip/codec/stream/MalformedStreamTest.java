@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 /** Damaged, truncated and foreign streams fail with the one documented exception. */
 class MalformedStreamTest {
     private static final ImageCodec CODEC = new ImageCodec(RandomModels.of(new GlowConfig(2, 1, 4, CouplingType.AFFINE, 1, 8, 8), 7));
-    private static final byte[] CODED = CODEC.encode(gradient(11, 9));
-    private static final byte[] RAW = CODEC.encode(noise(3, 2));
+    private static final byte[] CODED = TestStreams.of(CODEC, gradient(11, 9));
+    private static final byte[] RAW = TestStreams.of(CODEC, noise(3, 2));
 
     @Property(tries = 1000)
     void everyFlippedBitIsDetected(@ForAll @IntRange(min = 0) int position, @ForAll boolean raw) {
@@ -76,7 +76,10 @@ class MalformedStreamTest {
     @Test
     void foreignFileIsNotAStream() {
         MalformedStreamException e = assertThrows(MalformedStreamException.class, () -> CODEC.decode("GIF89a, not a stream at all".getBytes()));
-        assertEquals("malformed input at byte 0: not a glowzip stream (bad magic)", e.getMessage());
+        assertEquals("malformed input at byte 0: not a glowzip image or stream", e.getMessage());
+        MalformedStreamException reader = assertThrows(MalformedStreamException.class,
+                () -> CODEC.reader(new java.io.ByteArrayInputStream("GIF89a, not a stream at all".getBytes())));
+        assertEquals("malformed input at byte 0: not a glowzip stream (bad magic)", reader.getMessage());
     }
 
     private static void assertMalformed(byte[] stream) {

@@ -1,12 +1,22 @@
 package org.glowzip.codec.stream;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.zip.GZIPInputStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import org.glowzip.codec.image.Image;
 
-/** Images for codec tests: odd sizes, 1x1, gray and RGB; noise, constant 0 and 255, gradients. */
+/**
+ * Images for codec tests: odd sizes, 1x1, gray and RGB; noise, constant 0 and 255, gradients;
+ * and real ones, the first Fashion-MNIST test images, which the bundled model codes well.
+ */
 public final class TestImages {
     private TestImages() {
     }
@@ -21,7 +31,7 @@ public final class TestImages {
         byte[] samples = new byte[width * height * channels];
         switch (content) {
             case "noise" -> new SplittableRandom(seed).nextBytes(samples);
-            case "full" -> java.util.Arrays.fill(samples, (byte) 255);
+            case "full" -> Arrays.fill(samples, (byte) 255);
             case "gradient" -> {
                 for (int i = 0; i < samples.length; i++) {
                     samples[i] = (byte) (i * 255 / Math.max(1, samples.length - 1));
@@ -30,5 +40,19 @@ public final class TestImages {
             default -> { }
         }
         return Image.of(width, height, channels, samples);
+    }
+
+    /** The first {@code count} (at most 64) Fashion-MNIST test images, 28 x 28 gray, from the test resources. */
+    public static List<Image> fashionMnist(int count) {
+        try (InputStream in = new GZIPInputStream(TestImages.class.getResourceAsStream("/fashion-mnist-t10k-64-images-idx3-ubyte.gz"))) {
+            byte[] idx = in.readAllBytes();
+            List<Image> images = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                images.add(Image.of(28, 28, 1, Arrays.copyOfRange(idx, 16 + i * 784, 16 + (i + 1) * 784)));
+            }
+            return images;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a resource of this build
+        }
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.image.ImageFormat;
+import org.glowzip.codec.stream.TestStreams;
 import org.glowzip.server.Bodies;
 import org.glowzip.server.ServerFixture;
 import org.glowzip.server.TestModels;
@@ -95,7 +96,7 @@ class ConcurrencyTest {
             }
             case 3 -> {
                 Image image = TestModels.images(1, seed, true).get(0);
-                HttpResponse<byte[]> response = fixture.postChunked("/v1/decompress", TestModels.CODEC.encode(image));
+                HttpResponse<byte[]> response = fixture.postChunked("/v1/decompress", TestStreams.of(TestModels.CODEC, image));
                 assertEquals(200, response.statusCode());
                 assertEquals(image, ImageFormat.read(response.body()));
                 return false;
@@ -109,7 +110,7 @@ class ConcurrencyTest {
                         ErrorsTest.assertError(fixture.post("/v1/decompress", Arrays.copyOf(stream, stream.length - 100), null),
                                 400, "malformed", "stream truncated");
                     }
-                    case 2 -> ErrorsTest.assertError(fixture.post("/v1/decompress", new ImageCodec(TestModels.OTHER).encode(
+                    case 2 -> ErrorsTest.assertError(fixture.post("/v1/decompress", TestStreams.of(new ImageCodec(TestModels.OTHER),
                             TestModels.images(1, seed, false).get(0)), null), 422, "undecodable", "stream was coded with model");
                     default -> {
                         byte[] idx = Bodies.idx(TestModels.images(4, seed, false), 28, 28);

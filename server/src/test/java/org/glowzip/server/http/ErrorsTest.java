@@ -13,6 +13,7 @@ import java.util.Map;
 import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.image.ImageFormat;
+import org.glowzip.codec.stream.TestStreams;
 import org.glowzip.server.Bodies;
 import org.glowzip.server.GlowServerConfig;
 import org.glowzip.server.RawHttp;
@@ -85,7 +86,7 @@ class ErrorsTest {
         byte[] idx = Bodies.idx(TestModels.images(3, 32, false), 28, 28);
         assertError(fixture.post("/v1/compress", Arrays.copyOf(idx, idx.length - 1), null), 400, "malformed", "IDX truncated in image 2 of 3");
         assertError(fixture.post("/v1/compress", Arrays.copyOf(idx, idx.length + 1), null), 400, "malformed", "data after the last of 3 IDX images");
-        byte[] stream = TestModels.CODEC.encode(IMAGE);
+        byte[] stream = TestStreams.of(TestModels.CODEC, IMAGE);
         byte[] flipped = stream.clone();
         flipped[70] ^= 1;
         assertError(fixture.post("/v1/decompress", flipped, null), 400, "malformed", "malformed input at byte ");
@@ -104,7 +105,7 @@ class ErrorsTest {
         assertError(fixture.post("/v1/compress", tar, null), 422, "undecodable", "notes.txt: not a PNG, PGM (P5) or PPM (P6) image");
         byte[] png = ImageFormat.PNG.write(IMAGE);
         assertError(fixture.post("/v1/compress", Arrays.copyOf(png, png.length - 20), "image/png"), 422, "undecodable", "image: ");
-        byte[] foreign = new ImageCodec(TestModels.OTHER).encode(IMAGE);
+        byte[] foreign = TestStreams.of(new ImageCodec(TestModels.OTHER), IMAGE);
         assertError(fixture.post("/v1/decompress", foreign, "application/x-glowzip"), 422, "undecodable",
                 "stream was coded with model " + TestModels.OTHER.fingerprintHex().substring(0, 16));
     }
@@ -183,7 +184,7 @@ class ErrorsTest {
             assertError(small.post("/v1/compress", bomb, "application/gzip"), 413, "body_too_large", "gzip body inflates to more than 5000 bytes");
             byte[] stream = org.glowzip.server.RawStreams.of(java.util.Collections.nCopies(200, IMAGE), 50);
             assertError(small.post("/v1/decompress", stream, null), 413, "body_too_large", "stream exceeds the limit of 5000 samples");
-            byte[] big = TestModels.CODEC.encode(Image.of(600, 600, 1, new byte[360_000]));
+            byte[] big = TestStreams.of(TestModels.CODEC, Image.of(600, 600, 1, new byte[360_000]));
             assertError(small.post("/v1/decompress", big, null), 413, "image_too_large",
                     "image of 600x600 pixels exceeds the limit of 262144 pixels");
         }

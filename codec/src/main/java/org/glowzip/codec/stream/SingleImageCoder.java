@@ -1,0 +1,82 @@
+package org.glowzip.codec.stream;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.zip.CRC32C;
+import org.glowzip.codec.MalformedStreamException;
+import org.glowzip.codec.ans.Message;
+import org.glowzip.codec.flow.IntGlow;
+import org.glowzip.codec.image.Image;
+import org.glowzip.codec.model.ModelFile;
+
+/**
+ * Codes one image in the {@link SingleImageFormat single-image form}, with the tile coding of a
+ * stream's one-image block. Immutable and thread-safe.
+ */
+public final class SingleImageCoder {
+    private final ModelFile model;
+    private final IntGlow glow;
+    private final BlockCoder coder;
+
+    /** @param glow the integer flow of {@code model} and the coding parameters to encode with */
+    public SingleImageCoder(ModelFile model, IntGlow glow) {
+        if (!Arrays.equals(model.fingerprint(), glow.fingerprint())) {
+            throw new IllegalArgumentException("the flow was not built from this model");
+        }
+        this.model = model;
+        this.glow = glow;
+        this.coder = new BlockCoder(glow);
+    }
+
+    /** The image's bytes: coded when that is smaller than its samples, raw otherwise. */
+    public byte[] encode(Image image) {
+        Message message = codedOrNull(image);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(SingleImageHeader.write(message != null, glow.fingerprint(), glow.parameters(), image));
+        out.writeBytes(message == null ? image.samples() : message.toCompactBytes());
+        CRC32C crc = new CRC32C();
+        crc.update(out.toByteArray());
+        out.writeBytes(ByteBuffer.allocate(SingleImageFormat.CHECKSUM_SIZE).putInt((int) crc.getValue()).array());
+        return out.toByteArray();
+    }
+
+    /** The length of {@link #encode encode(image)}, computed without building its bytes. */
+    public long size(Image image) {
+        Message message = codedOrNull(image);
+        long payload = message == null ? image.sampleCount() : message.compactByteLength();
+        return SingleImageHeader.write(message != null, glow.fingerprint(), glow.parameters(), image).length + payload
+                + SingleImageFormat.CHECKSUM_SIZE;
+    }
+
+    /**
+     * The image of {@code bytes}, decoded with the coding parameters they name.
+     *
+     * @throws MalformedStreamException if the bytes are damaged, truncated, not a single image,
+     *         or were coded with another model
+     */
+    public Image decode(byte[] bytes) throws MalformedStreamException {
+        SingleImageHeader header = SingleImageHeader.read(bytes);
+        byte[] expected = Arrays.copyOf(model.fingerprint(), SingleImageFormat.FINGERPRINT_SIZE);
+        if (!Arrays.equals(header.fingerprintPrefix(), expected)) {
+            throw new MalformedStreamException(SingleImageFormat.FINGERPRINT_OFFSET, "image was coded with another model ("
+                    + header.fingerprintHex() + "..., this codec has model " + HexFormat.of().formatHex(expected) + "...)");
+        }
+        int from = header.payloadOffset();
+        int to = from + header.payloadLength();
+        if (!header.coded()) {
+            return Image.of(header.width(), header.height(), header.channels(), Arrays.copyOfRange(bytes, from, to));
+        }
+        BlockCoder decoder = header.parameters().equals(glow.parameters()) ? coder
+                : new BlockCoder(new IntGlow(model, header.parameters()));
+        Message message = Message.fromCompactBytes(bytes, from, to, from);
+        return decoder.decode(message, List.<int[]>of(new int[] {header.width(), header.height(), header.channels()}), from).get(0);
+    }
+
+    /** The image's message, or {@code null} when it is to be stored raw (the rule of a stream's blocks). */
+    private Message codedOrNull(Image image) {
+        return coder.encodeIfSmaller(List.of(image), image.sampleCount(), Message::compactByteLength);
+    }
+}

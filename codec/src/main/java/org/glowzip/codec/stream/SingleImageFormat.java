@@ -1,0 +1,84 @@
+package org.glowzip.codec.stream;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import org.glowzip.codec.MalformedStreamException;
+import org.glowzip.codec.image.Image;
+
+/**
+ * The single-image form, version 1: one image with as little framing as the coder allows.
+ * Integers are unsigned big-endian except the varints (unsigned LEB128, see {@link Varint}: seven
+ * bits a byte, lowest first, at most 5 bytes, shortest encoding only).
+ *
+ * <pre>
+ *   offset  size  field
+ *        0     3  magic 89 47 69 ("\x89Gi"; streams start "\x89GL", model files "\x89GZ")
+ *        3     1  flags: high 4 bits, format version = 1; bit 0, 1 = coded, 0 = raw;
+ *                 bit 1, 1 = coding parameters follow; bits 2 and 3 are 0
+ *        4     4  the first 4 bytes of the model fingerprint (SHA-256 of the model file)
+ *        8     4  only when flag bit 1 is set: the coding parameters, as bytes 41..44 of a
+ *                 stream header ({@link StreamFormat}): fractional bits 8..20, scale bits 8..20,
+ *                 prior precision 12..24, pop-free resolution bits 0..20. Without them the image
+ *                 was coded with {@link org.glowzip.codec.flow.CodingParameters#DEFAULT}
+ *        p   1-5  width, varint (p = 8, or 12 with coding parameters)
+ *            1-5  height, varint
+ *            1-5  channels, varint; the shape as {@link org.glowzip.codec.image.Image} allows
+ *        q     m  payload, up to the checksum:
+ *                 raw: exactly width x height x channels samples, interleaved as Image stores them;
+ *                 coded: a rANS {@link org.glowzip.codec.ans.Message} in compact form, an 8-byte
+ *                 head then (m - 8) / 4 tail words, bottom first, 4 bytes each (m - 8 a
+ *                 non-negative multiple of 4, and m less than the sample count), onto which the
+ *                 image's tiles ({@link Tiling}) were pushed, last tile first, exactly as a
+ *                 one-image block of a stream codes them
+ *      q+m     4  CRC32C of bytes 0 .. q+m-1
+ * </pre>
+ *
+ * An image is written coded when the compact message is smaller than its raw samples (and no
+ * latent leaves the coder's range), raw otherwise; so the form is never larger than the raw
+ * samples plus 15 bytes for images of up to 127 pixels a side, at most 4 more for larger ones, and
+ * 4 more with coding parameters. A coded 28 x 28 gray image pays 23 bytes besides its tail words:
+ * 3 + 1 + 4 + 3 + 4 of framing and the message's 8-byte head.
+ *
+ * <p>A reader checks the magic and the flags, then the checksum, then everything else; an image
+ * coded with another model is refused at offset 4, one that names other coding parameters is
+ * decoded with them.
+ */
+public final class SingleImageFormat {
+    static final byte[] MAGIC = {(byte) 0x89, 'G', 'i'};
+    public static final int VERSION = 1;
+    static final int FLAGS_OFFSET = 3;
+    static final int CODED = 1;
+    static final int EXPLICIT_PARAMETERS = 2;
+    static final int FINGERPRINT_OFFSET = 4;
+    public static final int FINGERPRINT_SIZE = 4;
+    static final int PARAMETERS_OFFSET = 8;
+    static final int CHECKSUM_SIZE = 4;
+    /** The smallest image: a raw 1 x 1 gray one with default parameters. */
+    static final int MIN_BYTES = PARAMETERS_OFFSET + 3 + 1 + CHECKSUM_SIZE;
+    /** The largest image: parameters, the longest shape varints and {@link Image#MAX_SAMPLES} raw samples. */
+    public static final long MAX_BYTES = PARAMETERS_OFFSET + StreamHeader.PARAMETERS_SIZE + 2L * Varint.size(Image.MAX_SIDE) + 1
+            + Image.MAX_SAMPLES + CHECKSUM_SIZE;
+
+    private SingleImageFormat() {
+    }
+
+    /** True if {@code bytes} start with this form's magic. */
+    public static boolean hasMagic(byte[] bytes) {
+        return bytes.length >= MAGIC.length && Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
+    }
+
+    /**
+     * Reads a whole single image's bytes from {@code in}, refusing to read more than
+     * {@link #MAX_BYTES}, so that endless or huge input cannot exhaust memory.
+     *
+     * @throws MalformedStreamException if the input is longer than any single image
+     */
+    public static byte[] readAll(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes((int) MAX_BYTES);
+        if (bytes.length == MAX_BYTES && in.read() >= 0) {
+            throw new MalformedStreamException(MAX_BYTES, "longer than any single image (" + MAX_BYTES + " bytes)");
+        }
+        return bytes;
+    }
+}

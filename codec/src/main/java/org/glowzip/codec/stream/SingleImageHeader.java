@@ -1,0 +1,125 @@
+package org.glowzip.codec.stream;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.zip.CRC32C;
+import org.glowzip.codec.MalformedStreamException;
+import org.glowzip.codec.flow.CodingParameters;
+import org.glowzip.codec.image.Image;
+
+/**
+ * What a single image ({@link SingleImageFormat}) says of itself, read and checked without
+ * decoding it: everything but the payload, and where the payload lies.
+ *
+ * @param fingerprintPrefix the first {@value SingleImageFormat#FINGERPRINT_SIZE} bytes of the coding model's fingerprint
+ * @param payloadOffset     offset of the payload's first byte
+ * @param payloadLength     bytes of the payload
+ * @param bytes             bytes of the whole image, checksum included
+ */
+public record SingleImageHeader(boolean coded, byte[] fingerprintPrefix, CodingParameters parameters, int width, int height,
+        int channels, int payloadOffset, int payloadLength, int bytes) {
+
+    /** The bytes before the payload of an image coded (or not) with this model fingerprint and these parameters. */
+    static byte[] write(boolean coded, byte[] fingerprint, CodingParameters parameters, Image image) {
+        boolean explicit = !parameters.equals(CodingParameters.DEFAULT);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(SingleImageFormat.MAGIC);
+        out.write(SingleImageFormat.VERSION << 4 | (explicit ? SingleImageFormat.EXPLICIT_PARAMETERS : 0)
+                | (coded ? SingleImageFormat.CODED : 0));
+        out.write(fingerprint, 0, SingleImageFormat.FINGERPRINT_SIZE);
+        if (explicit) {
+            out.writeBytes(StreamHeader.parameterBytes(parameters));
+        }
+        Varint.write(out, image.width());
+        Varint.write(out, image.height());
+        Varint.write(out, image.channels());
+        return out.toByteArray();
+    }
+
+    /**
+     * Reads and checks a single image's framing: magic, version and flags, checksum, coding
+     * parameter ranges, shape, and that the payload's length fits its kind. The payload's content
+     * and the model are the decoder's to check.
+     *
+     * @throws MalformedStreamException with the offset of the first problem
+     */
+    public static SingleImageHeader read(byte[] bytes) throws MalformedStreamException {
+        if (!SingleImageFormat.hasMagic(bytes)) {
+            throw new MalformedStreamException(0, "not a single glowzip image (bad magic)");
+        }
+        if (bytes.length <= SingleImageFormat.FLAGS_OFFSET) {
+            throw truncated(bytes.length);
+        }
+        int flags = bytes[SingleImageFormat.FLAGS_OFFSET] & 0xFF;
+        if (flags >>> 4 != SingleImageFormat.VERSION) {
+            throw new MalformedStreamException(SingleImageFormat.FLAGS_OFFSET, "unsupported single-image format version "
+                    + (flags >>> 4) + ", this reader reads " + SingleImageFormat.VERSION);
+        }
+        if ((flags & ~(SingleImageFormat.CODED | SingleImageFormat.EXPLICIT_PARAMETERS) & 0x0F) != 0) {
+            throw new MalformedStreamException(SingleImageFormat.FLAGS_OFFSET, "reserved flag bits set in flags byte 0x"
+                    + HexFormat.of().toHexDigits((byte) flags));
+        }
+        if (bytes.length < SingleImageFormat.MIN_BYTES) {
+            throw truncated(bytes.length);
+        }
+        int end = bytes.length - SingleImageFormat.CHECKSUM_SIZE;
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, end);
+        if (ByteBuffer.wrap(bytes).getInt(end) != (int) crc.getValue()) {
+            throw new MalformedStreamException(end, "image checksum mismatch: damaged or truncated");
+        }
+        byte[] fingerprintPrefix = Arrays.copyOfRange(bytes, SingleImageFormat.FINGERPRINT_OFFSET,
+                SingleImageFormat.FINGERPRINT_OFFSET + SingleImageFormat.FINGERPRINT_SIZE);
+        int position = SingleImageFormat.PARAMETERS_OFFSET;
+        CodingParameters parameters = CodingParameters.DEFAULT;
+        if ((flags & SingleImageFormat.EXPLICIT_PARAMETERS) != 0) {
+            if (end - position < StreamHeader.PARAMETERS_SIZE) {
+                throw new MalformedStreamException(end, "truncated in the coding parameters");
+            }
+            parameters = StreamHeader.parameters(bytes, position, position);
+            position += StreamHeader.PARAMETERS_SIZE;
+        }
+        int shapeOffset = position;
+        long width = Varint.read(bytes, position, end, "width");
+        position += Varint.size(width);
+        long height = Varint.read(bytes, position, end, "height");
+        position += Varint.size(height);
+        long channels = Varint.read(bytes, position, end, "channels");
+        position += Varint.size(channels);
+        String problem = Image.shapeProblem(width, height, channels);
+        if (problem != null) {
+            throw new MalformedStreamException(shapeOffset, problem);
+        }
+        long samples = width * height * channels;
+        int payloadLength = end - position;
+        boolean coded = (flags & SingleImageFormat.CODED) != 0;
+        if (coded ? payloadLength >= samples : payloadLength != samples) {
+            throw new MalformedStreamException(position, (coded ? "coded" : "raw") + " payload of " + payloadLength
+                    + " bytes does not fit an image of " + samples + " samples");
+        }
+        return new SingleImageHeader(coded, fingerprintPrefix, parameters, (int) width, (int) height, (int) channels, position,
+                payloadLength, bytes.length);
+    }
+
+    /** Samples of the image, {@code width x height x channels}. */
+    public long samples() {
+        return (long) width * height * channels;
+    }
+
+    /** The fingerprint prefix in hexadecimal. */
+    public String fingerprintHex() {
+        return HexFormat.of().formatHex(fingerprintPrefix);
+    }
+
+    /** Bits per sample of the whole image, framing included. */
+    public double bitsPerDimension() {
+        return 8.0 * bytes / samples();
+    }
+
+    private static MalformedStreamException truncated(int length) {
+        return new MalformedStreamException(length, "image truncated: " + length + " bytes, the smallest image takes "
+                + SingleImageFormat.MIN_BYTES);
+    }
+}

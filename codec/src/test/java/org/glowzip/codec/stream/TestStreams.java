@@ -1,0 +1,26 @@
+package org.glowzip.codec.stream;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.glowzip.codec.ImageCodec;
+import org.glowzip.codec.image.Image;
+
+/** Complete glowzip streams for tests, now that {@code ImageCodec.encode} writes the single-image form. */
+public final class TestStreams {
+    private TestStreams() {
+    }
+
+    /** A stream of {@code images}, in order, written by {@code codec}'s writer. */
+    public static byte[] of(ImageCodec codec, Image... images) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GlowzipWriter writer = codec.writer(out)) {
+            for (Image image : images) {
+                writer.write(image);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
+        return out.toByteArray();
+    }
+}
