@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "glowzip", mixinStandardHelpOptions = true, version = "glowzip 0.1.0",
         description = "Lossless image compression with a Glow normalizing flow and bits-back rANS.",
         subcommands = {CompressCommand.class, DecompressCommand.class, InfoCommand.class, BenchCommand.class, ServeCommand.class,
-                TrainCommand.class, InitialBitsCommand.class, LoadbenchCommand.class,
+                TrainCommand.class, TrainContextCommand.class, InitialBitsCommand.class, LoadbenchCommand.class,
                 MicrobenchCommand.class, ConvBenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:runtime error", "2:usage error", "3:corrupt input"})

@@ -1,5 +1,6 @@
 package org.glowzip.codec.context;
 
+import java.util.List;
 import java.util.Map;
 import org.glowzip.codec.model.GlowConfig;
 import org.glowzip.codec.model.ModelFile;
@@ -41,8 +42,10 @@ public final class ContextModel {
     /** Largest neighbourhood radius a model file may imply. */
     public static final int MAX_RADIUS = 16;
 
-    private static final String PREFIX = "context.";
-    private static final String[] LAYERS = {"hidden1", "hidden2", "output"};
+    /** Prefix of the context model's tensor names. */
+    public static final String PREFIX = "context.";
+    /** The dense layers in evaluation order; layer l's tensors are {@code PREFIX + l + ".weight"} and {@code ".bias"}. */
+    public static final List<String> LAYERS = List.of("hidden1", "hidden2", "output");
 
     private final int channels;
     private final int height;
@@ -74,9 +77,9 @@ public final class ContextModel {
      */
     public static ContextModel of(ModelFile model) {
         Map<String, NamedTensor> tensors = model.tensors();
-        Dense[] layers = new Dense[LAYERS.length];
-        for (int i = 0; i < LAYERS.length; i++) {
-            String name = PREFIX + LAYERS[i];
+        Dense[] layers = new Dense[LAYERS.size()];
+        for (int i = 0; i < LAYERS.size(); i++) {
+            String name = PREFIX + LAYERS.get(i);
             layers[i] = Dense.of(model.tensor(name + ".weight"), model.tensor(name + ".bias"));
         }
         GlowConfig config = model.config();
@@ -85,8 +88,8 @@ public final class ContextModel {
             throw new IllegalArgumentException("context layers do not chain: " + layers[0] + ", " + layers[1] + ", " + layers[2]);
         }
         long expected = tensors.keySet().stream().filter(name -> name.startsWith(PREFIX)).count();
-        if (expected != 2L * LAYERS.length) {
-            throw new IllegalArgumentException("model has " + expected + " context tensors, expected " + 2 * LAYERS.length);
+        if (expected != 2L * LAYERS.size()) {
+            throw new IllegalArgumentException("model has " + expected + " context tensors, expected " + 2 * LAYERS.size());
         }
         return new ContextModel(config, radius, layers[0], layers[1], layers[2]);
     }
@@ -132,6 +135,20 @@ public final class ContextModel {
      *                coding order are read
      */
     public void features(byte[] samples, int c, int y, int x, float[] out) {
+        features(samples, channels, height, width, radius, c, y, x, out);
+    }
+
+    /**
+     * Writes the features of sample {@code (c, y, x)} of a {@code channels x height x width} image
+     * under a neighbourhood of {@code radius} into {@code out} ({@link #featureCount(int, int)}
+     * long): what {@link #features(byte[], int, int, int, float[])} computes for a model of that
+     * shape and radius, without one (a trainer's use).
+     *
+     * @param samples planar {@code C x H x W} samples; only those before {@code (c, y, x)} in
+     *                coding order are read
+     */
+    public static void features(byte[] samples, int channels, int height, int width, int radius, int c, int y, int x,
+            float[] out) {
         int n = 0;
         int plane = c * height * width;
         for (int dy = -radius; dy <= 0; dy++) {

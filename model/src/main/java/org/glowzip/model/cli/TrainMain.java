@@ -1,23 +1,20 @@
 package org.glowzip.model.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.glowzip.codec.model.CouplingType;
 import org.glowzip.codec.model.GlowConfig;
-import org.glowzip.model.data.IdxFiles;
-import org.glowzip.model.data.ImageFolder;
+import org.glowzip.model.data.DataDirectory;
 import org.glowzip.model.data.ImageSet;
 import org.glowzip.model.train.Trainer;
 import org.glowzip.model.train.TrainingOptions;
 
 /**
  * Trains a Glow: {@code TrainMain --data DIR --out DIR [--levels 2 --steps 8 --width 128 ...]}.
- * The data directory holds IDX gzip files ({@code train-images-idx3-ubyte.gz} and
- * {@code t10k-images-idx3-ubyte.gz}) or the sub-folders {@code train/} and {@code test/} of PNG/PGM
- * images. Running it again with the same output directory resumes from the last checkpoint.
+ * The data directory is a {@link DataDirectory}. Running it again with the same output directory
+ * resumes from the last checkpoint.
  */
 public final class TrainMain {
     private TrainMain() {
@@ -44,15 +41,8 @@ public final class TrainMain {
         defaults.put("seed", "1");
         Arguments a = new Arguments(args, defaults);
         Path data = Path.of(a.string("data"));
-        ImageSet train;
-        ImageSet test;
-        if (Files.exists(data.resolve("train-images-idx3-ubyte.gz"))) {
-            train = IdxFiles.readSplit(data, false);
-            test = IdxFiles.readSplit(data, true);
-        } else {
-            train = ImageFolder.read(data.resolve("train"), a.integer("channels"));
-            test = ImageFolder.read(data.resolve("test"), a.integer("channels"));
-        }
+        ImageSet train = DataDirectory.split(data, false, a.integer("channels"));
+        ImageSet test = DataDirectory.split(data, true, a.integer("channels"));
         GlowConfig model = new GlowConfig(a.integer("levels"), a.integer("steps"), a.integer("width"),
                 CouplingType.valueOf(a.string("coupling").toUpperCase(Locale.ROOT)), train.channels(), train.height(), train.width());
         TrainingOptions options = new TrainingOptions(model, Path.of(a.string("out")), a.number("total-steps"),

@@ -2,7 +2,6 @@ package org.glowzip.model.data;
 
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -87,17 +86,9 @@ public final class ImageSet {
         return order;
     }
 
-    /** A permutation of 0..n-1 fixed by {@code seed} (Fisher-Yates). */
+    /** A permutation of 0..n-1 fixed by {@code seed} ({@link Shuffle#permutation}). */
     public int[] shuffledOrder(long seed) {
-        int[] order = order();
-        Random random = new Random(seed);
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
+        return Shuffle.permutation(size(), seed);
     }
 
     /** The pixels of image {@code index}, unsigned, C x H x W. */
@@ -108,5 +99,11 @@ public final class ImageSet {
             image[j] = pixels[index * size + j] & 0xFF;
         }
         return image;
+    }
+
+    /** The samples of image {@code index} as bytes (unsigned values), planar C x H x W: a copy. */
+    public byte[] samples(int index) {
+        int size = imageSize();
+        return Arrays.copyOfRange(pixels, index * size, (index + 1) * size);
     }
 }

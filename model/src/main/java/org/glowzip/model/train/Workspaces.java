@@ -12,9 +12,9 @@ import org.nd4j.linalg.api.memory.enums.SpillPolicy;
  * the arithmetic on this machine (measured: a 6 MB elementwise multiply took 20-40 ms with fresh
  * output arrays, about 3 ms with reused memory).
  */
-final class Workspaces {
+public final class Workspaces {
     /** Learns its size in the first loop, then reuses it; spills reallocate rather than fail. */
-    static final WorkspaceConfiguration STEP = WorkspaceConfiguration.builder()
+    public static final WorkspaceConfiguration STEP = WorkspaceConfiguration.builder()
             .initialSize(0)
             .policyAllocation(AllocationPolicy.OVERALLOCATE)
             .overallocationLimit(0.3)

@@ -6,14 +6,14 @@ import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Central finite differences of a scalar function of arrays, in double precision. */
-final class GradientCheck {
+public final class GradientCheck {
     private static final double STEP = 1e-6;
 
     private GradientCheck() {
     }
 
     /** Asserts that {@code analytic} matches d loss / d {@code array} at up to {@code samples} entries. */
-    static void assertGradient(String what, INDArray array, INDArray analytic, Supplier<Double> loss, int samples) {
+    public static void assertGradient(String what, INDArray array, INDArray analytic, Supplier<Double> loss, int samples) {
         INDArray flat = array.reshape(array.length());
         INDArray flatAnalytic = analytic.reshape(analytic.length());
         long stride = Math.max(1, array.length() / samples);

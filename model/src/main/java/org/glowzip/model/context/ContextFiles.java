@@ -1,0 +1,36 @@
+package org.glowzip.model.context;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.glowzip.codec.context.ContextModel;
+import org.glowzip.codec.model.ModelFile;
+import org.glowzip.codec.model.ModelFileWriter;
+import org.glowzip.codec.model.NamedTensor;
+
+/** Adds a context model to a model file: every other tensor and the configuration stay as they are. */
+public final class ContextFiles {
+    private ContextFiles() {
+    }
+
+    /**
+     * The tensors of {@code model} whose names do not start with {@link ContextModel#PREFIX},
+     * unchanged, followed by {@code context} (which replaces any context model {@code model} had).
+     */
+    public static List<NamedTensor> withContext(ModelFile model, List<NamedTensor> context) {
+        List<NamedTensor> tensors = new ArrayList<>();
+        for (NamedTensor tensor : model.tensors().values()) {
+            if (!tensor.name().startsWith(ContextModel.PREFIX)) {
+                tensors.add(tensor);
+            }
+        }
+        tensors.addAll(context);
+        return tensors;
+    }
+
+    /** Writes {@code model} with {@code context} as its context model to {@code path}. */
+    public static void write(Path path, ModelFile model, List<NamedTensor> context) throws IOException {
+        ModelFileWriter.write(path, model.config(), withContext(model, context));
+    }
+}

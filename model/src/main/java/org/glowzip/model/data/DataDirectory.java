@@ -1,0 +1,23 @@
+package org.glowzip.model.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A data directory as the trainers take it: the IDX gzip files of {@link IdxFiles#readSplit}
+ * ({@code train-images-idx3-ubyte.gz}, {@code t10k-images-idx3-ubyte.gz}, one channel) or the
+ * sub-folders {@code train/} and {@code test/} of PNG/PGM images ({@link ImageFolder}).
+ */
+public final class DataDirectory {
+    private DataDirectory() {
+    }
+
+    /** The test split if {@code test}, else the training split; {@code channels} applies to image folders. */
+    public static ImageSet split(Path directory, boolean test, int channels) throws IOException {
+        if (Files.exists(directory.resolve("train-images-idx3-ubyte.gz"))) {
+            return IdxFiles.readSplit(directory, test);
+        }
+        return ImageFolder.read(directory.resolve(test ? "test" : "train"), channels);
+    }
+}
