@@ -1,5 +1,6 @@
 package org.glowzip.model.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +26,10 @@ import org.glowzip.model.data.ImageSet;
  * directory (default: OUT's). At the end it prints the rate of the codec's own path on the
  * first {@code exact-images} test images ({@link CodedRate}), read back from OUT, and the float
  * network's on the same images.
+ *
+ * <p>{@code --context-from FILE} trains nothing: OUT gets FILE's context model instead. A context
+ * model does not depend on the Glow beside it, so one trained model serves a newer Glow
+ * checkpoint of the same image shape.
  */
 public final class ContextTrainMain {
     private static final String ALL = "all";
@@ -48,6 +53,7 @@ public final class ContextTrainMain {
         defaults.put("test-limit", ALL);
         defaults.put("exact-images", "1000");
         defaults.put("log-dir", "");
+        defaults.put("context-from", "");
         Arguments a = new Arguments(args, defaults);
         ModelFile model = ModelFileReader.read(Path.of(a.string("model")));
         GlowConfig shape = model.config();
@@ -61,6 +67,14 @@ public final class ContextTrainMain {
             }
         }
         Path out = Path.of(a.string("out")).toAbsolutePath();
+        int exactImages = Math.min(a.integer("exact-images"), test.size());
+        if (!a.string("context-from").isEmpty()) {
+            Path from = Path.of(a.string("context-from"));
+            ContextFiles.write(out, model, ContextFiles.contextOf(ModelFileReader.read(from)));
+            System.out.println("wrote " + out + " with the context model of " + from);
+            printCodedRate(out, test, exactImages);
+            return;
+        }
         Path logDirectory = a.string("log-dir").isEmpty() ? out.getParent() : Path.of(a.string("log-dir"));
         ContextTrainingOptions options = new ContextTrainingOptions(a.integer("radius"), a.integer("hidden"),
                 a.integer("epochs"), a.integer("batch"), a.real("lr"), a.real("final-lr"), a.number("seed"),
@@ -70,12 +84,16 @@ public final class ContextTrainMain {
                 Math.min(options.testImages(), test.size()));
         ContextNetwork network = new ContextTrainer(options, train, test, System.err).run();
         ContextFiles.write(out, model, network.tensors());
-        ContextModel written = ContextModel.of(ModelFileReader.read(out));
-        int exactImages = Math.min(a.integer("exact-images"), test.size());
-        double exact = CodedRate.bitsPerSample(written, test, exactImages);
-        double float32 = ContextTrainer.bitsPerSample(network, new ContextSamples(test, exactImages, options.radius()));
         System.out.println("wrote " + out);
-        System.out.printf("first %d test images: %.4f bits per sample on the codec path, %.4f in float%n", exactImages, exact, float32);
+        printCodedRate(out, test, exactImages);
+        double float32 = ContextTrainer.bitsPerSample(network, new ContextSamples(test, exactImages, options.radius()));
+        System.out.printf("first %d test images: %.4f bits per sample in float%n", exactImages, float32);
+    }
+
+    /** The rate of the codec's own path, with the context model read back from {@code file}. */
+    private static void printCodedRate(Path file, ImageSet test, int images) throws IOException {
+        ContextModel written = ContextModel.of(ModelFileReader.read(file));
+        System.out.printf("first %d test images: %.4f bits per sample on the codec path%n", images, CodedRate.bitsPerSample(written, test, images));
     }
 
     private static int limit(String value) {

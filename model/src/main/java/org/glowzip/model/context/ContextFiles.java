@@ -29,6 +29,11 @@ public final class ContextFiles {
         return tensors;
     }
 
+    /** The context tensors of {@code model} (empty when it has no context model). */
+    public static List<NamedTensor> contextOf(ModelFile model) {
+        return model.tensors().values().stream().filter(tensor -> tensor.name().startsWith(ContextModel.PREFIX)).toList();
+    }
+
     /** Writes {@code model} with {@code context} as its context model to {@code path}. */
     public static void write(Path path, ModelFile model, List<NamedTensor> context) throws IOException {
         ModelFileWriter.write(path, model.config(), withContext(model, context));
