@@ -35,8 +35,9 @@ import org.glowzip.codec.nn.ScaledConv2d;
  * empty message. Pop-free coding uses the model file's {@link ContextModel} where it has one
  * (pushes only); otherwise this flow with {@code n = 0} and coarse units
  * ({@code 2^-popFreeBits}), which fit the model less well. The first image of a message is pushed
- * pop-free; on a message still too short to lend (the next few), both are tried and the shorter
- * result kept; the mode is the last bit pushed.
+ * pop-free; every later one is pushed both ways and the shorter result kept, except that without
+ * a context model a message that can lend everything bits-back pops takes bits-back directly
+ * (the coarse flow never wins there). The mode is the last bit pushed.
  */
 public final class IntGlow {
     private static final Uniform MODE = Uniform.ofBits(1);
@@ -103,8 +104,9 @@ public final class IntGlow {
      *         message is then unusable
      */
     public void push(Message message, byte[] samples) {
-        if (message.bitLength() > (parameters.noiseBits() + REFINEMENT_BITS_PER_SAMPLE) * samplesPerImage()) {
-            push(message, samples, bitsBack);
+        boolean rich = message.bitLength() > (parameters.noiseBits() + REFINEMENT_BITS_PER_SAMPLE) * samplesPerImage();
+        if (rich && !popFreeByContextModel()) {
+            push(message, samples, bitsBack); // the coarse pop-free flow does not win where bits-back borrows nothing
             return;
         }
         if (message.isFresh()) {
