@@ -27,7 +27,9 @@ import org.glowzip.codec.model.NamedTensor;
  * {@code context.hidden1} [N, F], {@code context.hidden2} [N, N] and {@code context.output}
  * [256, N], each a {@code .weight} [out, in] and a {@code .bias} [out]; R follows from F and C.
  * Each dense output is {@code (sum over i in ascending order of weight[o][i] * in[i]) + bias[o]}
- * in float arithmetic, which Java defines exactly, so every JVM gets the same bits.
+ * in float arithmetic, which Java defines exactly, so every JVM gets the same bits (terms whose
+ * input is zero add nothing and are skipped; only the sign of a zero could differ, and no slot
+ * depends on it).
  *
  * <h2>Slots</h2>
  * The logits become {@code 2^}{@value #PRECISION} rANS slots: with {@code e_s =

@@ -7,7 +7,8 @@ import org.glowzip.codec.model.NamedTensor;
  * A dense layer {@code out[o] = (sum over ascending i of weight[o][i] * in[i]) + bias[o]} in float
  * arithmetic, optionally followed by a ReLU: the same bits on every JVM. The weights are kept
  * transposed so that the loop over outputs, whose sums are independent, is the inner one and can
- * run in SIMD lanes without changing any sum's order.
+ * run in SIMD lanes without changing any sum's order; inputs that are zero (half of what a ReLU
+ * passes on) are skipped.
  */
 final class Dense {
     private final int inputs;
@@ -49,6 +50,9 @@ final class Dense {
         Arrays.fill(out, 0, outputs, 0f);
         for (int i = 0, column = 0; i < inputs; i++, column += outputs) {
             float value = in[i];
+            if (value == 0f) {
+                continue; // adds exact zeros: at most the sign of a zero sum could change, which no slot depends on
+            }
             for (int o = 0; o < outputs; o++) {
                 out[o] += transposed[column + o] * value;
             }
