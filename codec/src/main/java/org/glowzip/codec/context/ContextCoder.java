@@ -24,15 +24,13 @@ public final class ContextCoder {
 
     /** Pushes one image of planar {@code C x H x W} samples. */
     public void push(Message message, byte[] samples) {
-        float[] features = new float[model.featureCount()];
         ContextModel.Scratch scratch = model.scratch();
         for (int n = samples.length - 1; n >= 0; n--) {
             int c = n % channels;
             int pixel = n / channels;
             int y = pixel / width;
             int x = pixel % width;
-            model.features(samples, c, y, x, features);
-            int[] cumulative = ContextModel.cumulative(model.logits(features, scratch));
+            int[] cumulative = model.slots(samples, c, y, x, scratch);
             int symbol = samples[index(c, y, x)] & 0xFF;
             message.push(cumulative[symbol], cumulative[symbol + 1] - cumulative[symbol], ContextModel.PRECISION);
         }
@@ -41,13 +39,11 @@ public final class ContextCoder {
     /** Pops one image pushed by {@link #push}, as planar samples. */
     public byte[] pop(Message message) {
         byte[] samples = new byte[channels * height * width];
-        float[] features = new float[model.featureCount()];
         ContextModel.Scratch scratch = model.scratch();
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 for (int c = 0; c < channels; c++) {
-                    model.features(samples, c, y, x, features);
-                    int[] cumulative = ContextModel.cumulative(model.logits(features, scratch));
+                    int[] cumulative = model.slots(samples, c, y, x, scratch);
                     int slot = message.peek(ContextModel.PRECISION);
                     int symbol = Arrays.binarySearch(cumulative, slot);
                     symbol = symbol < 0 ? -symbol - 2 : symbol; // every symbol holds a slot: boundaries are distinct

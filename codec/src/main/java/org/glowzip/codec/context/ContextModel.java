@@ -177,13 +177,21 @@ public final class ContextModel {
         return side == 1 ? 0f : (float) index / (side - 1) - 0.5f;
     }
 
-    /** The {@value #SYMBOLS} logits for the given features; {@code scratch} holds two hidden vectors. */
+    /**
+     * The slot boundaries of sample {@code (c, y, x)} given the samples before it (see
+     * {@link #cumulative}); the array belongs to {@code scratch} and is overwritten by its next use.
+     */
+    public int[] slots(byte[] samples, int c, int y, int x, Scratch scratch) {
+        features(samples, c, y, x, scratch.features);
+        return cumulative(logits(scratch.features, scratch), scratch.weights, scratch.cumulative);
+    }
+
+    /** The {@value #SYMBOLS} logits for the given features, in an array of {@code scratch}. */
     public float[] logits(float[] features, Scratch scratch) {
         hidden1.apply(features, scratch.first, true);
         hidden2.apply(scratch.first, scratch.second, true);
-        float[] logits = new float[SYMBOLS];
-        output.apply(scratch.second, logits, false);
-        return logits;
+        output.apply(scratch.second, scratch.logits, false);
+        return scratch.logits;
     }
 
     /**
@@ -191,6 +199,10 @@ public final class ContextModel {
      * {@code [cumulative[s], cumulative[s + 1])} of {@code 2^PRECISION}.
      */
     public static int[] cumulative(float[] logits) {
+        return cumulative(logits, new double[SYMBOLS], new int[SYMBOLS + 1]);
+    }
+
+    private static int[] cumulative(float[] logits, double[] weights, int[] cumulative) {
         float max = logits[0];
         int likeliest = 0;
         for (int s = 1; s < SYMBOLS; s++) {
@@ -199,38 +211,41 @@ public final class ContextModel {
                 likeliest = s;
             }
         }
-        double[] weights = new double[SYMBOLS];
         double sum = 0;
         for (int s = 0; s < SYMBOLS; s++) {
             weights[s] = StrictMath.exp((double) logits[s] - max);
             sum += weights[s];
         }
         int spare = (1 << PRECISION) - SYMBOLS;
-        int[] slots = new int[SYMBOLS];
         int used = 0;
-        for (int s = 0; s < SYMBOLS; s++) {
-            slots[s] = 1 + (int) (weights[s] / sum * spare);
-            used += slots[s];
+        for (int s = 0; s < SYMBOLS; s++) { // slot counts first, at s + 1
+            cumulative[s + 1] = 1 + (int) (weights[s] / sum * spare);
+            used += cumulative[s + 1];
         }
-        slots[likeliest] += (1 << PRECISION) - used;
-        int[] cumulative = new int[SYMBOLS + 1];
+        cumulative[likeliest + 1] += (1 << PRECISION) - used;
+        cumulative[0] = 0;
         for (int s = 0; s < SYMBOLS; s++) {
-            cumulative[s + 1] = cumulative[s] + slots[s];
+            cumulative[s + 1] += cumulative[s];
         }
         return cumulative;
     }
 
-    /** Working memory for {@link #logits}: one per thread. */
+    /** Working memory for {@link #slots} and {@link #logits}: one per thread. */
     public Scratch scratch() {
-        return new Scratch(hidden1.outputs(), hidden2.outputs());
+        return new Scratch(featureCount(), hidden1.outputs(), hidden2.outputs());
     }
 
-    /** The hidden activations of one evaluation. */
+    /** The features, activations, logits and slots of one evaluation. */
     public static final class Scratch {
+        private final float[] features;
         private final float[] first;
         private final float[] second;
+        private final float[] logits = new float[SYMBOLS];
+        private final double[] weights = new double[SYMBOLS];
+        private final int[] cumulative = new int[SYMBOLS + 1];
 
-        private Scratch(int first, int second) {
+        private Scratch(int features, int first, int second) {
+            this.features = new float[features];
             this.first = new float[first];
             this.second = new float[second];
         }
