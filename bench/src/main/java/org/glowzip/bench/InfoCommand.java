@@ -42,7 +42,7 @@ final class InfoCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "format version   %d%n", SingleImageFormat.VERSION);
         System.out.printf(Locale.ROOT, "model            %s... (fingerprint prefix)%n", image.fingerprintHex());
         printCoding(image.parameters());
-        System.out.printf(Locale.ROOT, "image            %dx%dx%d%n", image.width(), image.height(), image.channels());
+        System.out.printf(Locale.ROOT, "image            %dx%d %s%n", image.width(), image.height(), image.format());
         System.out.printf(Locale.ROOT, "payload          %s, %d bytes%n", image.coded() ? "coded" : "raw", image.payloadLength());
         System.out.printf(Locale.ROOT, "samples          %d%n", image.samples());
         System.out.printf(Locale.ROOT, "bytes            %d%n", image.bytes());

@@ -16,6 +16,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.image.Image;
+import org.glowzip.codec.image.SampleFormat;
 import org.glowzip.codec.image.ImageFormat;
 
 /**
@@ -100,7 +101,7 @@ public final class ImageInputs {
         long count = in.getInt() & 0xFFFF_FFFFL;
         long rows = in.getInt() & 0xFFFF_FFFFL;
         long columns = in.getInt() & 0xFFFF_FFFFL;
-        String problem = Image.shapeProblem(columns, rows, 1);
+        String problem = Image.shapeProblem(columns, rows, SampleFormat.GRAY);
         if (problem != null) {
             throw new MalformedStreamException(8, name + ": " + problem);
         }

@@ -6,57 +6,127 @@ import java.awt.image.WritableRaster;
 import java.util.Arrays;
 
 /**
- * An 8-bit image: {@code width x height} pixels of 1 (gray) or 3 (RGB) channels. Samples are
- * stored interleaved, row-major: sample {@code (y, x, c)} is at {@code (y * width + x) * channels + c}.
- * Instances are immutable.
+ * An image: {@code width x height} pixels in a {@link SampleFormat} (1 to 4 channels of 8 or 16
+ * bits), held as the 8-bit planes the coder codes, and the metadata that came with it.
+ *
+ * <p>Samples are stored plane-interleaved, row-major: plane byte {@code (y, x, p)} is at
+ * {@code (y * width + x) * planes + p}, with planes numbered as {@link SampleFormat} says (high
+ * bytes first). For 8-bit formats the planes are the channels.
+ *
+ * <p>{@link #metadata} is bytes the codec keeps with the image and returns unchanged without
+ * reading them: what an image file says besides its samples (see the image file readers for what
+ * they put there), at most {@link #MAX_METADATA} bytes. Instances are immutable.
  */
 public final class Image {
     /** Largest accepted width or height. */
     public static final int MAX_SIDE = 1 << 16;
-    /** Largest accepted number of samples, {@code width * height * channels}. */
+    /** Largest accepted number of samples, {@code width * height * planes}. */
     public static final long MAX_SAMPLES = 1L << 28;
+    /** Largest accepted metadata, in bytes. */
+    public static final int MAX_METADATA = 1 << 20;
+
+    private static final byte[] NO_METADATA = {};
 
     private final int width;
     private final int height;
-    private final int channels;
+    private final SampleFormat format;
     private final byte[] samples;
+    private final byte[] metadata;
 
-    private Image(int width, int height, int channels, byte[] samples) {
+    private Image(int width, int height, SampleFormat format, byte[] samples, byte[] metadata) {
         this.width = width;
         this.height = height;
-        this.channels = channels;
+        this.format = format;
         this.samples = samples;
+        this.metadata = metadata;
     }
 
     /**
-     * An image over a copy of {@code samples}.
+     * An 8-bit image over a copy of {@code samples}, interleaved channels.
      *
      * @throws IllegalArgumentException if the sizes are out of range or do not match the samples
      */
     public static Image of(int width, int height, int channels, byte[] samples) {
-        checkShape(width, height, channels);
-        if (samples.length != (long) width * height * channels) {
-            throw new IllegalArgumentException(samples.length + " samples for " + width + "x" + height + "x" + channels);
+        if (channels < 1 || channels > 4) {
+            throw new IllegalArgumentException(channels + " channels; 1 to 4 are supported");
         }
-        return new Image(width, height, channels, samples.clone());
+        return of(width, height, SampleFormat.of8Bit(channels), samples);
+    }
+
+    /**
+     * An image over a copy of {@code planes}, plane-interleaved as this class stores them.
+     *
+     * @throws IllegalArgumentException if the sizes are out of range or do not match the samples
+     */
+    public static Image of(int width, int height, SampleFormat format, byte[] planes) {
+        checkShape(width, height, format);
+        if (planes.length != (long) width * height * format.planes()) {
+            throw new IllegalArgumentException(planes.length + " plane samples for " + width + "x" + height + " " + format);
+        }
+        return new Image(width, height, format, planes.clone(), NO_METADATA);
+    }
+
+    /**
+     * An image of sample values, {@code values[(y * width + x) * channels + c]} in
+     * {@code [0, format.maxValue()]}.
+     *
+     * @throws IllegalArgumentException if the sizes are out of range, do not match, or a value is out of range
+     */
+    public static Image ofValues(int width, int height, SampleFormat format, int[] values) {
+        checkShape(width, height, format);
+        int channels = format.channels();
+        if (values.length != (long) width * height * channels) {
+            throw new IllegalArgumentException(values.length + " values for " + width + "x" + height + " " + format);
+        }
+        int planes = format.planes();
+        byte[] samples = new byte[width * height * planes];
+        for (int i = 0; i < values.length; i++) {
+            int value = values[i];
+            if (value < 0 || value > format.maxValue()) {
+                throw new IllegalArgumentException("value " + value + " outside 0.." + format.maxValue());
+            }
+            int pixel = i / channels * planes;
+            int c = i % channels;
+            if (format.bitDepth() == 8) {
+                samples[pixel + c] = (byte) value;
+            } else {
+                samples[pixel + c] = (byte) (value >>> 8);
+                samples[pixel + channels + c] = (byte) value;
+            }
+        }
+        return new Image(width, height, format, samples, NO_METADATA);
+    }
+
+    /**
+     * This image with {@code metadata} (a copy) in place of its own.
+     *
+     * @throws IllegalArgumentException if it exceeds {@link #MAX_METADATA}
+     */
+    public Image withMetadata(byte[] metadata) {
+        if (metadata.length > MAX_METADATA) {
+            throw new IllegalArgumentException(metadataProblem(metadata.length));
+        }
+        return new Image(width, height, format, samples, metadata.length == 0 ? NO_METADATA : metadata.clone());
+    }
+
+    /** Why metadata of this many bytes is not accepted, or {@code null}. */
+    public static String metadataProblem(long bytes) {
+        return bytes < 0 || bytes > MAX_METADATA ? "metadata of " + bytes + " bytes exceeds " + MAX_METADATA : null;
     }
 
     /** Why this shape is not accepted, or {@code null}; sizes are checked before allocation with this. */
-    public static String shapeProblem(long width, long height, long channels) {
+    public static String shapeProblem(long width, long height, SampleFormat format) {
         if (width < 1 || height < 1 || width > MAX_SIDE || height > MAX_SIDE) {
             return "image size " + width + "x" + height + " outside 1.." + MAX_SIDE;
         }
-        if (channels != 1 && channels != 3) {
-            return channels + " channels; 1 (gray) or 3 (RGB) are supported";
-        }
-        if (width * height * channels > MAX_SAMPLES) {
-            return "image of " + width * height * channels + " samples exceeds " + MAX_SAMPLES;
+        if (width * height * format.planes() > MAX_SAMPLES) {
+            return "image of " + width * height * format.planes() + " samples exceeds " + MAX_SAMPLES;
         }
         return null;
     }
 
-    private static void checkShape(int width, int height, int channels) {
-        String problem = shapeProblem(width, height, channels);
+    private static void checkShape(int width, int height, SampleFormat format) {
+        String problem = shapeProblem(width, height, format);
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
@@ -70,27 +140,58 @@ public final class Image {
         return height;
     }
 
-    public int channels() {
-        return channels;
+    public SampleFormat format() {
+        return format;
     }
 
-    /** Number of samples, {@code width * height * channels}: the "dimensions" of bits per dimension. */
+    /** Colour channels: 1 gray, 2 gray + alpha, 3 RGB, 4 RGBA. */
+    public int channels() {
+        return format.channels();
+    }
+
+    /** 8-bit planes per pixel, as {@link SampleFormat#planes} says. */
+    public int planes() {
+        return format.planes();
+    }
+
+    /** Number of 8-bit samples, {@code width * height * planes}: the "dimensions" of bits per dimension. */
     public int sampleCount() {
         return samples.length;
     }
 
-    /** Sample {@code (y, x, c)} in {@code [0, 255]}. */
-    public int sample(int y, int x, int c) {
-        return samples[(y * width + x) * channels + c] & 0xFF;
+    /** Plane byte {@code (y, x, p)} in {@code [0, 255]}. */
+    public int sample(int y, int x, int plane) {
+        return samples[(y * width + x) * format.planes() + plane] & 0xFF;
     }
 
-    /** A copy of the interleaved samples. */
+    /** The value of channel {@code c} at {@code (y, x)}, in {@code [0, format().maxValue()]}. */
+    public int value(int y, int x, int c) {
+        int base = (y * width + x) * format.planes();
+        int high = samples[base + c] & 0xFF;
+        return format.bitDepth() == 8 ? high : high << 8 | samples[base + format.channels() + c] & 0xFF;
+    }
+
+    /** A copy of the plane-interleaved samples. */
     public byte[] samples() {
         return samples.clone();
     }
 
-    /** A gray or RGB {@link BufferedImage} of this image. */
+    /** A copy of the metadata; empty when there is none. */
+    public byte[] metadata() {
+        return metadata.clone();
+    }
+
+    /** True if this image carries metadata. */
+    public boolean hasMetadata() {
+        return metadata.length > 0;
+    }
+
+    /** A gray or RGB {@link BufferedImage} of this 8-bit gray or RGB image. */
     public BufferedImage toBufferedImage() {
+        if (!format.equals(SampleFormat.GRAY) && !format.equals(SampleFormat.RGB)) {
+            throw new IllegalArgumentException("only 8-bit gray and RGB images convert to a BufferedImage, not " + format);
+        }
+        int channels = format.channels();
         BufferedImage image = new BufferedImage(width, height, channels == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
         WritableRaster raster = image.getRaster();
         int[] pixel = new int[channels];
@@ -115,9 +216,9 @@ public final class Image {
         Raster raster = image.getRaster();
         boolean gray = raster.getNumBands() == 1 && !(image.getColorModel() instanceof java.awt.image.IndexColorModel);
         int shift = gray ? raster.getSampleModel().getSampleSize(0) - 8 : 0;
-        int channels = gray ? 1 : 3;
-        checkShape(width, height, channels);
-        byte[] samples = new byte[width * height * channels];
+        SampleFormat format = gray ? SampleFormat.GRAY : SampleFormat.RGB;
+        checkShape(width, height, format);
+        byte[] samples = new byte[width * height * format.planes()];
         int i = 0;
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -131,22 +232,22 @@ public final class Image {
                 }
             }
         }
-        return new Image(width, height, channels, samples);
+        return new Image(width, height, format, samples, NO_METADATA);
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Image that && width == that.width && height == that.height
-                && channels == that.channels && Arrays.equals(samples, that.samples);
+        return other instanceof Image that && width == that.width && height == that.height && format.equals(that.format)
+                && Arrays.equals(samples, that.samples) && Arrays.equals(metadata, that.metadata);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * (31 * width + height) + channels) + Arrays.hashCode(samples);
+        return 31 * (31 * (31 * (31 * width + height) + format.hashCode()) + Arrays.hashCode(samples)) + Arrays.hashCode(metadata);
     }
 
     @Override
     public String toString() {
-        return "Image[" + width + "x" + height + "x" + channels + "]";
+        return "Image[" + width + "x" + height + " " + format + (hasMetadata() ? ", " + metadata.length + " bytes of metadata" : "") + "]";
     }
 }

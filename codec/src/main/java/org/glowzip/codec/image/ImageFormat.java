@@ -69,7 +69,7 @@ public enum ImageFormat {
         javax.imageio.ImageReader reader = ImageIO.getImageReadersByFormatName("png").next();
         try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             reader.setInput(in);
-            String problem = Image.shapeProblem(reader.getWidth(0), reader.getHeight(0), 1);
+            String problem = Image.shapeProblem(reader.getWidth(0), reader.getHeight(0), SampleFormat.GRAY);
             if (problem != null) {
                 throw new MalformedStreamException(16, problem);
             }
@@ -91,7 +91,7 @@ public enum ImageFormat {
         long height = header.number("height");
         long max = header.number("maximum value");
         int start = header.endOfHeader();
-        String problem = Image.shapeProblem(width, height, channels);
+        String problem = Image.shapeProblem(width, height, SampleFormat.of8Bit(channels));
         if (problem != null) {
             throw new MalformedStreamException(3, problem);
         }

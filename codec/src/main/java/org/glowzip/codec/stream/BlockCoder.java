@@ -30,7 +30,7 @@ final class BlockCoder {
         Message message = new Message();
         for (int i = images.size() - 1; i >= 0; i--) {
             Image image = images.get(i);
-            for (int t = tiling.tileCount(image.width(), image.height(), image.channels()) - 1; t >= 0; t--) {
+            for (int t = tiling.tileCount(image.width(), image.height(), image.planes()) - 1; t >= 0; t--) {
                 glow.push(message, tiling.tile(image, t));
             }
         }
@@ -52,8 +52,8 @@ final class BlockCoder {
         }
     }
 
-    /** Pops images of the given shapes ({width, height, channels} each) in order and checks the message is consumed. */
-    List<Image> decode(Message message, List<int[]> shapes, long offset) throws MalformedStreamException {
+    /** Pops images of the given shapes in order and checks the message is consumed. */
+    List<Image> decode(Message message, List<ImageShape> shapes, long offset) throws MalformedStreamException {
         try {
             return decodeImages(message, shapes, offset);
         } catch (ArithmeticException | IllegalArgumentException e) {
@@ -61,18 +61,18 @@ final class BlockCoder {
         }
     }
 
-    private List<Image> decodeImages(Message message, List<int[]> shapes, long offset) throws MalformedStreamException {
+    private List<Image> decodeImages(Message message, List<ImageShape> shapes, long offset) throws MalformedStreamException {
         List<Image> images = new ArrayList<>(shapes.size());
-        for (int[] shape : shapes) {
-            int width = shape[0];
-            int height = shape[1];
-            int channels = shape[2];
-            byte[] samples = new byte[width * height * channels];
-            int tiles = tiling.tileCount(width, height, channels);
+        for (ImageShape shape : shapes) {
+            int width = shape.width();
+            int height = shape.height();
+            int planes = shape.format().planes();
+            byte[] samples = new byte[width * height * planes];
+            int tiles = tiling.tileCount(width, height, planes);
             for (int t = 0; t < tiles; t++) {
-                tiling.place(glow.pop(message, offset), t, width, height, channels, samples);
+                tiling.place(glow.pop(message, offset), t, width, height, planes, samples);
             }
-            images.add(Image.of(width, height, channels, samples));
+            images.add(Image.of(width, height, shape.format(), samples));
         }
         message.requireFresh(offset);
         return images;

@@ -9,9 +9,9 @@ import org.glowzip.codec.MalformedStreamException;
  * length, all range-checked. The end block has type END, no shapes, and the stream's image count
  * in place of a length.
  *
- * @param shapes {@code {width, height, channels}} of each image
+ * @param shapes the shape of each image
  */
-record BlockHeader(int type, long start, List<int[]> shapes, long samples, long payloadLength) {
+record BlockHeader(int type, long start, List<ImageShape> shapes, long samples, long payloadLength) {
 
     static BlockHeader read(CheckedInput in) throws IOException {
         long start = in.offset();
@@ -33,7 +33,7 @@ record BlockHeader(int type, long start, List<int[]> shapes, long samples, long 
         ImageTable.checkRunCount(runCount, count, runCountOffset);
         long runsOffset = in.offset();
         ImageTable table = ImageTable.decode(in.read((int) runCount * StreamFormat.RUN_SIZE, "image table"), count, runsOffset);
-        List<int[]> shapes = table.shapes();
+        List<ImageShape> shapes = table.shapes();
         long samples = table.samples();
         long lengthOffset = in.offset();
         long length = in.readInt("block header") & 0xFFFF_FFFFL;

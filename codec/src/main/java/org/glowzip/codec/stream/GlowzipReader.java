@@ -86,12 +86,12 @@ public final class GlowzipReader implements Closeable {
         images += decoded.size();
     }
 
-    private static List<Image> rawImages(List<int[]> shapes, byte[] payload) {
+    private static List<Image> rawImages(List<ImageShape> shapes, byte[] payload) {
         List<Image> images = new ArrayList<>(shapes.size());
         int position = 0;
-        for (int[] shape : shapes) {
-            int size = shape[0] * shape[1] * shape[2];
-            images.add(Image.of(shape[0], shape[1], shape[2], Arrays.copyOfRange(payload, position, position + size)));
+        for (ImageShape shape : shapes) {
+            int size = (int) shape.samples();
+            images.add(Image.of(shape.width(), shape.height(), shape.format(), Arrays.copyOfRange(payload, position, position + size)));
             position += size;
         }
         return images;

@@ -6,19 +6,22 @@ import java.util.ArrayList;
 import java.util.List;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.image.Image;
+import org.glowzip.codec.image.SampleFormat;
 
 /**
  * A block's image table ({@link StreamFormat}): the shapes of its images as runs of equal shapes,
  * each run {@value StreamFormat#RUN_SIZE} bytes: count (4), width (4), height (4), channels (1).
- * A block of same-sized images costs one run whatever its length.
+ * A block of same-sized images costs one run whatever its length. Stream version 2 holds 8-bit
+ * gray and RGB images without metadata only.
  *
- * @param shapes  {@code {width, height, channels}} of each image, in order
+ * @param shapes  the shape of each image, in order
  * @param samples the block's samples in all
  */
-public record ImageTable(List<int[]> shapes, long samples) {
+public record ImageTable(List<ImageShape> shapes, long samples) {
 
     /** The table of {@code images}, as bytes. */
     static byte[] encode(List<Image> images) {
+        images.forEach(ImageTable::requireWritable);
         ByteArrayOutputStream runs = new ByteArrayOutputStream();
         int runCount = 0;
         for (int i = 0; i < images.size();) {
@@ -45,7 +48,7 @@ public record ImageTable(List<int[]> shapes, long samples) {
      */
     public static ImageTable decode(byte[] runs, int images, long offset) throws MalformedStreamException {
         ByteBuffer in = ByteBuffer.wrap(runs);
-        List<int[]> shapes = new ArrayList<>();
+        List<ImageShape> shapes = new ArrayList<>();
         long samples = 0;
         while (in.hasRemaining()) {
             long entry = offset + in.position();
@@ -53,10 +56,14 @@ public record ImageTable(List<int[]> shapes, long samples) {
             long width = in.getInt() & 0xFFFF_FFFFL;
             long height = in.getInt() & 0xFFFF_FFFFL;
             int channels = in.get() & 0xFF;
+            if (channels != 1 && channels != 3) {
+                throw new MalformedStreamException(entry + 12, channels + " channels; 1 (gray) or 3 (RGB) are supported");
+            }
+            SampleFormat format = SampleFormat.of8Bit(channels);
             if (count < 1 || count > images - shapes.size()) {
                 throw new MalformedStreamException(entry, "image run of " + count + " where " + (images - shapes.size()) + " images remain");
             }
-            String problem = Image.shapeProblem(width, height, channels);
+            String problem = Image.shapeProblem(width, height, format);
             if (problem != null) {
                 throw new MalformedStreamException(entry + 4, problem);
             }
@@ -65,7 +72,7 @@ public record ImageTable(List<int[]> shapes, long samples) {
                 throw new MalformedStreamException(entry, "block exceeds " + StreamFormat.MAX_BLOCK_SAMPLES + " samples");
             }
             for (long i = 0; i < count; i++) {
-                shapes.add(new int[] {(int) width, (int) height, channels});
+                shapes.add(new ImageShape((int) width, (int) height, format));
             }
         }
         if (shapes.size() != images) {
@@ -81,7 +88,14 @@ public record ImageTable(List<int[]> shapes, long samples) {
         }
     }
 
+    /** Refuses what this version cannot hold, rather than dropping it. */
+    static void requireWritable(Image image) {
+        if (!image.format().equals(SampleFormat.GRAY) && !image.format().equals(SampleFormat.RGB) || image.hasMetadata()) {
+            throw new IllegalArgumentException("this format version holds 8-bit gray and RGB images without metadata, not " + image);
+        }
+    }
+
     private static boolean sameShape(Image a, Image b) {
-        return a.width() == b.width() && a.height() == b.height() && a.channels() == b.channels();
+        return ImageShape.of(a).equals(ImageShape.of(b));
     }
 }

@@ -67,12 +67,12 @@ public final class SingleImageCoder {
         int from = header.payloadOffset();
         int to = from + header.payloadLength();
         if (!header.coded()) {
-            return Image.of(header.width(), header.height(), header.channels(), Arrays.copyOfRange(bytes, from, to));
+            return Image.of(header.width(), header.height(), header.format(), Arrays.copyOfRange(bytes, from, to));
         }
         BlockCoder decoder = header.parameters().equals(glow.parameters()) ? coder
                 : new BlockCoder(new IntGlow(model, header.parameters()));
         Message message = Message.fromCompactBytes(bytes, from, to, from);
-        return decoder.decode(message, List.<int[]>of(new int[] {header.width(), header.height(), header.channels()}), from).get(0);
+        return decoder.decode(message, List.of(header.shape()), from).get(0);
     }
 
     /** The image's message, or {@code null} when it is to be stored raw (the rule of a stream's blocks). */

@@ -8,6 +8,7 @@ import java.util.zip.CRC32C;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.image.Image;
+import org.glowzip.codec.image.SampleFormat;
 
 /**
  * What a single image ({@link SingleImageFormat}) says of itself, read and checked without
@@ -19,10 +20,11 @@ import org.glowzip.codec.image.Image;
  * @param bytes             bytes of the whole image, checksum included
  */
 public record SingleImageHeader(boolean coded, byte[] fingerprintPrefix, CodingParameters parameters, int width, int height,
-        int channels, int payloadOffset, int payloadLength, int bytes) {
+        SampleFormat format, int payloadOffset, int payloadLength, int bytes) {
 
     /** The bytes before the payload of an image coded (or not) with this model fingerprint and these parameters. */
     static byte[] write(boolean coded, byte[] fingerprint, CodingParameters parameters, Image image) {
+        ImageTable.requireWritable(image);
         boolean explicit = !parameters.equals(CodingParameters.DEFAULT);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(SingleImageFormat.MAGIC);
@@ -88,24 +90,33 @@ public record SingleImageHeader(boolean coded, byte[] fingerprintPrefix, CodingP
         position += Varint.size(height);
         long channels = Varint.read(bytes, position, end, "channels");
         position += Varint.size(channels);
-        String problem = Image.shapeProblem(width, height, channels);
+        if (channels != 1 && channels != 3) {
+            throw new MalformedStreamException(shapeOffset, channels + " channels; 1 (gray) or 3 (RGB) are supported");
+        }
+        SampleFormat format = SampleFormat.of8Bit((int) channels);
+        String problem = Image.shapeProblem(width, height, format);
         if (problem != null) {
             throw new MalformedStreamException(shapeOffset, problem);
         }
-        long samples = width * height * channels;
+        long samples = width * height * format.planes();
         int payloadLength = end - position;
         boolean coded = (flags & SingleImageFormat.CODED) != 0;
         if (coded ? payloadLength >= samples : payloadLength != samples) {
             throw new MalformedStreamException(position, (coded ? "coded" : "raw") + " payload of " + payloadLength
                     + " bytes does not fit an image of " + samples + " samples");
         }
-        return new SingleImageHeader(coded, fingerprintPrefix, parameters, (int) width, (int) height, (int) channels, position,
+        return new SingleImageHeader(coded, fingerprintPrefix, parameters, (int) width, (int) height, format, position,
                 payloadLength, bytes.length);
     }
 
-    /** Samples of the image, {@code width x height x channels}. */
+    /** The shape of the image. */
+    public ImageShape shape() {
+        return new ImageShape(width, height, format);
+    }
+
+    /** Samples of the image, {@code width x height x planes}. */
     public long samples() {
-        return (long) width * height * channels;
+        return shape().samples();
     }
 
     /** The fingerprint prefix in hexadecimal. */

@@ -11,8 +11,12 @@ import org.glowzip.codec.model.GlowConfig;
  *     {@code H x W}, row by row. Tiles that overhang the right or bottom edge are filled by
  *     repeating the last column and row; the decoder drops the fill. The fill is coded like any
  *     pixel, so it costs some bits: for a 28 x 28 model, a 30 x 30 image codes 4 tiles.</li>
- * <li>A gray model codes an RGB image as three gray planes, R, G then B, each tiled.</li>
- * <li>An RGB model codes a gray image with the gray value in all three channels.</li>
+ * <li>The image's 8-bit planes ({@link org.glowzip.codec.image.SampleFormat}) are coded in
+ *     groups of as many planes as the model has channels, each group tiled: a gray model codes
+ *     every plane alone (RGB as R, G then B); an RGB model codes R, G and B jointly. A last group
+ *     with fewer planes than the model's channels is filled by repeating its last plane: an RGB
+ *     model codes a gray image with the gray value in all three channels, and the alpha plane of
+ *     an RGBA image likewise.</li>
  * </ul>
  * A tile's samples are planar ({@code C x H x W}), as {@link org.glowzip.codec.flow.IntGlow} takes them.
  */
@@ -27,19 +31,18 @@ final class Tiling {
         this.tileWidth = config.width();
     }
 
-    /** Number of tiles that code an image of this shape. */
-    int tileCount(int width, int height, int imageChannels) {
-        int planes = channels == 1 ? imageChannels : 1;
-        return planes * ceilDiv(height, tileHeight) * ceilDiv(width, tileWidth);
+    /** Number of tiles that code an image of this size and number of planes. */
+    int tileCount(int width, int height, int planes) {
+        return ceilDiv(planes, channels) * ceilDiv(height, tileHeight) * ceilDiv(width, tileWidth);
     }
 
     /** The samples of tile {@code t}. */
     byte[] tile(Image image, int t) {
-        Position p = position(image.width(), image.height(), image.channels(), t);
+        Position p = position(image.width(), image.height(), t);
         byte[] tile = new byte[channels * tileHeight * tileWidth];
         int n = 0;
         for (int c = 0; c < channels; c++) {
-            int source = channels == 1 ? p.plane : Math.min(c, image.channels() - 1);
+            int source = Math.min(p.group * channels + c, image.planes() - 1);
             for (int y = 0; y < tileHeight; y++) {
                 int yy = Math.min(p.top + y, image.height() - 1);
                 for (int x = 0; x < tileWidth; x++) {
@@ -50,29 +53,26 @@ final class Tiling {
         return tile;
     }
 
-    /** Writes tile {@code t}'s samples into {@code samples}, the interleaved samples of the image being decoded. */
-    void place(byte[] tile, int t, int width, int height, int imageChannels, byte[] samples) {
-        Position p = position(width, height, imageChannels, t);
+    /** Writes tile {@code t}'s samples into {@code samples}, the plane-interleaved samples of the image being decoded. */
+    void place(byte[] tile, int t, int width, int height, int planes, byte[] samples) {
+        Position p = position(width, height, t);
         int rows = Math.min(tileHeight, height - p.top);
         int columns = Math.min(tileWidth, width - p.left);
-        for (int c = 0; c < imageChannels; c++) {
-            if (channels == 1 && c != p.plane) {
-                continue;
-            }
-            int tileChannel = channels == 1 ? 0 : c;
+        for (int c = 0; c < channels && p.group * channels + c < planes; c++) {
+            int plane = p.group * channels + c;
             for (int y = 0; y < rows; y++) {
                 for (int x = 0; x < columns; x++) {
-                    samples[((p.top + y) * width + p.left + x) * imageChannels + c] =
-                            tile[(tileChannel * tileHeight + y) * tileWidth + x];
+                    samples[((p.top + y) * width + p.left + x) * planes + plane] = tile[(c * tileHeight + y) * tileWidth + x];
                 }
             }
         }
     }
 
-    private record Position(int plane, int top, int left) {
+    /** Where tile {@code t} lies: its group of planes and its top-left pixel. */
+    private record Position(int group, int top, int left) {
     }
 
-    private Position position(int width, int height, int imageChannels, int t) {
+    private Position position(int width, int height, int t) {
         int across = ceilDiv(width, tileWidth);
         int perPlane = across * ceilDiv(height, tileHeight);
         int inPlane = t % perPlane;

@@ -2,7 +2,6 @@ package org.glowzip.codec.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -34,10 +33,7 @@ class BlockCoderTest {
             @ForAll boolean rgbModel) throws MalformedStreamException {
         BlockCoder coder = rgbModel ? RGB : GRAY;
         Message message = coder.encode(images);
-        List<int[]> shapes = new ArrayList<>();
-        for (Image image : images) {
-            shapes.add(new int[] {image.width(), image.height(), image.channels()});
-        }
+        List<ImageShape> shapes = images.stream().map(ImageShape::of).toList();
         assertEquals(images, coder.decode(Message.fromBytes(message.toBytes(), 0), shapes, 0));
     }
 }

@@ -3,7 +3,6 @@ package org.glowzip.codec.stream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.flow.CodingParameters;
@@ -31,10 +30,7 @@ public final class ChildJvmCoder {
         System.out.println(KERNEL_LINE + ConvKernel.preferred());
         BlockCoder coder = new BlockCoder(new IntGlow(ModelFileReader.read(Path.of(args[0])), CodingParameters.DEFAULT));
         List<Image> images = CrossJvmDeterminismTest.readImages(Files.readAllBytes(Path.of(args[2])));
-        List<int[]> shapes = new ArrayList<>();
-        for (Image image : images) {
-            shapes.add(new int[] {image.width(), image.height(), image.channels()});
-        }
+        List<ImageShape> shapes = images.stream().map(ImageShape::of).toList();
         List<Image> decoded = coder.decode(Message.fromBytes(Files.readAllBytes(Path.of(args[1])), 0), shapes, 0);
         Files.write(Path.of(args[3]), CrossJvmDeterminismTest.writeImages(decoded));
         Files.write(Path.of(args[4]), coder.encode(images).toBytes());

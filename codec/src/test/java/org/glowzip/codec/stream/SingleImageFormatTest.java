@@ -74,7 +74,7 @@ class SingleImageFormatTest {
             assertEquals(image, BUNDLED.decode(bytes));
         }
         SingleImageHeader header = SingleImageHeader.read(CODED);
-        assertEquals(List.of(28, 28, 1, 11, CODED.length - 15), List.of(header.width(), header.height(), header.channels(),
+        assertEquals(List.of(28, 28, 1, 11, CODED.length - 15), List.of(header.width(), header.height(), header.format().channels(),
                 header.payloadOffset(), header.payloadLength()));
     }
 

@@ -13,6 +13,7 @@ import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.model.ModelFile;
 import org.glowzip.codec.stream.GlowzipReader;
+import org.glowzip.codec.stream.ImageShape;
 import org.glowzip.codec.stream.ImageTable;
 import org.glowzip.codec.stream.StreamFormat;
 
@@ -243,9 +244,9 @@ public final class StreamUnpacker {
 
     private void imageTable(byte[] unit) throws IOException {
         ImageTable table = ImageTable.decode(unit, blockImages, offset);
-        for (int[] shape : table.shapes()) {
-            if ((long) shape[0] * shape[1] > limits.maxPixelsPerImage()) {
-                throw new LimitExceededException(offset, LimitExceededException.Limit.PIXELS_PER_IMAGE, "image of " + shape[0] + "x" + shape[1]
+        for (ImageShape shape : table.shapes()) {
+            if ((long) shape.width() * shape.height() > limits.maxPixelsPerImage()) {
+                throw new LimitExceededException(offset, LimitExceededException.Limit.PIXELS_PER_IMAGE, "image of " + shape.width() + "x" + shape.height()
                         + " pixels exceeds the limit of " + limits.maxPixelsPerImage() + " pixels");
             }
         }

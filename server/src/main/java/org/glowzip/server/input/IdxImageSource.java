@@ -3,6 +3,7 @@ package org.glowzip.server.input;
 import java.io.IOException;
 import java.io.InputStream;
 import org.glowzip.codec.image.Image;
+import org.glowzip.codec.image.SampleFormat;
 import org.glowzip.server.ApiException;
 import org.glowzip.server.ErrorKind;
 
@@ -34,7 +35,7 @@ final class IdxImageSource implements ImageSource {
         count = uint(header, 4);
         long r = uint(header, 8);
         long c = uint(header, 12);
-        String problem = Image.shapeProblem(c, r, 1);
+        String problem = Image.shapeProblem(c, r, SampleFormat.GRAY);
         if (problem != null) {
             throw new ApiException(ErrorKind.MALFORMED, "IDX header: " + problem);
         }

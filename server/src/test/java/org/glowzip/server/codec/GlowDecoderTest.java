@@ -176,7 +176,7 @@ class GlowDecoderTest {
         assertMalformed(patch(bytes, 54, 0, 0, 0, 2), "malformed input at byte 54: image run count 2 outside 1..1");
         assertMalformed(patch(bytes, 58, 0, 0, 0, 2), "malformed input at byte 58: image run of 2 where 1 images remain");
         assertMalformed(patch(bytes, 62, 0, 1, 0, 1), "malformed input at byte 62: image size 65537x28 outside 1..65536");
-        assertMalformed(patch(bytes, 70, 2), "malformed input at byte 62: 2 channels; 1 (gray) or 3 (RGB) are supported");
+        assertMalformed(patch(bytes, 70, 2), "malformed input at byte 70: 2 channels; 1 (gray) or 3 (RGB) are supported");
         int type = bytes[49];
         long samples = 784;
         String kind = type == 2 ? "raw" : "coded";
