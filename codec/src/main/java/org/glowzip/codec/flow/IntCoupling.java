@@ -2,6 +2,7 @@ package org.glowzip.codec.flow;
 
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.model.CouplingType;
+import org.glowzip.codec.model.GlowLayout;
 import org.glowzip.codec.nn.CouplingNetwork;
 import org.glowzip.codec.nn.FeatureMap;
 
@@ -16,9 +17,6 @@ import org.glowzip.codec.nn.FeatureMap;
  * bits.
  */
 final class IntCoupling implements IntStep {
-    /** Added to the pre-scale before the sigmoid, so that a fresh coupling scales by about 0.88. */
-    static final double SCALE_OFFSET = 2;
-
     private final CouplingType type;
     private final CouplingNetwork network;
     private final Frame frame;
@@ -82,7 +80,7 @@ final class IntCoupling implements IntStep {
 
     /** The scale's numerator {@code S} in {@code [1, 2^scaleBits]}; a network output that is not a number scales by 1. */
     private int numerator(float preScale) {
-        double scale = 1 / (1 + StrictMath.exp(-(preScale + SCALE_OFFSET)));
+        double scale = 1 / (1 + StrictMath.exp(-(preScale + GlowLayout.COUPLING_SCALE_OFFSET)));
         int denominator = 1 << scaleBits;
         return Double.isNaN(scale) ? denominator : (int) Math.max(1, Math.min(denominator, Math.rint(scale * denominator)));
     }

@@ -2,13 +2,16 @@ package org.glowzip.codec.flow;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.ans.Uniform;
 import org.glowzip.codec.context.ContextCoder;
 import org.glowzip.codec.context.ContextModel;
 import org.glowzip.codec.model.GlowConfig;
+import org.glowzip.codec.model.GlowLayout;
 import org.glowzip.codec.model.ModelFile;
 import org.glowzip.codec.nn.Conv2d;
 import org.glowzip.codec.nn.CouplingNetwork;
@@ -60,17 +63,21 @@ public final class IntGlow {
         this.fingerprint = model.fingerprint();
         this.parameters = parameters;
         this.prior = new GaussianPrior(parameters.priorPrecision());
-        List<CouplingNetwork> networks = new ArrayList<>();
-        for (int level = 0; level < config.levels(); level++) {
-            for (int step = 0; step < config.steps(); step++) {
-                String coupling = "level" + level + ".step" + step + ".coupling";
-                networks.add(new CouplingNetwork(conv(model, coupling + ".conv1"), conv(model, coupling + ".conv2"),
-                        scaledConv(model, coupling + ".conv3")));
+        GlowLayout layout = new GlowLayout(config);
+        String problem = layout.problem(model);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        Map<GlowLayout.Step, CouplingNetwork> networks = new HashMap<>();
+        for (GlowLayout.Level level : layout.levels()) {
+            for (GlowLayout.Step step : level.steps()) {
+                networks.put(step, new CouplingNetwork(conv(model, step.couplingConv(1)), conv(model, step.couplingConv(2)),
+                        scaledConv(model, step.couplingConv(3))));
             }
         }
-        this.bitsBack = new Flow(model, networks, parameters.noiseBits(), parameters.fractionalBits());
+        this.bitsBack = new Flow(model, layout, networks, parameters.noiseBits(), parameters.fractionalBits());
         this.popFree = ContextModel.present(model) ? new ContextMode(new ContextCoder(ContextModel.of(model)))
-                : new Flow(model, networks, 0, parameters.popFreeBits());
+                : new Flow(model, layout, networks, 0, parameters.popFreeBits());
     }
 
     public GlowConfig config() {
@@ -184,26 +191,26 @@ public final class IntGlow {
          * @param resolutionBits units are refined to at most {@code 2^-resolutionBits} before
          *                       each 1x1 convolution and each coupling
          */
-        Flow(ModelFile model, List<CouplingNetwork> networks, int noiseBits, int resolutionBits) {
+        Flow(ModelFile model, GlowLayout layout, Map<GlowLayout.Step, CouplingNetwork> networks, int noiseBits, int resolutionBits) {
             this.noiseBits = noiseBits;
             double maxUnit = StrictMath.scalb(1.0, -resolutionBits);
             Frame frame = Frame.ofImage(config.channels(), noiseBits);
-            for (int level = 0; level < config.levels(); level++) {
+            for (GlowLayout.Level level : layout.levels()) {
                 frame = frame.squeeze();
                 List<IntStep> steps = new ArrayList<>();
-                for (int step = 0; step < config.steps(); step++) {
-                    String prefix = "level" + level + ".step" + step;
-                    frame = refine(steps, frame.scaled(data(model, prefix + ".actnorm.bias"), data(model, prefix + ".actnorm.logs")), maxUnit);
-                    IntInvertibleConv conv = new IntInvertibleConv(data(model, prefix + ".invconv.perm"), data(model, prefix + ".invconv.sign"),
-                            data(model, prefix + ".invconv.lower"), data(model, prefix + ".invconv.upper"),
-                            data(model, prefix + ".invconv.logs"), frame);
+                for (GlowLayout.Step step : level.steps()) {
+                    String actnorm = step.actnorm();
+                    frame = refine(steps, frame.scaled(data(model, actnorm + ".bias"), data(model, actnorm + ".logs")), maxUnit);
+                    String invconv = step.invconv();
+                    IntInvertibleConv conv = new IntInvertibleConv(data(model, invconv + ".perm"), data(model, invconv + ".sign"),
+                            data(model, invconv + ".lower"), data(model, invconv + ".upper"), data(model, invconv + ".logs"), frame);
                     steps.add(conv);
                     frame = refine(steps, conv.output(), maxUnit);
-                    steps.add(new IntCoupling(config.coupling(), networks.get(level * config.steps() + step), frame, parameters.scaleBits()));
+                    steps.add(new IntCoupling(config.coupling(), networks.get(step), frame, parameters.scaleBits()));
                 }
                 levels.add(steps);
-                if (level < config.levels() - 1) {
-                    splitPriors.add(scaledConv(model, "level" + level + ".prior"));
+                if (level.splits()) {
+                    splitPriors.add(scaledConv(model, level.prior()));
                     int half = frame.channels() / 2;
                     priorFrames.add(frame.channels(half, frame.channels()));
                     frame = frame.channels(0, half);
@@ -211,8 +218,8 @@ public final class IntGlow {
                 }
             }
             priorFrames.add(frame); // last, the top latent's
-            topMean = planes(data(model, "top.mean"), frame.channels());
-            topLogsd = planes(data(model, "top.logsd"), frame.channels());
+            topMean = planes(data(model, GlowLayout.TOP_MEAN), frame.channels());
+            topLogsd = planes(data(model, GlowLayout.TOP_LOGSD), frame.channels());
         }
 
         /** Appends a refinement of {@code frame} to {@code steps} where it refines something; the frame after it. */
@@ -326,9 +333,6 @@ public final class IntGlow {
 
     private static Conv2d conv(ModelFile model, String prefix) {
         int[] shape = model.tensor(prefix + ".weight").shape();
-        if (shape.length != 4 || shape[2] != shape[3]) {
-            throw new IllegalArgumentException(prefix + ".weight must be [out, in, k, k]");
-        }
         return new Conv2d(shape[1], shape[0], shape[2], data(model, prefix + ".weight"), data(model, prefix + ".bias"));
     }
 

@@ -38,25 +38,9 @@ import java.util.TreeMap;
  * the model that coded them by it, and two files have the same fingerprint exactly when their
  * contents are the same.
  *
- * <h2>Tensor names used by the Glow of the {@code model} module</h2>
- * {@code level<i>.step<k>.actnorm.{bias,logs}}, {@code level<i>.step<k>.invconv.{perm,sign,
- * lower,upper,logs}}, {@code level<i>.step<k>.coupling.{conv1,conv2,conv3}.{weight,bias}} and
- * {@code ...conv3.logscale}, {@code level<i>.prior.{weight,bias,logscale}} for each split, and
- * {@code top.{mean,logsd}}. Convolution weights have shape {@code [out, in, kh, kw]}, stride 1,
- * zero "same" padding. What they mean, for one step on {@code x} of C channels:
- * <ul>
- *   <li>actnorm: {@code y[c] = (x[c] + bias[c]) * exp(logs[c])};
- *   <li>invconv: {@code y = P L (U + diag(sign * exp(logs))) x} per pixel, {@code P[perm[i]][i] = 1},
- *       L = unit diagonal plus the strict lower triangle of {@code lower}, U = the strict upper
- *       triangle of {@code upper};
- *   <li>coupling: the first C/2 channels pass; {@code h = conv3(relu(conv2(relu(conv1(x_a)))))},
- *       conv3's output times {@code exp(3 * logscale[c])}; affine: {@code t} = first half of h,
- *       {@code y_b = (x_b + t) * sigmoid(second half + 2)}; additive: {@code y_b = x_b + h}.
- * </ul>
- * Each level squeezes first (channel {@code 4c + 2i + j} takes channel c at row offset i, column
- * offset j); a split keeps the first half z1 and scores the second half under
- * {@code N(mean, exp(logsd)^2)} where the prior conv of z1 (scaled like conv3) gives the mean
- * (first half of its channels) and logsd; the last level is scored under {@code top}.
+ * <p>The tensors of a Glow, their names, shapes and meaning, are those of {@link GlowLayout};
+ * a file may hold more (the context model's {@code context.*}), and other tensor sets (a
+ * trainer's optimizer state) use the same format.
  */
 public final class ModelFile {
     /** Format version that this class reads and writes. */

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.glowzip.codec.context.ContextModel;
-import org.glowzip.codec.model.CouplingType;
 import org.glowzip.codec.model.GlowConfig;
+import org.glowzip.codec.model.GlowLayout;
 import org.glowzip.codec.model.ModelFile;
 import org.glowzip.codec.model.ModelFileWriter;
 import org.glowzip.codec.model.NamedTensor;
@@ -39,47 +39,24 @@ public final class RandomModels {
         return ModelFileWriter.toModelFile(config, tensors);
     }
 
+    /** Every tensor of the config's {@link GlowLayout}, each drawn at the magnitude of its kind in a trained model. */
     private static List<NamedTensor> glowTensors(GlowConfig config, SplittableRandom random) {
         List<NamedTensor> tensors = new ArrayList<>();
-        int channels = config.channels();
-        int height = config.height();
-        int width = config.width();
-        int hidden = config.hiddenWidth();
-        for (int level = 0; level < config.levels(); level++) {
-            channels *= 4;
-            height /= 2;
-            width /= 2;
-            int half = channels / 2;
-            for (int step = 0; step < config.steps(); step++) {
-                String p = "level" + level + ".step" + step;
-                tensors.add(tensor(p + ".actnorm.bias", random, 0.3, channels));
-                tensors.add(tensor(p + ".actnorm.logs", random, 0.3, channels));
-                tensors.add(permutation(p + ".invconv.perm", random, channels));
-                tensors.add(signs(p + ".invconv.sign", random, channels));
-                tensors.add(tensor(p + ".invconv.lower", random, 0.3, channels, channels));
-                tensors.add(tensor(p + ".invconv.upper", random, 0.3, channels, channels));
-                tensors.add(tensor(p + ".invconv.logs", random, 0.2, channels));
-                int outputs = config.coupling() == CouplingType.AFFINE ? 2 * (channels - half) : channels - half;
-                String c = p + ".coupling";
-                tensors.add(tensor(c + ".conv1.weight", random, 0.3, hidden, half, 3, 3));
-                tensors.add(tensor(c + ".conv1.bias", random, 0.1, hidden));
-                tensors.add(tensor(c + ".conv2.weight", random, 0.3, hidden, hidden, 1, 1));
-                tensors.add(tensor(c + ".conv2.bias", random, 0.1, hidden));
-                tensors.add(tensor(c + ".conv3.weight", random, 0.1, outputs, hidden, 3, 3));
-                tensors.add(tensor(c + ".conv3.bias", random, 0.1, outputs));
-                tensors.add(tensor(c + ".conv3.logscale", random, 0.1, outputs));
-            }
-            if (level < config.levels() - 1) {
-                String p = "level" + level + ".prior";
-                tensors.add(tensor(p + ".weight", random, 0.1, 2 * (channels - half), half, 3, 3));
-                tensors.add(tensor(p + ".bias", random, 0.1, 2 * (channels - half)));
-                tensors.add(tensor(p + ".logscale", random, 0.1, 2 * (channels - half)));
-                channels = half;
-            }
-        }
-        tensors.add(tensor("top.mean", random, 0.3, 1, channels, height, width));
-        tensors.add(tensor("top.logsd", random, 0.3, 1, channels, height, width));
+        new GlowLayout(config).tensors().forEach((name, shape) -> tensors.add(
+                name.endsWith(".perm") ? permutation(name, random, shape[0])
+                : name.endsWith(".sign") ? signs(name, random, shape[0])
+                : tensor(name, random, scale(name), shape)));
         return tensors;
+    }
+
+    private static double scale(String name) {
+        if (name.endsWith(".invconv.logs")) {
+            return 0.2;
+        }
+        if (name.contains(".conv3.") || name.contains(".prior.") || name.endsWith(".bias") && name.contains(".conv")) {
+            return 0.1;
+        }
+        return 0.3;
     }
 
     private static NamedTensor tensor(String name, SplittableRandom random, double scale, int... shape) {

@@ -3,6 +3,7 @@ package org.glowzip.model.flow;
 import java.util.List;
 import java.util.Random;
 import org.glowzip.codec.model.CouplingType;
+import org.glowzip.codec.model.GlowLayout;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -15,20 +16,17 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code y_b = x_b + t}, log-det 0.
  */
 public final class Coupling implements FlowLayer {
-    /** Offset added before the sigmoid, so the initial scale is sigmoid(2) ~ 0.88. */
-    public static final double SCALE_OFFSET = 2.0;
-
     private final CouplingType type;
     private final int half;
     private final CouplingNetwork network;
     private INDArray shiftedB;
     private INDArray scale;
 
-    public Coupling(String prefix, int channels, int hidden, CouplingType type, DataType dataType, Random random) {
+    public Coupling(GlowLayout.Step names, int channels, int hidden, CouplingType type, DataType dataType, Random random) {
         this.type = type;
         this.half = channels / 2;
         int outputs = type == CouplingType.AFFINE ? 2 * (channels - half) : channels - half;
-        this.network = new CouplingNetwork(prefix, half, hidden, outputs, dataType, random);
+        this.network = new CouplingNetwork(names, half, hidden, outputs, dataType, random);
     }
 
     @Override
@@ -41,7 +39,7 @@ public final class Coupling implements FlowLayer {
         if (type == CouplingType.AFFINE) {
             long width = channels - half;
             shiftedB = xb.addi(Tensors.channels(h, 0, width));
-            INDArray preScale = Tensors.channels(h, width, 2 * width).addi(SCALE_OFFSET);
+            INDArray preScale = Tensors.channels(h, width, 2 * width).addi(GlowLayout.COUPLING_SCALE_OFFSET);
             scale = Transforms.sigmoid(preScale, true);
             logDet.addi(Tensors.sumPerSample(Transforms.softPlus(preScale.negi(), false)).negi());
             yb = shiftedB.mul(scale);
@@ -59,7 +57,7 @@ public final class Coupling implements FlowLayer {
         INDArray h = network.forward(ya);
         if (type == CouplingType.AFFINE) {
             long width = channels - half;
-            INDArray s = Transforms.sigmoid(Tensors.channels(h, width, 2 * width).addi(SCALE_OFFSET), false);
+            INDArray s = Transforms.sigmoid(Tensors.channels(h, width, 2 * width).addi(GlowLayout.COUPLING_SCALE_OFFSET), false);
             return Tensors.concatChannels(ya, yb.divi(s).subi(Tensors.channels(h, 0, width)));
         }
         return Tensors.concatChannels(ya, yb.subi(h));

@@ -3,6 +3,7 @@ package org.glowzip.model.flow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.glowzip.codec.model.GlowLayout;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -23,10 +24,10 @@ public final class CouplingNetwork {
     private INDArray hidden1;
     private INDArray hidden2;
 
-    public CouplingNetwork(String prefix, int in, int hidden, int out, DataType type, Random random) {
-        this.conv1 = new Conv2d(prefix + ".conv1", gaussian(type, random, hidden, in, 3, 3));
-        this.conv2 = new Conv2d(prefix + ".conv2", gaussian(type, random, hidden, hidden, 1, 1));
-        this.conv3 = new ZeroConv2d(prefix + ".conv3", hidden, out, type);
+    public CouplingNetwork(GlowLayout.Step names, int in, int hidden, int out, DataType type, Random random) {
+        this.conv1 = new Conv2d(names.couplingConv(1), gaussian(type, random, hidden, in, 3, 3));
+        this.conv2 = new Conv2d(names.couplingConv(2), gaussian(type, random, hidden, hidden, 1, 1));
+        this.conv3 = new ZeroConv2d(names.couplingConv(3), hidden, out, type);
     }
 
     private static INDArray gaussian(DataType type, Random random, int... shape) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.glowzip.codec.model.CouplingType;
+import org.glowzip.codec.model.GlowLayout;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -13,10 +14,10 @@ public final class FlowStep implements FlowLayer {
     private final InvertibleConv1x1 invConv;
     private final Coupling coupling;
 
-    public FlowStep(String prefix, int channels, int hidden, CouplingType type, DataType dataType, Random random) {
-        this.actNorm = new ActNorm(prefix + ".actnorm", channels, dataType);
-        this.invConv = new InvertibleConv1x1(prefix + ".invconv", channels, dataType, random);
-        this.coupling = new Coupling(prefix + ".coupling", channels, hidden, type, dataType, random);
+    public FlowStep(GlowLayout.Step names, int channels, int hidden, CouplingType type, DataType dataType, Random random) {
+        this.actNorm = new ActNorm(names.actnorm(), channels, dataType);
+        this.invConv = new InvertibleConv1x1(names.invconv(), channels, dataType, random);
+        this.coupling = new Coupling(names, channels, hidden, type, dataType, random);
     }
 
     public ActNorm actNorm() {

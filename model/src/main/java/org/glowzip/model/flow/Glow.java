@@ -1,10 +1,14 @@
 package org.glowzip.model.flow;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.glowzip.codec.model.GlowConfig;
+import org.glowzip.codec.model.GlowLayout;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -13,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * The multi-scale Glow flow (Kingma and Dhariwal 2018) on inputs {@code [N, C, H, W]} scaled to
  * [-0.5, 0.5). Level {@code i} squeezes, applies K {@link FlowStep}s and, below the last level,
  * factors out half its channels under a {@link SplitPrior}; the last level's output is scored by
- * the {@link TopPrior}. Parameter names follow {@link org.glowzip.codec.model.ModelFile}.
+ * the {@link TopPrior}. Parameter names and shapes are those of {@link GlowLayout}, checked on construction.
  */
 public final class Glow {
     private static final double LN2 = Math.log(2);
@@ -30,25 +34,35 @@ public final class Glow {
         this.config = config;
         this.dataType = dataType;
         Random random = new Random(seed);
-        int channels = config.channels();
-        int height = config.height();
-        int width = config.width();
-        for (int level = 0; level < config.levels(); level++) {
-            channels *= 4;
-            height /= 2;
-            width /= 2;
+        GlowLayout layout = new GlowLayout(config);
+        GlowLayout.Level last = null;
+        for (GlowLayout.Level level : layout.levels()) {
             List<FlowStep> steps = new ArrayList<>();
-            for (int step = 0; step < config.steps(); step++) {
-                steps.add(new FlowStep("level" + level + ".step" + step, channels, config.hiddenWidth(),
-                        config.coupling(), dataType, random));
+            for (GlowLayout.Step step : level.steps()) {
+                steps.add(new FlowStep(step, level.channels(), config.hiddenWidth(), config.coupling(), dataType, random));
             }
             levels.add(steps);
-            if (level < config.levels() - 1) {
-                splits.add(new SplitPrior("level" + level + ".prior", channels, dataType));
-                channels /= 2;
+            if (level.splits()) {
+                splits.add(new SplitPrior(level.prior(), level.channels(), dataType));
             }
+            last = level;
         }
-        this.top = new TopPrior("top", channels, height, width, dataType);
+        this.top = new TopPrior(GlowLayout.TOP, last.channels(), last.height(), last.width(), dataType);
+        requireLayout(layout);
+    }
+
+    /** Checks that the parameters are the layout's tensors, so that what this flow trains is what the codec reads. */
+    private void requireLayout(GlowLayout layout) {
+        Map<String, int[]> expected = layout.tensors();
+        Map<String, int[]> actual = new LinkedHashMap<>();
+        for (Parameter parameter : parameters()) {
+            actual.put(parameter.name(), Arrays.stream(parameter.value().shape()).mapToInt(Math::toIntExact).toArray());
+        }
+        boolean same = expected.size() == actual.size() && expected.entrySet().stream()
+                .allMatch(e -> actual.containsKey(e.getKey()) && Arrays.equals(e.getValue(), actual.get(e.getKey())));
+        if (!same) {
+            throw new IllegalStateException("the float Glow's parameters differ from its GlowLayout: " + actual.keySet());
+        }
     }
 
     public GlowConfig config() {

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.glowzip.codec.MalformedStreamException;
+import org.glowzip.codec.model.GlowLayout;
 import org.glowzip.codec.model.ModelFile;
 import org.glowzip.codec.model.ModelFileReader;
 import org.glowzip.codec.model.ModelFileWriter;
@@ -53,6 +54,10 @@ public final class GlowFiles {
 
     /** A float32 {@link Glow} with the architecture and values of {@code file}. */
     public static Glow fromModelFile(ModelFile file) throws MalformedStreamException {
+        String problem = new GlowLayout(file.config()).problem(file);
+        if (problem != null) {
+            throw new MalformedStreamException(0, problem);
+        }
         Glow glow = new Glow(file.config(), DataType.FLOAT, 0);
         assign(glow.parameters(), file.tensors());
         glow.afterLoad();

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.glowzip.codec.model.CouplingType;
 import org.glowzip.codec.model.GlowConfig;
+import org.glowzip.codec.model.GlowLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,9 +27,9 @@ class FlowLayerTest {
         return Stream.of(
                 Arguments.of("actnorm", (Supplier<FlowLayer>) () -> new ActNorm("a", CHANNELS, DataType.DOUBLE)),
                 Arguments.of("invconv", (Supplier<FlowLayer>) () -> new InvertibleConv1x1("i", CHANNELS, DataType.DOUBLE, new Random(1))),
-                Arguments.of("affine coupling", (Supplier<FlowLayer>) () -> new Coupling("c", CHANNELS, 8, CouplingType.AFFINE, DataType.DOUBLE, new Random(2))),
-                Arguments.of("additive coupling", (Supplier<FlowLayer>) () -> new Coupling("c", CHANNELS, 8, CouplingType.ADDITIVE, DataType.DOUBLE, new Random(3))),
-                Arguments.of("flow step", (Supplier<FlowLayer>) () -> new FlowStep("s", CHANNELS, 8, CouplingType.AFFINE, DataType.DOUBLE, new Random(4))));
+                Arguments.of("affine coupling", (Supplier<FlowLayer>) () -> new Coupling(new GlowLayout.Step("c"), CHANNELS, 8, CouplingType.AFFINE, DataType.DOUBLE, new Random(2))),
+                Arguments.of("additive coupling", (Supplier<FlowLayer>) () -> new Coupling(new GlowLayout.Step("c"), CHANNELS, 8, CouplingType.ADDITIVE, DataType.DOUBLE, new Random(3))),
+                Arguments.of("flow step", (Supplier<FlowLayer>) () -> new FlowStep(new GlowLayout.Step("s"), CHANNELS, 8, CouplingType.AFFINE, DataType.DOUBLE, new Random(4))));
     }
 
     /** A layer with every trainable parameter moved off its (often trivial) initial value. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.glowzip.codec.model.GlowLayout;
 import org.glowzip.codec.model.NamedTensor;
 import org.glowzip.codec.nn.Conv2d;
 import org.glowzip.codec.nn.FeatureMap;
@@ -28,12 +29,13 @@ class JavaKernelAgreementTest {
     @Test
     void couplingNetworkAgreesWithNd4j() throws Exception {
         Random random = new Random(5);
-        CouplingNetwork nd4j = new CouplingNetwork("net", 2, 32, 4, DataType.FLOAT, random);
+        GlowLayout.Step names = new GlowLayout.Step("net");
+        CouplingNetwork nd4j = new CouplingNetwork(names, 2, 32, 4, DataType.FLOAT, random);
         perturb(nd4j.parameters(), random);
         Map<String, NamedTensor> tensors = tensors(nd4j.parameters());
         org.glowzip.codec.nn.CouplingNetwork java = new org.glowzip.codec.nn.CouplingNetwork(
-                conv(tensors, "net.conv1"), conv(tensors, "net.conv2"),
-                new ScaledConv2d(conv(tensors, "net.conv3"), tensors.get("net.conv3.logscale").data()));
+                conv(tensors, names.couplingConv(1)), conv(tensors, names.couplingConv(2)),
+                new ScaledConv2d(conv(tensors, names.couplingConv(3)), tensors.get(names.couplingConv(3) + ".logscale").data()));
         INDArray input = Tensors.channels(Tensors.squeeze(realImages()), 0, 2).dup();
         compare(nd4j.forward(input), input, java::apply);
     }

@@ -1,0 +1,163 @@
+package org.glowzip.codec.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tensors of the Glow of a {@link GlowConfig}: their names and shapes, level by level, and the
+ * constants of what they mean. The one definition that the float Glow (the {@code model} module),
+ * the integer Glow, the model file checks and the test helpers share.
+ *
+ * <p>Level {@code i} squeezes its input (channels x4, height and width /2), then runs K steps named
+ * {@code level<i>.step<k>}, each of
+ * <ul>
+ *   <li>{@code .actnorm.{bias,logs}} [C]: {@code y[c] = (x[c] + bias[c]) * exp(logs[c])};
+ *   <li>{@code .invconv.{perm,sign,logs}} [C] and {@code .invconv.{lower,upper}} [C, C]:
+ *       {@code y = P L (U + diag(sign * exp(logs))) x} per pixel, {@code P[perm[i]][i] = 1}, L the
+ *       unit diagonal plus the strict lower triangle of {@code lower}, U the strict upper triangle
+ *       of {@code upper};
+ *   <li>{@code .coupling.conv1} (3x3, C/2 to hidden), {@code .conv2} (1x1, hidden to hidden) and
+ *       {@code .conv3} (3x3, hidden to O, with {@code .logscale} [O]), each {@code .weight}
+ *       [out, in, k, k] and {@code .bias} [out]: the first C/2 channels pass,
+ *       {@code h = conv3(relu(conv2(relu(conv1(x_a)))))} times {@code exp(3 * logscale)}; affine
+ *       (O = 2 (C - C/2)): {@code y_b = (x_b + t) * sigmoid(s + }{@value #COUPLING_SCALE_OFFSET}{@code )}
+ *       with t and s the first and second halves of h; additive (O = C - C/2): {@code y_b = x_b + h}.
+ * </ul>
+ * Below the last level, {@code level<i>.prior.{weight,bias,logscale}} (3x3, C/2 to 2 (C - C/2),
+ * scaled like conv3) maps the kept half to the mean (its first half of output channels) and the
+ * log standard deviation (the second) of the factored-out half under {@code N(mean, exp(logsd)^2)}. The last level's output is scored by {@code top.{mean,logsd}} [1, C, H, W].
+ * Convolutions have stride 1 and zero "same" padding; the squeeze sends channel c at row offset i
+ * and column offset j to channel {@code 4c + 2i + j}.
+ */
+public final class GlowLayout {
+    /** Added to the affine coupling's scale logits before the sigmoid, so that a fresh coupling scales by about 0.88. */
+    public static final double COUPLING_SCALE_OFFSET = 2;
+    /** The prefix of the top prior's tensors. */
+    public static final String TOP = "top";
+    public static final String TOP_MEAN = TOP + ".mean";
+    public static final String TOP_LOGSD = TOP + ".logsd";
+
+    private final GlowConfig config;
+    private final List<Level> levels;
+    private final Map<String, int[]> tensors = new LinkedHashMap<>();
+
+    public GlowLayout(GlowConfig config) {
+        this.config = config;
+        List<Level> built = new ArrayList<>();
+        int channels = config.channels();
+        int height = config.height();
+        int width = config.width();
+        int hidden = config.hiddenWidth();
+        for (int level = 0; level < config.levels(); level++) {
+            channels *= 4;
+            height /= 2;
+            width /= 2;
+            int half = channels / 2;
+            int outputs = config.coupling() == CouplingType.AFFINE ? 2 * (channels - half) : channels - half;
+            List<Step> steps = new ArrayList<>();
+            for (int step = 0; step < config.steps(); step++) {
+                Step s = new Step("level" + level + ".step" + step);
+                steps.add(s);
+                add(s.actnorm() + ".bias", channels);
+                add(s.actnorm() + ".logs", channels);
+                add(s.invconv() + ".perm", channels);
+                add(s.invconv() + ".sign", channels);
+                add(s.invconv() + ".lower", channels, channels);
+                add(s.invconv() + ".upper", channels, channels);
+                add(s.invconv() + ".logs", channels);
+                addConv(s.couplingConv(1), hidden, half, 3, false);
+                addConv(s.couplingConv(2), hidden, hidden, 1, false);
+                addConv(s.couplingConv(3), outputs, hidden, 3, true);
+            }
+            boolean split = level < config.levels() - 1;
+            String prior = split ? "level" + level + ".prior" : null;
+            if (split) {
+                addConv(prior, 2 * (channels - half), half, 3, true);
+            }
+            built.add(new Level(channels, height, width, Collections.unmodifiableList(steps), prior));
+            if (split) {
+                channels = half;
+            }
+        }
+        add(TOP_MEAN, 1, channels, height, width);
+        add(TOP_LOGSD, 1, channels, height, width);
+        this.levels = Collections.unmodifiableList(built);
+    }
+
+    /** One level: its channels, height and width after the squeeze, its steps, and its split prior. */
+    public record Level(int channels, int height, int width, List<Step> steps, String prior) {
+        /** True if this level factors out half of its channels (every level but the last). */
+        public boolean splits() {
+            return prior != null;
+        }
+    }
+
+    /** The tensor name prefixes of one step of flow. */
+    public record Step(String prefix) {
+        public String actnorm() {
+            return prefix + ".actnorm";
+        }
+
+        public String invconv() {
+            return prefix + ".invconv";
+        }
+
+        public String coupling() {
+            return prefix + ".coupling";
+        }
+
+        /** The prefix of the coupling network's convolution {@code n}, 1 to 3. */
+        public String couplingConv(int n) {
+            return coupling() + ".conv" + n;
+        }
+    }
+
+    public GlowConfig config() {
+        return config;
+    }
+
+    public List<Level> levels() {
+        return levels;
+    }
+
+    /** Every tensor's name and shape, in the order of the flow. */
+    public Map<String, int[]> tensors() {
+        Map<String, int[]> copy = new LinkedHashMap<>();
+        tensors.forEach((name, shape) -> copy.put(name, shape.clone()));
+        return copy;
+    }
+
+    /**
+     * What keeps {@code model}'s tensors from holding this layout's flow, or {@code null}: a
+     * missing tensor or one of another shape.
+     */
+    public String problem(ModelFile model) {
+        for (Map.Entry<String, int[]> entry : tensors.entrySet()) {
+            NamedTensor tensor = model.tensors().get(entry.getKey());
+            if (tensor == null) {
+                return "model file has no tensor " + entry.getKey();
+            }
+            if (!Arrays.equals(tensor.shape(), entry.getValue())) {
+                return "tensor " + entry.getKey() + " has shape " + Arrays.toString(tensor.shape()) + ", the Glow needs "
+                        + Arrays.toString(entry.getValue());
+            }
+        }
+        return null;
+    }
+
+    private void addConv(String prefix, int out, int in, int kernel, boolean scaled) {
+        add(prefix + ".weight", out, in, kernel, kernel);
+        add(prefix + ".bias", out);
+        if (scaled) {
+            add(prefix + ".logscale", out);
+        }
+    }
+
+    private void add(String name, int... shape) {
+        tensors.put(name, shape);
+    }
+}

@@ -1,0 +1,58 @@
+package org.glowzip.codec.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.glowzip.codec.ImageCodec;
+import org.glowzip.codec.flow.CodingParameters;
+import org.glowzip.codec.flow.IntGlow;
+import org.glowzip.codec.flow.RandomModels;
+import org.junit.jupiter.api.Test;
+
+class GlowLayoutTest {
+    private static final GlowConfig SMALL = new GlowConfig(2, 2, 8, CouplingType.AFFINE, 1, 8, 8);
+
+    @Test
+    void theBundledModelHoldsItsLayout() {
+        ModelFile bundled = ImageCodec.bundled().model();
+        GlowLayout layout = new GlowLayout(bundled.config());
+        assertNull(layout.problem(bundled));
+        long parameters = layout.tensors().values().stream().mapToLong(shape -> {
+            long n = 1;
+            for (int d : shape) {
+                n *= d;
+            }
+            return n;
+        }).sum();
+        assertEquals(305_824, parameters, "the bundled Glow's parameter count, as its training log reports it");
+    }
+
+    @Test
+    void levelsSqueezeAndSplit() {
+        List<GlowLayout.Level> levels = new GlowLayout(SMALL).levels();
+        assertEquals(List.of(4, 4, 4, 8, 2, 2), List.of(levels.get(0).channels(), levels.get(0).height(), levels.get(0).width(),
+                levels.get(1).channels(), levels.get(1).height(), levels.get(1).width()));
+        assertEquals("level0.prior", levels.get(0).prior());
+        assertNull(levels.get(1).prior());
+        assertEquals("level1.step1.coupling.conv3", levels.get(1).steps().get(1).couplingConv(3));
+    }
+
+    @Test
+    void theIntegerFlowRefusesAFileWithoutTheLayout() {
+        ModelFile model = RandomModels.of(SMALL, 1);
+        List<NamedTensor> missing = new ArrayList<>(model.tensors().values());
+        missing.removeIf(tensor -> tensor.name().equals("level1.step0.invconv.lower"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new IntGlow(ModelFileWriter.toModelFile(SMALL, missing), CodingParameters.DEFAULT));
+        assertEquals("model file has no tensor level1.step0.invconv.lower", e.getMessage());
+
+        List<NamedTensor> reshaped = new ArrayList<>(model.tensors().values());
+        reshaped.replaceAll(tensor -> tensor.name().equals(GlowLayout.TOP_MEAN)
+                ? new NamedTensor(tensor.name(), new int[] {tensor.size()}, tensor.data()) : tensor);
+        e = assertThrows(IllegalArgumentException.class, () -> new IntGlow(ModelFileWriter.toModelFile(SMALL, reshaped), CodingParameters.DEFAULT));
+        assertEquals("tensor top.mean has shape [32], the Glow needs [1, 8, 2, 2]", e.getMessage());
+    }
+}
