@@ -9,7 +9,8 @@ import org.glowzip.codec.model.NamedTensor;
 /**
  * An autoregressive pixel model: the distribution of each 8-bit sample given the samples coded
  * before it, from a small network over its causal neighbourhood. It codes an image with pushes
- * alone, so it needs no bits to borrow: the coder of first images, where bits-back cannot lend.
+ * alone, so it needs no bits to borrow: the pop-free way of coding a tile, used where bits-back
+ * has nothing to borrow and wherever it codes a tile shorter than bits-back does.
  *
  * <h2>Order and features</h2>
  * Samples of a {@code C x H x W} image are taken pixel by pixel in raster order and, within a

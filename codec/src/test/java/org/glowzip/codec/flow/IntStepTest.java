@@ -12,8 +12,10 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.model.CouplingType;
+import org.glowzip.codec.model.GlowLayout;
 import org.glowzip.codec.nn.Conv2d;
 import org.glowzip.codec.nn.CouplingNetwork;
+import org.glowzip.codec.nn.FeatureMap;
 import org.glowzip.codec.nn.ScaledConv2d;
 
 /** Every integer layer is a bijection of values and message, for arbitrary and extreme inputs. */
@@ -94,16 +96,51 @@ class IntStepTest {
     @Property(tries = 500)
     void couplingIsABijection(@ForAll("values") long a, @ForAll("values") long b, @ForAll boolean affine, @ForAll long seed) {
         SplittableRandom random = new SplittableRandom(seed);
+        IntCoupling layer = new IntCoupling(affine ? CouplingType.AFFINE : CouplingType.ADDITIVE, network(random, affine), frame(random, 4),
+                PARAMETERS.scaleBits());
+        checkBijection(layer, map(4, a, b, random));
+    }
+
+    /**
+     * The coupling computes what its network says: {@code y_a = x_a} and {@code y_b = (x_b + t) s}
+     * with {@code s = sigmoid(h + offset)} (affine) or 1 (additive), to within the rounding of the
+     * shift and the contraction (a unit and a half) and the scale's quantization to
+     * {@code 2^-scaleBits}.
+     */
+    @Property(tries = 500)
+    void couplingMapsValuesLikeTheFloatCoupling(@ForAll boolean affine, @ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        CouplingNetwork network = network(random, affine);
+        Frame frame = frame(random, 4);
+        IntCoupling layer = new IntCoupling(affine ? CouplingType.AFFINE : CouplingType.ADDITIVE, network, frame, PARAMETERS.scaleBits());
+        LatentMap x = map(4, 0, 0, random);
+        LatentMap y = copy(x);
+        layer.forward(new Message(), y);
+        FeatureMap h = network.apply(x.toFeatureMap(0, 2, frame));
+        for (int c = 0; c < 4; c++) {
+            for (int i = 0; i < 9; i++) {
+                double v = frame.value(c, x.plane(c)[i]);
+                double got = frame.value(c, y.plane(c)[i]);
+                if (c < 2) {
+                    assertEquals(x.plane(c)[i], y.plane(c)[i], "passed-through channel " + c);
+                    continue;
+                }
+                double t = h.plane(c - 2)[i];
+                double s = affine ? 1 / (1 + StrictMath.exp(-(h.plane(c)[i] + GlowLayout.COUPLING_SCALE_OFFSET))) : 1;
+                double tolerance = 2 * frame.unit(c) + Math.abs(v + t) * StrictMath.scalb(1.0, -PARAMETERS.scaleBits());
+                assertEquals((v + t) * s, got, tolerance, "channel " + c + " pixel " + i);
+            }
+        }
+    }
+
+    private static CouplingNetwork network(SplittableRandom random, boolean affine) {
         int hidden = 3;
         int outputs = affine ? 4 : 2;
-        CouplingNetwork network = new CouplingNetwork(
+        return new CouplingNetwork(
                 new Conv2d(2, hidden, 3, floats(random, hidden * 2 * 9, 1), floats(random, hidden, 1)),
                 new Conv2d(hidden, hidden, 1, floats(random, hidden * hidden, 1), floats(random, hidden, 1)),
                 new ScaledConv2d(new Conv2d(hidden, outputs, 3, floats(random, outputs * hidden * 9, 1), floats(random, outputs, 1)),
                         floats(random, outputs, 1)));
-        IntCoupling layer = new IntCoupling(affine ? CouplingType.AFFINE : CouplingType.ADDITIVE, network, frame(random, 4),
-                PARAMETERS.scaleBits());
-        checkBijection(layer, map(4, a, b, random));
     }
 
     @Property(tries = 1000)
