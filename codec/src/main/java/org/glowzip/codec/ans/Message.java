@@ -52,6 +52,7 @@ public final class Message {
     private long head;
     private int[] words;
     private int size;
+    private Checkpoint checkpoint;
 
     /** A fresh message: head {@code L}, empty tail. */
     public Message() {
@@ -156,6 +157,9 @@ public final class Message {
 
     /** Makes this message the state of {@code other}, which it no longer shares anything with. */
     public void assign(Message other) {
+        if (checkpoint != null) {
+            throw new IllegalStateException("cannot assign a message with an open checkpoint");
+        }
         head = other.head;
         words = Arrays.copyOf(other.words, Math.max(other.size, 16));
         size = other.size;
@@ -310,7 +314,79 @@ public final class Message {
     }
 
     private int readWord() {
-        return size == 0 ? 0 : words[--size];
+        if (size == 0) {
+            return 0;
+        }
+        int word = words[--size];
+        if (checkpoint != null && size < checkpoint.low) {
+            checkpoint.consumed(word);
+        }
+        return word;
+    }
+
+    /**
+     * Starts a checkpoint: from now on the message remembers what it takes to return to its
+     * present state, so that codings can be tried and undone without copying the message (the cost
+     * is the words that the trials consume below the present tail). One checkpoint at a time.
+     *
+     * @throws IllegalStateException if a checkpoint is open
+     */
+    public Checkpoint checkpoint() {
+        if (checkpoint != null) {
+            throw new IllegalStateException("a checkpoint is already open");
+        }
+        checkpoint = new Checkpoint(head, size);
+        return checkpoint;
+    }
+
+    /** A state of a message to return to; closing it forgets the state and keeps the message as it is. */
+    public final class Checkpoint implements AutoCloseable {
+        private final long startHead;
+        private final int startSize;
+        /** The lowest tail size since the checkpoint: the words below it are untouched. */
+        private int low;
+        /** The words popped from below the checkpoint's tail, in the order they were popped. */
+        private int[] consumedWords = new int[16];
+        private int consumedCount;
+
+        private Checkpoint(long head, int size) {
+            this.startHead = head;
+            this.startSize = size;
+            this.low = size;
+        }
+
+        private void consumed(int word) {
+            if (consumedCount == consumedWords.length) {
+                consumedWords = Arrays.copyOf(consumedWords, 2 * consumedCount);
+            }
+            consumedWords[consumedCount++] = word;
+            low = size;
+        }
+
+        /** Returns the message to the state it had when the checkpoint was made; the checkpoint stays open. */
+        public void restore() {
+            requireOpen();
+            size = low;
+            for (int i = consumedCount - 1; i >= 0; i--) {
+                writeWord(consumedWords[i]);
+            }
+            head = startHead;
+            consumedCount = 0;
+            low = startSize;
+        }
+
+        @Override
+        public void close() {
+            if (checkpoint == this) {
+                checkpoint = null;
+            }
+        }
+
+        private void requireOpen() {
+            if (checkpoint != this) {
+                throw new IllegalStateException("checkpoint closed");
+            }
+        }
     }
 
     private static void checkSlots(int start, int freq, int precision) {

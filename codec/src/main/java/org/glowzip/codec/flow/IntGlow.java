@@ -120,23 +120,28 @@ public final class IntGlow {
             push(message, samples, popFree); // bits-back would borrow every noise bit: on real images it never wins here
             return;
         }
-        Message popFreeTrial = trial(message, samples, popFree);
-        Message bitsBackTrial = trial(message, samples, bitsBack);
-        if (popFreeTrial == null && bitsBackTrial == null) {
-            throw new ArithmeticException("a latent of the image leaves the coder's range in both modes");
+        try (Message.Checkpoint start = message.checkpoint()) {
+            long popFreeLength = lengthAfter(message, samples, popFree);
+            start.restore();
+            long bitsBackLength = lengthAfter(message, samples, bitsBack);
+            if (bitsBackLength >= 0 && (popFreeLength < 0 || bitsBackLength < popFreeLength)) {
+                return;
+            }
+            start.restore();
+            if (popFreeLength < 0) {
+                throw new ArithmeticException("a latent of the image leaves the coder's range in both modes");
+            }
+            push(message, samples, popFree);
         }
-        message.assign(popFreeTrial == null || bitsBackTrial != null && bitsBackTrial.bitLength() < popFreeTrial.bitLength()
-                ? bitsBackTrial : popFreeTrial);
     }
 
-    /** {@code message} with the image pushed in {@code mode}, as a copy; {@code null} when a latent leaves the coder's range. */
-    private Message trial(Message message, byte[] samples, Mode mode) {
-        Message copy = message.copy();
+    /** The message's length after pushing the image in {@code mode}; -1 when a latent leaves the coder's range. */
+    private long lengthAfter(Message message, byte[] samples, Mode mode) {
         try {
-            push(copy, samples, mode);
-            return copy;
+            push(message, samples, mode);
+            return message.bitLength();
         } catch (ArithmeticException outOfRange) {
-            return null;
+            return -1;
         }
     }
 
