@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * The limits of a {@link GlowServer}. A 408, and a refusal of a job whose body is still
- * arriving, close the connection once the answer is sent.
+ * The limits of a {@link GlowServer}. A 408 closes the connection once it is sent; the rest of
+ * the request is not waited for.
  *
  * @param maxBodyBytes most bytes of one request body; more is answered 413 {@code body_too_large}
  * @param maxPixelsPerImage most pixels (width x height) of one image, compressed or decompressed;

@@ -114,7 +114,7 @@ final class Exchange implements JobAdmission.Waiter {
 
     /** The request is answered at once, e.g. a GET or a refusal; the body, if any, is discarded. */
     void respond(FullHttpResponse answer) {
-        phase = Phase.ANSWERED;
+        answered();
         status = answer.status().code();
         if (!keepAlive || closeAfter) {
             closeAfter = true;
@@ -282,9 +282,17 @@ final class Exchange implements JobAdmission.Waiter {
         return phase == Phase.RECEIVING || phase == Phase.QUEUED || phase == Phase.RUNNING;
     }
 
+    /** The rest of the body is not waited for, nor its arrival timed; the connection closes after the exchange. */
     private void abandonBody() {
         abandonBody = true;
         closeAfter = true;
+        connection.requestReceived();
+    }
+
+    /** The answer is decided: the connection reads again, to discard what is left of the body. */
+    private void answered() {
+        phase = Phase.ANSWERED;
+        connection.updateReading();
     }
 
     /** The request cannot go on: answered with {@code error} now, or by the job if it runs; the connection closes after. */
@@ -452,7 +460,7 @@ final class Exchange implements JobAdmission.Waiter {
     }
 
     private void jobFinished(int code, boolean failed, ChannelFuture last) {
-        phase = Phase.ANSWERED;
+        answered();
         status = code;
         if (failed) {
             closeAfter = true;

@@ -102,10 +102,6 @@ final class JobAdmission {
         granted.forEach(Waiter::granted);
     }
 
-    synchronized int queued() {
-        return queue.size();
-    }
-
     private void forget(String client) {
         perClient.computeIfPresent(client, (c, count) -> count <= 1 ? null : count - 1);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.glowzip.codec.image.Image;
@@ -29,6 +30,13 @@ class QueueTest {
     private static GlowServerConfig oneSlot(int queued, Duration wait) {
         return ServerFixture.testConfig().withMaxConcurrentJobs(1).withMaxJobsPerClient(16).withMaxQueuedJobs(queued)
                 .withMaxQueueWait(wait).withIdleTimeout(Duration.ofSeconds(60));
+    }
+
+    /** A body larger than the test's 64 KiB body buffer: its job asks for a slot before all of it is in. */
+    private static byte[] largeBody() {
+        byte[] samples = new byte[500 * 400];
+        new SplittableRandom(66).nextBytes(samples);
+        return ImageFormat.PNM.write(Image.of(500, 400, 1, samples));
     }
 
     private static void assertCompressed(HttpResponse<byte[]> response) throws Exception {
@@ -56,7 +64,7 @@ class QueueTest {
                 SlotHolder holder = new SlotHolder(fixture, 63, 1)) {
             CompletableFuture<HttpResponse<byte[]>> waiting = fixture.postAsync("/v1/compress", ImageFormat.PNG.write(IMAGE));
             fixture.await("the request waits in the queue", () -> fixture.server.metrics().jobsQueued().get() == 1);
-            HttpResponse<byte[]> refused = fixture.post("/v1/compress", ImageFormat.PNG.write(IMAGE), null);
+            HttpResponse<byte[]> refused = fixture.post("/v1/compress", largeBody(), null); // refused, then the rest discarded
             ErrorsTest.assertError(refused, 503, "overloaded", "all 1 job slots are taken and 1 jobs wait for one; retry later");
             assertEquals("1", refused.headers().firstValue("retry-after").orElse(""));
             holder.finish();
@@ -68,7 +76,7 @@ class QueueTest {
     void aJobThatWaitsTooLongIs503WithRetryAfter() throws Exception {
         try (ServerFixture fixture = new ServerFixture(oneSlot(4, Duration.ofMillis(300)));
                 SlotHolder holder = new SlotHolder(fixture, 64, 1)) {
-            HttpResponse<byte[]> refused = fixture.post("/v1/compress", ImageFormat.PNG.write(IMAGE), null);
+            HttpResponse<byte[]> refused = fixture.post("/v1/compress", largeBody(), null);
             ErrorsTest.assertError(refused, 503, "overloaded", "no job slot came free within 300 ms; retry later");
             assertEquals("1", refused.headers().firstValue("retry-after").orElse(""));
             assertEquals(0, fixture.server.metrics().jobsQueued().get());
