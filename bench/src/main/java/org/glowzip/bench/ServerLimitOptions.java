@@ -37,8 +37,8 @@ final class ServerLimitOptions {
     double maxQueueWaitSeconds = seconds(DEFAULTS.maxQueueWait());
 
     @Option(names = "--max-jobs-per-client", paramLabel = "N",
-            description = "Most jobs running or waiting for one client address; more is 429 too_many_requests"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "Most jobs running or waiting for one client address; more is 429 too_many_requests;"
+                    + " 0: no limit of its own (default: ${DEFAULT-VALUE}).")
     int maxJobsPerClient = DEFAULTS.maxJobsPerClient();
 
     @Option(names = "--workers", paramLabel = "N", description = "Worker threads that run the jobs (default: ${DEFAULT-VALUE}, one per core).")

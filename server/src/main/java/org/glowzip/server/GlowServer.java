@@ -35,8 +35,8 @@ import org.glowzip.server.metrics.ServerMetrics;
  * <p>Netty event loops only move bytes; the flow runs on {@code workerThreads} worker threads,
  * for at most {@code maxConcurrentJobs} jobs that hold a job slot, with a bounded queue of jobs
  * waiting for one. A job asks for its slot once its body is in or its body buffer full, so a
- * client that trickles its request holds only a connection, until the request deadline or the
- * minimum rate cuts it off with a 408. Each job's request body reaches it
+ * client that trickles its request holds only a connection and at most one body buffer, until
+ * the request deadline or the minimum rate cuts it off with a 408. Each job's request body reaches it
  * through a bounded buffer (the connection stops reading while it is full) and its response
  * leaves through a bounded one (the job waits while the client does not read; while the
  * request body is still arriving it spills to a bounded temporary file instead, for clients

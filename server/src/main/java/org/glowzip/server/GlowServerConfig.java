@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * @param maxQueueWait longest a job waits in the queue; then it is answered 503 {@code overloaded}
  *        with {@code Retry-After}
  * @param maxJobsPerClient most jobs holding or waiting for a slot at once for one client address;
- *        more is 429 {@code too_many_requests}
+ *        more is 429 {@code too_many_requests}; 0: no limit of its own (a client may use every
+ *        slot and every place in the queue)
  * @param workerThreads threads that run the jobs, off the event loop
  * @param idleTimeout a request whose body stalls, or a client that stops reading its response,
  *        for this long is answered 408 {@code idle_timeout} (or cut off if the response has
@@ -59,11 +60,11 @@ public record GlowServerConfig(
 
     public GlowServerConfig {
         if (maxBodyBytes < 1 || maxPixelsPerImage < 1 || maxExpandedBytes < 1 || maxConcurrentJobs < 1 || maxQueuedJobs < 0
-                || !positive(maxQueueWait) || maxJobsPerClient < 1 || workerThreads < 1 || !positive(idleTimeout)
+                || !positive(maxQueueWait) || maxJobsPerClient < 0 || workerThreads < 1 || !positive(idleTimeout)
                 || !positive(requestTimeout) || minRequestBytesPerSecond < 0 || !positive(rateWindow)
                 || rateGracePeriod == null || rateGracePeriod.isNegative() || bodyBufferBytes < 1024 || maxSpillBytes < 0) {
-            throw new IllegalArgumentException("every limit must be positive (the queue length, minimum rate, grace period and"
-                    + " spill may be 0; the body buffer at least 1 KiB): " + this);
+            throw new IllegalArgumentException("every limit must be positive (the queue length, per-client limit, minimum rate,"
+                    + " grace period and spill may be 0; the body buffer at least 1 KiB): " + this);
         }
     }
 
@@ -73,13 +74,13 @@ public record GlowServerConfig(
 
     /**
      * 256 MiB bodies, 4096 x 4096 images, 4 GiB expansion, a worker per core, 4 job slots per
-     * worker (each client may hold all) and a queue of 64 jobs for at most 10 s; 30 s idle
+     * worker and a queue of 64 jobs for at most 10 s (each client may use them all); 30 s idle
      * timeout; each request within 5 min, and at least 1 KiB/s over each 10 s once it has been
      * arriving for 10 s; 1 MiB body buffer and up to 1 GiB of response spill file per job.
      */
     public static GlowServerConfig defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
-        return new GlowServerConfig(256L << 20, 4096L * 4096, 4L << 30, 4 * cores, 64, Duration.ofSeconds(10), 4 * cores, cores,
+        return new GlowServerConfig(256L << 20, 4096L * 4096, 4L << 30, 4 * cores, 64, Duration.ofSeconds(10), 0, cores,
                 Duration.ofSeconds(30), Duration.ofMinutes(5), 1024, Duration.ofSeconds(10), Duration.ofSeconds(10), 1 << 20, 1L << 30);
     }
 
@@ -95,12 +96,8 @@ public record GlowServerConfig(
         return with(b -> b.maxExpandedBytes = value);
     }
 
-    /** Sets both job limits: {@code maxConcurrentJobs} and {@code maxJobsPerClient}. */
     public GlowServerConfig withMaxConcurrentJobs(int value) {
-        return with(b -> {
-            b.maxConcurrentJobs = value;
-            b.maxJobsPerClient = value;
-        });
+        return with(b -> b.maxConcurrentJobs = value);
     }
 
     public GlowServerConfig withMaxQueuedJobs(int value) {

@@ -54,7 +54,7 @@ final class Exchange implements JobAdmission.Waiter {
      */
     enum Phase {
         /** The head is in and the request is being routed. */
-        HEAD,
+        ROUTING,
         /** A job's request: its body arrives into the job's pipe until it is all in or the pipe is full. */
         RECEIVING,
         /** The job waits in the queue for a slot, for {@code maxQueueWait} at most. */
@@ -76,7 +76,7 @@ final class Exchange implements JobAdmission.Waiter {
     private final String client;
     private final long start = System.nanoTime();
 
-    private Phase phase = Phase.HEAD;
+    private Phase phase = Phase.ROUTING;
     private long received;
     private boolean bodyComplete;
     private boolean responseComplete;

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The job slots and the queue in front of them: at most {@code maxJobs} jobs hold a slot at
  * once; while all are taken, up to {@code maxQueued} more wait, and a slot that is released goes
  * to the one that has waited longest. At most {@code maxPerClient} jobs of one client address
- * hold or wait for a slot.
+ * hold or wait for a slot (0: no such limit).
  *
  * <p>Thread-safe. Every slot is released exactly once, by the job that was admitted or granted
  * it; a waiter that gives up {@link #withdraw}s, and a slot granted to it just before must still
@@ -70,13 +70,13 @@ final class JobAdmission {
 
     /** What {@link #admit} would do with a job of {@code client} now, without doing it. */
     synchronized Outcome probe(String client) {
-        if (admitted < maxJobs) {
-            return perClient.getOrDefault(client, 0) < maxPerClient ? Outcome.ADMITTED : Outcome.CLIENT_LIMIT;
-        }
-        if (queue.size() >= maxQueued) {
+        if (admitted >= maxJobs && queue.size() >= maxQueued) {
             return Outcome.QUEUE_FULL;
         }
-        return perClient.getOrDefault(client, 0) < maxPerClient ? Outcome.QUEUED : Outcome.CLIENT_LIMIT;
+        if (maxPerClient > 0 && perClient.getOrDefault(client, 0) >= maxPerClient) {
+            return Outcome.CLIENT_LIMIT;
+        }
+        return admitted < maxJobs ? Outcome.ADMITTED : Outcome.QUEUED;
     }
 
     /** Takes {@code waiter} out of the queue if it is still there. */
