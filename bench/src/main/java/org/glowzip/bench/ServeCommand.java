@@ -9,7 +9,6 @@ import org.glowzip.bench.compare.BenchRow;
 import org.glowzip.bench.compare.ModelLikelihood;
 import org.glowzip.codec.ImageCodec;
 import org.glowzip.server.GlowServer;
-import org.glowzip.server.GlowServerConfig;
 import org.glowzip.server.ServedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +23,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     ModelOption modelOption;
+
+    @Mixin
+    ServerLimitOptions limits;
 
     @Option(names = "--port", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
@@ -41,7 +43,7 @@ final class ServeCommand implements Callable<Integer> {
         String name = modelOption.model == null ? "fashion-mnist" : modelOption.model.getFileName().toString();
         ImageCodec codec = ServedModel.streamingCodec(modelOption.codec().model());
         ServedModel served = new ServedModel(name, codec, testNll(codec));
-        try (GlowServer server = new GlowServer(GlowServerConfig.defaults(), List.of(served))) {
+        try (GlowServer server = new GlowServer(limits.config(), List.of(served))) {
             int bound = server.start(host, port);
             if (!verbosity.quiet) {
                 System.err.println("glowzip serving on http://" + host + ":" + bound + " (Ctrl-C stops)");

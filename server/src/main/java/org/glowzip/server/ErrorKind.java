@@ -10,14 +10,17 @@ import io.netty.handler.codec.http.HttpResponseStatus;
  * <li>400 {@code bad_request}: a bad method, path, query or header; {@code malformed}: the body's
  *     bytes are damaged: a glowzip stream, tar, IDX or gzip that is corrupt or truncated</li>
  * <li>404 {@code not_found}, 405 {@code method_not_allowed}</li>
- * <li>408 {@code idle_timeout}: the request body stalled</li>
+ * <li>408 {@code idle_timeout}: the request body stalled; {@code request_timeout}: the request's
+ *     head and body did not arrive within the deadline; {@code request_too_slow}: they arrived
+ *     below the minimum rate (see {@link GlowServerConfig}); the connection is closed after a 408</li>
  * <li>413 {@code body_too_large}: the body, or what it expands to, exceeds a limit;
  *     {@code image_too_large}: one image has more pixels than allowed</li>
  * <li>415 {@code unsupported_media_type}: a Content-Type or body that is none of the accepted kinds</li>
  * <li>422 {@code undecodable}: intact, but cannot be decoded here: an image file in the body that
  *     is not a readable PNG/PGM/PPM, a glowzip stream of a model or format version not loaded</li>
- * <li>429 {@code too_many_requests}: this client has too many jobs running;
- *     503 {@code overloaded}: the server has; both come with {@code Retry-After}</li>
+ * <li>429 {@code too_many_requests}: this client has too many jobs running or waiting;
+ *     503 {@code overloaded}: every job slot is taken and the wait queue is full, or the job
+ *     waited in the queue for the longest wait allowed; both come with {@code Retry-After}</li>
  * <li>503 {@code shutting_down}, 500 {@code internal}</li>
  * </ul>
  */
@@ -27,6 +30,8 @@ public enum ErrorKind {
     NOT_FOUND(HttpResponseStatus.NOT_FOUND),
     METHOD_NOT_ALLOWED(HttpResponseStatus.METHOD_NOT_ALLOWED),
     IDLE_TIMEOUT(HttpResponseStatus.REQUEST_TIMEOUT),
+    REQUEST_TIMEOUT(HttpResponseStatus.REQUEST_TIMEOUT),
+    REQUEST_TOO_SLOW(HttpResponseStatus.REQUEST_TIMEOUT),
     BODY_TOO_LARGE(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE),
     IMAGE_TOO_LARGE(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE),

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.glowzip.server.http.HttpApiHandler;
 import org.glowzip.server.http.ServerContext;
+import org.glowzip.server.http.SlowClientGuard;
 import org.glowzip.server.metrics.ServerMetrics;
 
 /**
@@ -32,12 +33,16 @@ import org.glowzip.server.metrics.ServerMetrics;
  * limits on {@link GlowServerConfig}, the errors on {@link ErrorKind}.
  *
  * <p>Netty event loops only move bytes; the flow runs on {@code workerThreads} worker threads,
- * for at most {@code maxConcurrentJobs} admitted jobs. Each job's request body reaches it
+ * for at most {@code maxConcurrentJobs} jobs that hold a job slot, with a bounded queue of jobs
+ * waiting for one. A job asks for its slot once its body is in or its body buffer full, so a
+ * client that trickles its request holds only a connection and at most one body buffer, until
+ * the request deadline or the minimum rate cuts it off with a 408. Each job's request body reaches it
  * through a bounded buffer (the connection stops reading while it is full) and its response
  * leaves through a bounded one (the job waits while the client does not read; while the
  * request body is still arriving it spills to a bounded temporary file instead, for clients
  * that read only after sending, like the JDK HttpClient), so the memory of a job is bounded
- * whatever the size of its body. A client that disconnects frees its job, buffers and file.
+ * whatever the size of its body. A client that disconnects frees its job, buffers and file, and
+ * its job is cancelled: it stops between tiles.
  *
  * <p>The server turns ImageIO's disk cache off ({@link ImageIO#setUseCache}) for the whole JVM:
  * PNGs are coded in memory.
@@ -100,10 +105,12 @@ public final class GlowServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         channels.add(channel);
+                        SlowClientGuard guard = new SlowClientGuard(config);
                         channel.pipeline()
                                 .addLast("idle", new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS))
+                                .addLast("guard", guard)
                                 .addLast("http", new HttpServerCodec())
-                                .addLast("api", new HttpApiHandler(context));
+                                .addLast("api", new HttpApiHandler(context, guard));
                     }
                 });
         try {

@@ -5,8 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -59,6 +63,48 @@ public final class RawHttp implements AutoCloseable {
             headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
         }
         return Integer.parseInt(status.split(" ")[1]);
+    }
+
+    /** The body of a response whose head {@link #readHead} read into {@code headers}, by its Content-Length. */
+    public String readBody(Map<String, String> headers) throws IOException {
+        return new String(in.readNBytes(Integer.parseInt(headers.get("content-length"))), StandardCharsets.UTF_8);
+    }
+
+    /** True if the server has closed the connection: reading finds the end of the stream (or a reset), within the socket timeout. */
+    public boolean closedByServer() throws IOException {
+        try {
+            return in.read() < 0;
+        } catch (SocketException reset) {
+            return true;
+        }
+    }
+
+    /**
+     * Sends {@code piece} to each client every {@code periodMillis} until each has an answer to
+     * read or its connection is closed; fails after 30 s.
+     */
+    public static void trickle(List<RawHttp> clients, byte[] piece, long periodMillis) throws InterruptedException {
+        List<RawHttp> waiting = new ArrayList<>(clients);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!waiting.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(waiting.size() + " of " + clients.size() + " clients still unanswered after 30 s");
+            }
+            for (Iterator<RawHttp> it = waiting.iterator(); it.hasNext(); ) {
+                RawHttp client = it.next();
+                try {
+                    if (client.in.available() > 0) {
+                        it.remove();
+                    } else {
+                        client.out.write(piece);
+                        client.out.flush();
+                    }
+                } catch (IOException closed) {
+                    it.remove();
+                }
+            }
+            Thread.sleep(periodMillis);
+        }
     }
 
     /** Reads one chunk of a chunked body; null at its end. */

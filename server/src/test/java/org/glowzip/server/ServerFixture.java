@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.stream.GlowzipReader;
 
@@ -45,6 +47,12 @@ public final class ServerFixture implements AutoCloseable {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** POST, without waiting for the answer. */
+    public CompletableFuture<HttpResponse<byte[]>> postAsync(String path, byte[] body) {
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** POST with a chunked body (no Content-Length), as a streaming client sends it. */
     public HttpResponse<byte[]> postChunked(String path, byte[] body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
@@ -66,6 +74,22 @@ public final class ServerFixture implements AutoCloseable {
             }
         }
         return images;
+    }
+
+    /** Waits until {@code condition} holds, for 30 s at most, then fails saying {@code what} did not happen. */
+    public void await(String what, BooleanSupplier condition) throws InterruptedException {
+        await(what, condition, Duration.ofSeconds(30));
+    }
+
+    /** Waits until {@code condition} holds, for {@code most} at most, then fails saying {@code what} did not happen. */
+    public void await(String what, BooleanSupplier condition, Duration most) throws InterruptedException {
+        long deadline = System.nanoTime() + most.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + most.toMillis() + " ms: " + what + "\n" + server.metrics().render());
+            }
+            Thread.sleep(5);
+        }
     }
 
     /** Waits until the server holds no job and no body buffer (true) or the timeout passes (false). */

@@ -2,6 +2,7 @@ package org.glowzip.codec.stream;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.function.ToLongFunction;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.ans.Message;
@@ -11,6 +12,10 @@ import org.glowzip.codec.image.Image;
 /**
  * Codes images onto one rANS message with the integer flow: the images of a stream block
  * ({@link StreamFormat}), or the one image of the single-image form ({@link SingleImageFormat}).
+ *
+ * <p>Cancellation: coding checks its thread's interrupt status before each tile and stops with a
+ * {@link CancellationException} (the status kept set) once it is interrupted, so an abandoned
+ * block costs at most one more tile, however large its images.
  */
 final class BlockCoder {
     private final IntGlow glow;
@@ -25,12 +30,14 @@ final class BlockCoder {
      * Pushes the images, last one first, onto a fresh message.
      *
      * @throws ArithmeticException if a latent leaves the coder's range (the block is then stored raw)
+     * @throws CancellationException if the thread is interrupted
      */
     Message encode(List<Image> images) {
         Message message = new Message();
         for (int i = images.size() - 1; i >= 0; i--) {
             Image image = images.get(i);
             for (int t = tiling.tileCount(image.width(), image.height(), image.planes()) - 1; t >= 0; t--) {
+                stopIfInterrupted();
                 glow.push(message, tiling.tile(image, t));
             }
         }
@@ -70,11 +77,18 @@ final class BlockCoder {
             byte[] samples = new byte[width * height * planes];
             int tiles = tiling.tileCount(width, height, planes);
             for (int t = 0; t < tiles; t++) {
+                stopIfInterrupted();
                 tiling.place(glow.pop(message, offset), t, width, height, planes, samples);
             }
             images.add(Image.of(width, height, shape.format(), samples));
         }
         message.requireFresh(offset);
         return images;
+    }
+
+    private static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("coding interrupted");
+        }
     }
 }

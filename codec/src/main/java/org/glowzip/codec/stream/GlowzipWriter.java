@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,7 +24,9 @@ import org.glowzip.codec.image.Image;
  * {@code blockSamples} samples, each block coded onto one message when it is full. Full blocks
  * are coded on a shared pool, one per processor at a time, and written in order; so memory is
  * bounded by one more block than there are processors. {@link #close} writes the last block and
- * the end marker and closes the underlying stream.
+ * the end marker and closes the underlying stream; {@link #cancel} abandons the stream instead,
+ * and stops the coding of its blocks between tiles. A thread interrupted while it waits for a
+ * block cancels the writer and gets an {@link InterruptedIOException}.
  */
 public final class GlowzipWriter implements Closeable {
     /** Default block size in samples: 4 Mi, about 5,000 28 x 28 images. */
@@ -107,6 +110,21 @@ public final class GlowzipWriter implements Closeable {
         }
     }
 
+    /**
+     * Abandons the stream: blocks being coded are cancelled (their coding stops at the next tile)
+     * and nothing more is written; the underlying stream stays open and the stream unfinished.
+     * Idempotent, and harmless after {@link #close}.
+     */
+    public void cancel() {
+        closed = true;
+        pending.clear();
+        pendingSamples = 0;
+        Future<byte[]> block;
+        while ((block = inFlight.poll()) != null) {
+            block.cancel(true);
+        }
+    }
+
     /** Hands the pending images to the encoders; waits for the oldest while too many are in flight. */
     private void flushBlock() throws IOException {
         if (pending.isEmpty()) {
@@ -123,17 +141,22 @@ public final class GlowzipWriter implements Closeable {
     }
 
     private void writeNextBlock() throws IOException {
+        byte[] block;
         try {
-            writeChecked(inFlight.poll().get());
+            block = inFlight.peek().get();
         } catch (InterruptedException e) {
+            cancel(); // the block waited for too
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while coding a block");
+            throw new InterruptedIOException("interrupted while coding a block");
         } catch (ExecutionException e) {
+            inFlight.poll();
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
             throw new IOException("coding a block failed", e.getCause());
         }
+        inFlight.poll();
+        writeChecked(block);
     }
 
     /** A block's bytes up to its checksum: coded when that is smaller, raw otherwise. */

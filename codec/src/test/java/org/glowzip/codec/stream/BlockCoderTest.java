@@ -1,8 +1,11 @@
 package org.glowzip.codec.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -13,6 +16,7 @@ import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.flow.IntGlow;
 import org.glowzip.codec.image.Image;
+import org.junit.jupiter.api.Test;
 
 /** The coded path alone, whatever its size: tiling, bits-back chaining of images, and the message state. */
 class BlockCoderTest {
@@ -35,5 +39,22 @@ class BlockCoderTest {
         Message message = coder.encode(images);
         List<ImageShape> shapes = images.stream().map(ImageShape::of).toList();
         assertEquals(images, coder.decode(Message.fromBytes(message.toBytes(), 0), shapes, 0));
+    }
+
+    /** An interrupted thread stops coding before the next tile, and keeps its interrupt status for its caller. */
+    @Test
+    void anInterruptedThreadStopsCoding() throws MalformedStreamException {
+        List<Image> images = List.of(TestImages.image(20, 20, 1, "gradient", 1));
+        Message message = GRAY.encode(images);
+        List<int[]> shapes = List.<int[]>of(new int[] {20, 20, 1});
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(CancellationException.class, () -> GRAY.encode(images));
+            assertThrows(CancellationException.class, () -> GRAY.decode(Message.fromBytes(message.toBytes(), 0), shapes, 0));
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(images, GRAY.decode(Message.fromBytes(message.toBytes(), 0), shapes, 0));
     }
 }

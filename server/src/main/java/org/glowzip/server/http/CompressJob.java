@@ -19,6 +19,7 @@ import org.glowzip.server.input.InputLimits;
  * {@code POST /v1/compress}: the body's images, as they arrive, into a glowzip stream that is
  * sent block by block ({@code application/x-glowzip}, chunked). The status and head go out with
  * the first complete block (or at the end), so a body refused before that gets a proper error.
+ * A job that fails or is cancelled stops the coding of its blocks.
  */
 final class CompressJob implements Job {
     static final String CONTENT_TYPE = "application/x-glowzip";
@@ -42,23 +43,27 @@ final class CompressJob implements Job {
         head.headers().set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE).set("X-Glowzip-Model", model.model().fingerprintHex());
         response.head(head);
         GlowzipWriter writer = model.codec().writer(response);
-        long written = writer.byteCount();
-        long expanded = 0;
-        Image image;
-        while ((image = source.next()) != null) {
-            expanded += image.sampleCount();
-            if (expanded > server.config.maxExpandedBytes()) {
-                throw new ApiException(ErrorKind.BODY_TOO_LARGE, "images expand to more than " + server.config.maxExpandedBytes() + " samples");
+        try {
+            long written = writer.byteCount();
+            long expanded = 0;
+            Image image;
+            while ((image = source.next()) != null) {
+                expanded += image.sampleCount();
+                if (expanded > server.config.maxExpandedBytes()) {
+                    throw new ApiException(ErrorKind.BODY_TOO_LARGE, "images expand to more than " + server.config.maxExpandedBytes() + " samples");
+                }
+                writer.write(image);
+                images++;
+                samples = expanded;
+                if (writer.byteCount() != written) { // a block is complete: send it now
+                    written = writer.byteCount();
+                    response.flush();
+                }
             }
-            writer.write(image);
-            images++;
-            samples = expanded;
-            if (writer.byteCount() != written) { // a block is complete: send it now
-                written = writer.byteCount();
-                response.flush();
-            }
+            writer.close(); // the last block and the end block; closes the response
+        } finally {
+            writer.cancel(); // after a failure, stops the blocks still being coded
         }
-        writer.close(); // the last block and the end block; closes the response
         compressedBytes = writer.byteCount();
         server.metrics.compressed(compressedBytes);
     }

@@ -14,35 +14,58 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.netty.util.internal.logging.InternalLogger;
 import io.netty.util.internal.logging.InternalLoggerFactory;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.server.ApiException;
 import org.glowzip.server.ErrorKind;
-import org.glowzip.server.codec.LimitExceededException;
-import org.glowzip.server.codec.UnsupportedStreamException;
-import org.glowzip.server.input.ImageSources;
 
 /**
  * One request and its response, from the request head to the end of both bodies.
  *
- * <p>Threads: everything here runs on the connection's event loop except {@link #run}, the job,
+ * <p>A compress or decompress request goes {@link Phase#RECEIVING} (its body fills the job's
+ * pipe), {@link Phase#QUEUED} (waiting for a job slot), {@link Phase#RUNNING} (the job runs on a
+ * worker), {@link Phase#ANSWERED}, {@link Phase#DONE}; any other request is answered at once.
+ * The job asks for its slot once its body is in or its pipe is full, so a client that trickles
+ * its body holds a connection and a buffer, never a slot or a worker; a slow or stalled client
+ * is cut off by the {@link SlowClientGuard} or the idle timer ({@link #timedOut}) with a 408.
+ *
+ * <p>Threads: everything here runs on the connection's event loop except {@link #work}, the job,
  * which runs on a worker and talks to the event loop only through the {@link BodyPipe}, the
  * {@link ResponseStream} and tasks it submits to the event loop. While a job runs it alone writes
  * the response. The exchange is done when the response is sent, the request body is received (or
- * discarded) and the job has returned; then the connection takes the next request or closes.
- * Whatever way it ends (success, error, idle, client gone) the job's admission, its buffers and
- * its worker are released.
+ * discarded, or abandoned after a 408) and the job has returned; then the connection takes the
+ * next request or closes. Whatever way it ends (success, error, timeout, client gone) its place
+ * in the queue, its slot, its buffers and its worker are released, and a job still running is
+ * cancelled ({@link JobCancellation}).
  */
-final class Exchange {
+final class Exchange implements JobAdmission.Waiter {
     private static final InternalLogger LOG = InternalLoggerFactory.getInstance(Exchange.class);
     /** Bytes per response chunk. */
     static final int CHUNK_BYTES = 32 * 1024;
+
+    /**
+     * Where an exchange is. The request body and the response also end on their own, in any
+     * phase ({@code bodyComplete}, {@code responseComplete}).
+     */
+    enum Phase {
+        /** The head is in and the request is being routed. */
+        ROUTING,
+        /** A job's request: its body arrives into the job's pipe until it is all in or the pipe is full. */
+        RECEIVING,
+        /** The job waits in the queue for a slot, for {@code maxQueueWait} at most. */
+        QUEUED,
+        /** The job holds a slot and runs on a worker (or waits for one); it alone writes the response. */
+        RUNNING,
+        /** The answer is decided and being sent; the rest of the body is discarded. */
+        ANSWERED,
+        /** Over and counted; the connection has moved on. */
+        DONE
+    }
 
     private final HttpApiHandler connection;
     private final ChannelHandlerContext ctx;
@@ -53,18 +76,22 @@ final class Exchange {
     private final String client;
     private final long start = System.nanoTime();
 
-    private boolean bodyComplete;
+    private Phase phase = Phase.ROUTING;
     private long received;
-    private boolean closeAfter;
+    private boolean bodyComplete;
     private boolean responseComplete;
-    private boolean jobRunning;
+    /** Close the connection once the exchange is done. */
+    private boolean closeAfter;
+    /** The exchange may be done before the body is in: what is left of it is not waited for (then {@link #closeAfter}). */
+    private boolean abandonBody;
     private boolean connectionLost;
     private boolean errorCounted;
-    private boolean done;
     private int status;
-    private volatile boolean cutOff;
+    private Job job;
     private BodyPipe pipe;
     private ResponseStream response;
+    private JobCancellation cancellation;
+    private ScheduledFuture<?> queueWait;
 
     Exchange(HttpApiHandler connection, ChannelHandlerContext ctx, ServerContext server, HttpRequest request, String endpoint, String client) {
         this.connection = connection;
@@ -82,11 +109,12 @@ final class Exchange {
 
     /** True while the job's body pipe is full: the connection should not read. */
     boolean readingPaused() {
-        return jobRunning && pipe != null && pipe.paused();
+        return holdsBody() && pipe.paused();
     }
 
     /** The request is answered at once, e.g. a GET or a refusal; the body, if any, is discarded. */
     void respond(FullHttpResponse answer) {
+        answered();
         status = answer.status().code();
         if (!keepAlive || closeAfter) {
             closeAfter = true;
@@ -120,38 +148,26 @@ final class Exchange {
         return answer;
     }
 
-    /** Admits {@code job} and runs it on a worker, or answers 503/429 if it is not admitted. */
+    /**
+     * {@code job} will serve this request once its body is in or its pipe full. A client that
+     * expects {@code 100 Continue} gets it now, or the refusal its job would get now.
+     */
     void startJob(Job job) {
-        ErrorKind refused = server.closing.get() ? ErrorKind.SHUTTING_DOWN : server.admission.tryAdmit(client);
         boolean expectsContinue = HttpUtil.is100ContinueExpected(request);
+        ApiException refused = server.closing.get() ? shuttingDown() : expectsContinue ? refusal(server.admission.probe(client)) : null;
         if (refused != null) {
-            respondError(new ApiException(refused, switch (refused) {
-                case TOO_MANY_REQUESTS -> "this client already has " + server.config.maxJobsPerClient() + " jobs running; retry later";
-                case OVERLOADED -> "the server is running its maximum of " + server.config.maxConcurrentJobs() + " jobs; retry later";
-                default -> "the server is shutting down";
-            }), expectsContinue);
+            if (expectsContinue) {
+                abandonBody(); // it waits for a 100 before it sends
+            }
+            respondError(refused, expectsContinue);
             return;
         }
-        long idleNanos = server.config.idleTimeout().toNanos();
+        this.job = job;
         pipe = new BodyPipe(server.config.bodyBufferBytes(), server.metrics.bufferedBodyBytes(),
-                () -> ctx.executor().execute(connection::updateReading), 2 * idleNanos);
-        BodyPipe body = pipe;
-        response = new ResponseStream(ctx.channel(), CHUNK_BYTES, server.config.bodyBufferBytes(), idleNanos,
-                n -> server.metrics.responseBytes(endpoint, n), () -> !body.finished() && body.failure() == null,
-                server.config.maxSpillBytes());
-        jobRunning = true;
-        server.metrics.jobsActive().incrementAndGet();
+                () -> ctx.executor().execute(connection::updateReading), 2 * server.config.idleTimeout().toNanos());
+        phase = Phase.RECEIVING;
         if (expectsContinue) {
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
-        }
-        try {
-            server.workers.execute(() -> run(job));
-        } catch (RejectedExecutionException e) {
-            jobRunning = false;
-            server.admission.release(client);
-            server.metrics.jobsActive().decrementAndGet();
-            pipe.close();
-            respondError(new ApiException(ErrorKind.SHUTTING_DOWN, "the server is shutting down"), true);
         }
     }
 
@@ -165,63 +181,65 @@ final class Exchange {
         long max = server.config.maxBodyBytes();
         if (content.decoderResult().isFailure()) {
             content.release();
-            closeAfter = true;
             last = true;
-            if (jobRunning) {
-                pipe.fail(new BodyAbortedException(new ApiException(ErrorKind.BAD_REQUEST, "bad HTTP body framing: "
-                        + content.decoderResult().cause())));
-            }
-        } else if (jobRunning && received <= max) {
+            stop(new ApiException(ErrorKind.BAD_REQUEST, "bad HTTP body framing: " + content.decoderResult().cause()));
+        } else if (holdsBody() && received <= max) {
             if (n > 0) {
                 if (pipe.offer(bytes)) {
                     connection.updateReading();
+                    if (phase == Phase.RECEIVING) {
+                        requestSlot();
+                    }
                 }
             } else {
                 content.release();
             }
         } else {
             content.release();
-            if (jobRunning) {
-                closeAfter = true;
-                pipe.fail(new BodyAbortedException(new ApiException(ErrorKind.BODY_TOO_LARGE,
-                        "request body exceeds the limit of " + max + " bytes")));
+            if (holdsBody()) {
+                stop(new ApiException(ErrorKind.BODY_TOO_LARGE, "request body exceeds the limit of " + max + " bytes"));
             } else if (received > 2 * max) {
                 ctx.close(); // discarded enough of a body nobody will read
                 return;
             }
         }
         if (last) {
-            bodyComplete = true;
-            if (pipe != null) {
-                pipe.finish();
-            }
-            maybeFinish();
+            bodyEnded(false);
         }
     }
 
-    /** The body arrived in full with the head (no body, or a bad request). */
+    /** The body is all in; {@code close} closes the connection after the exchange. */
     void bodyEnded(boolean close) {
         closeAfter |= close;
         bodyComplete = true;
+        connection.requestReceived();
         if (pipe != null) {
             pipe.finish();
+        }
+        if (phase == Phase.RECEIVING) {
+            requestSlot();
         }
         maybeFinish();
     }
 
     /** Nothing was read for the idle timeout (event loop). */
     void idle() {
-        if (bodyComplete) {
-            return; // the job's writes have their own timeout
+        if (bodyComplete || readingPaused()) {
+            return; // the job's writes have their own timeout; a full pipe is the server's doing
         }
-        if (jobRunning) {
-            if (!pipe.paused()) {
-                closeAfter = true;
-                pipe.fail(new BodyAbortedException(new ApiException(ErrorKind.IDLE_TIMEOUT,
-                        "no request body bytes for " + server.config.idleTimeout().toMillis() + " ms")));
-            }
+        timedOut(new ApiException(ErrorKind.IDLE_TIMEOUT, "no request body bytes for " + server.config.idleTimeout().toMillis() + " ms"));
+    }
+
+    /** The request did not arrive in time: answered with {@code error} (a 408) and the connection closed, the rest of the body not awaited. */
+    void timedOut(ApiException error) {
+        boolean answered = phase == Phase.ANSWERED;
+        abandonBody();
+        if (!answered) {
+            stop(error);
+        } else if (responseComplete) {
+            maybeFinish();
         } else {
-            ctx.close();
+            ctx.close(); // the client neither sends nor reads
         }
     }
 
@@ -231,27 +249,166 @@ final class Exchange {
             return;
         }
         connectionLost = true;
-        ClientGoneException gone = new ClientGoneException("client disconnected");
-        if (pipe != null) {
-            pipe.fail(gone);
-        }
-        if (response != null) {
-            response.abort(gone);
+        switch (phase) {
+            case RECEIVING, QUEUED -> dropJob();
+            case RUNNING -> {
+                ClientGoneException gone = new ClientGoneException("client disconnected");
+                pipe.fail(gone);
+                response.abort(gone);
+                cancellation.cancel();
+            }
+            default -> {
+            }
         }
         maybeFinish();
     }
 
-    /** The job, on a worker thread. Whatever happens, its admission, spill file and worker are released. */
-    private void run(Job job) {
+    @Override
+    public String client() {
+        return client;
+    }
+
+    /** A slot came free for this queued job (any thread). */
+    @Override
+    public void granted() {
+        try {
+            ctx.executor().execute(this::slotGranted);
+        } catch (RejectedExecutionException shuttingDown) {
+            server.admission.release(client);
+        }
+    }
+
+    private boolean holdsBody() {
+        return phase == Phase.RECEIVING || phase == Phase.QUEUED || phase == Phase.RUNNING;
+    }
+
+    /** The rest of the body is not waited for, nor its arrival timed; the connection closes after the exchange. */
+    private void abandonBody() {
+        abandonBody = true;
+        closeAfter = true;
+        connection.requestReceived();
+    }
+
+    /** The answer is decided: the connection reads again, to discard what is left of the body. */
+    private void answered() {
+        phase = Phase.ANSWERED;
+        connection.updateReading();
+    }
+
+    /** The request cannot go on: answered with {@code error} now, or by the job if it runs; the connection closes after. */
+    private void stop(ApiException error) {
+        closeAfter = true;
+        switch (phase) {
+            case RECEIVING, QUEUED -> {
+                dropJob();
+                respondError(error, true);
+            }
+            case RUNNING -> pipe.fail(new BodyAbortedException(error));
+            default -> {
+            }
+        }
+    }
+
+    /** The job will not run: out of the queue, its body released. */
+    private void dropJob() {
+        if (phase == Phase.QUEUED) {
+            server.admission.withdraw(this);
+            queueWait.cancel(false);
+        }
+        pipe.close();
+    }
+
+    /** The body is in or the pipe full: the job asks for a slot, and runs, waits or is refused. */
+    private void requestSlot() {
+        if (server.closing.get()) {
+            dropJob();
+            respondError(shuttingDown(), false);
+            return;
+        }
+        JobAdmission.Outcome outcome = server.admission.admit(this);
+        switch (outcome) {
+            case ADMITTED -> dispatch();
+            case QUEUED -> {
+                phase = Phase.QUEUED;
+                queueWait = ctx.executor().schedule(this::queueWaitExpired, server.config.maxQueueWait().toNanos(), TimeUnit.NANOSECONDS);
+            }
+            default -> {
+                dropJob();
+                respondError(refusal(outcome), false);
+            }
+        }
+    }
+
+    private void slotGranted() {
+        if (phase != Phase.QUEUED) {
+            server.admission.release(client); // it gave up just before
+            return;
+        }
+        queueWait.cancel(false);
+        if (server.closing.get()) {
+            server.admission.release(client);
+            dropJob();
+            respondError(shuttingDown(), false);
+            return;
+        }
+        dispatch();
+    }
+
+    private void queueWaitExpired() {
+        if (phase == Phase.QUEUED) {
+            dropJob();
+            respondError(new ApiException(ErrorKind.OVERLOADED, "no job slot came free within "
+                    + server.config.maxQueueWait().toMillis() + " ms; retry later"), false);
+        }
+    }
+
+    /** The refusal of an admission outcome; {@code null} for a job admitted or queued. */
+    private ApiException refusal(JobAdmission.Outcome outcome) {
+        return switch (outcome) {
+            case ADMITTED, QUEUED -> null;
+            case QUEUE_FULL -> new ApiException(ErrorKind.OVERLOADED, "all " + server.config.maxConcurrentJobs()
+                    + " job slots are taken and " + server.config.maxQueuedJobs() + " jobs wait for one; retry later");
+            case CLIENT_LIMIT -> new ApiException(ErrorKind.TOO_MANY_REQUESTS, "this client already has "
+                    + server.config.maxJobsPerClient() + " jobs running or waiting; retry later");
+        };
+    }
+
+    private static ApiException shuttingDown() {
+        return new ApiException(ErrorKind.SHUTTING_DOWN, "the server is shutting down");
+    }
+
+    /** The job holds its slot: it runs on a worker. */
+    private void dispatch() {
+        phase = Phase.RUNNING;
+        BodyPipe body = pipe;
+        response = new ResponseStream(ctx.channel(), CHUNK_BYTES, server.config.bodyBufferBytes(), server.config.idleTimeout().toNanos(),
+                n -> server.metrics.responseBytes(endpoint, n), () -> !body.finished() && body.failure() == null,
+                server.config.maxSpillBytes());
+        cancellation = new JobCancellation();
+        server.metrics.jobsActive().incrementAndGet();
+        try {
+            server.workers.execute(this::work);
+        } catch (RejectedExecutionException e) {
+            server.admission.release(client);
+            server.metrics.jobsActive().decrementAndGet();
+            pipe.close();
+            respondError(shuttingDown(), true);
+        }
+    }
+
+    /** The job, on a worker thread. Whatever happens, its slot, spill file and worker are released. */
+    private void work() {
         int code = HttpResponseStatus.OK.code();
         boolean failed = false;
         try {
             Throwable failure = null;
+            cancellation.enter();
             try {
                 job.run(pipe.stream(), response);
             } catch (Throwable t) {
                 failure = t;
             } finally {
+                cancellation.exit();
                 pipe.close();
             }
             if (failure != null) {
@@ -280,9 +437,8 @@ final class Exchange {
 
     /** Answers a failed job with its error, or cuts the response off; returns the status sent. */
     private int answerFailure(Throwable failure) {
-        ApiException error = classify(failure, pipe.failure());
+        ApiException error = JobFailures.classify(failure, pipe.failure());
         if (error == null) {
-            cutOff = true;
             ctx.channel().close(); // the client left, or stopped reading
             return 499;
         }
@@ -292,7 +448,6 @@ final class Exchange {
         }
         if (response.committed()) {
             // the status went out with the first block: cut the response off so the client sees it incomplete
-            cutOff = true;
             ctx.channel().close();
             return 499;
         }
@@ -305,7 +460,7 @@ final class Exchange {
     }
 
     private void jobFinished(int code, boolean failed, ChannelFuture last) {
-        jobRunning = false;
+        answered();
         status = code;
         if (failed) {
             closeAfter = true;
@@ -323,38 +478,6 @@ final class Exchange {
         }
     }
 
-    /** The error to answer for a job's failure; {@code null} when the client is gone. */
-    private static ApiException classify(Throwable failure, IOException pipeFailure) {
-        Throwable cause = failure instanceof ApiException || pipeFailure == null ? failure : pipeFailure;
-        if (cause instanceof ApiException api) {
-            return api;
-        }
-        if (cause instanceof BodyAbortedException aborted) {
-            return aborted.error();
-        }
-        ApiException limit = ImageSources.limitError(cause);
-        if (limit != null) {
-            return limit;
-        }
-        if (cause instanceof ClientGoneException || cause instanceof InterruptedIOException) {
-            return null;
-        }
-        if (cause instanceof MalformedStreamException) {
-            return new ApiException(ErrorKind.MALFORMED, cause.getMessage());
-        }
-        if (cause instanceof UnsupportedStreamException) {
-            return new ApiException(ErrorKind.UNDECODABLE, cause.getMessage());
-        }
-        if (cause instanceof LimitExceededException exceeded) {
-            return new ApiException(exceeded.limit() == LimitExceededException.Limit.PIXELS_PER_IMAGE ? ErrorKind.IMAGE_TOO_LARGE
-                    : ErrorKind.BODY_TOO_LARGE, cause.getMessage());
-        }
-        if (cause instanceof IOException) {
-            return new ApiException(ErrorKind.MALFORMED, "unreadable body: " + cause.getMessage());
-        }
-        return new ApiException(ErrorKind.INTERNAL, "internal error: " + cause);
-    }
-
     /** Counts this exchange's error, once. */
     private void countError(String kind) {
         errorCounted = true;
@@ -362,13 +485,13 @@ final class Exchange {
     }
 
     private void maybeFinish() {
-        if (done || jobRunning) {
+        if (phase == Phase.DONE || phase == Phase.RUNNING) {
             return;
         }
-        if (!connectionLost && (!responseComplete || !bodyComplete)) {
-            return; // still sending, or still discarding the rest of the body
+        if (!connectionLost && (phase != Phase.ANSWERED || !responseComplete || !(bodyComplete || abandonBody))) {
+            return; // still receiving, waiting or sending, or still discarding the rest of the body
         }
-        done = true;
+        phase = Phase.DONE;
         int code = responseComplete ? status : 499;
         if (code == 499 && !errorCounted) {
             countError("client_disconnected"); // whichever side noticed first: the job, the write or the closed channel

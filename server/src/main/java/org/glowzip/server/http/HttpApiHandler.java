@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBufHolder;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
@@ -26,6 +27,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.glowzip.codec.model.GlowConfig;
 import org.glowzip.server.ApiException;
 import org.glowzip.server.ErrorKind;
@@ -46,24 +48,34 @@ import org.glowzip.server.ServedModel;
  * </pre>
  * Errors are JSON {@code {"error": KIND, "message": TEXT}} with the status of {@link ErrorKind}.
  * Requests on one connection are served in order; a request pipelined behind one whose response is
- * still streaming waits (at most 64 KiB of it is buffered before reading pauses).
+ * still streaming waits (at most 64 KiB of it is buffered before reading pauses). The
+ * {@link SlowClientGuard} before the HTTP decoder times each request's arrival; this handler tells
+ * it where the connection is and answers its {@link SlowClientGuard.RequestTimeout}s. A connection
+ * closed by the server is closed gracefully: the client reads the last response and then the end
+ * of the stream, not a reset.
  */
 public final class HttpApiHandler extends ChannelInboundHandlerAdapter {
     private static final InternalLogger LOG = InternalLoggerFactory.getInstance(HttpApiHandler.class);
     private static final int MAX_DEFERRED_BYTES = 64 * 1024;
+    /** Longest a connection closed after its last response still takes (and discards) what the client sends. */
+    private static final long LINGER_MILLIS = 2_000;
     private static final Set<String> COMPRESS_TYPES = Set.of("application/octet-stream", "image/png", "image/x-portable-graymap",
             "image/x-portable-pixmap", "image/x-portable-anymap", "application/x-tar", "application/tar", "application/x-idx",
             "application/gzip", "application/x-gzip");
     private static final Set<String> DECOMPRESS_TYPES = Set.of("application/octet-stream", CompressJob.CONTENT_TYPE);
 
     private final ServerContext server;
+    private final SlowClientGuard guard;
     private ChannelHandlerContext ctx;
     private Exchange current;
     private final ArrayDeque<Object> deferred = new ArrayDeque<>();
     private int deferredBytes;
+    private boolean closing;
 
-    public HttpApiHandler(ServerContext server) {
+    /** @param guard the guard of this connection's pipeline, before its HTTP decoder */
+    public HttpApiHandler(ServerContext server, SlowClientGuard guard) {
         this.server = server;
+        this.guard = guard;
     }
 
     @Override
@@ -93,6 +105,10 @@ public final class HttpApiHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (closing) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
         if (current != null && current.bodyComplete()) {
             deferred.add(msg); // pipelined behind a response still in progress
             deferredBytes += msg instanceof ByteBufHolder holder ? holder.content().readableBytes() : 256;
@@ -112,6 +128,17 @@ public final class HttpApiHandler extends ChannelInboundHandlerAdapter {
             }
             return;
         }
+        if (evt instanceof SlowClientGuard.RequestTimeout timeout) {
+            if (closing) {
+                return;
+            }
+            if (current == null) {
+                headTimedOut(timeout);
+            } else {
+                current.timedOut(timeout.error());
+            }
+            return;
+        }
         super.userEventTriggered(ctx, evt);
     }
 
@@ -128,9 +155,10 @@ public final class HttpApiHandler extends ChannelInboundHandlerAdapter {
         }
         current = null;
         if (close) {
-            ctx.close();
+            closeGracefully();
             return;
         }
+        guard.nextRequest(!deferred.isEmpty());
         while (!deferred.isEmpty() && (current == null || !current.bodyComplete())) {
             Object message = deferred.poll();
             deferredBytes -= message instanceof ByteBufHolder holder ? holder.content().readableBytes() : 256;
@@ -139,11 +167,53 @@ public final class HttpApiHandler extends ChannelInboundHandlerAdapter {
         updateReading();
     }
 
+    /** The current request is all in (or answered without the rest): its arrival is no longer timed. */
+    void requestReceived() {
+        guard.requestReceived();
+    }
+
     /** Reads from the connection unless a body pipe is full or pipelined requests wait (event loop). */
     void updateReading() {
+        if (closing) {
+            return;
+        }
         boolean read = current == null || (current.bodyComplete() ? deferredBytes < MAX_DEFERRED_BYTES : !current.readingPaused());
         if (ctx.channel().config().isAutoRead() != read) {
             ctx.channel().config().setAutoRead(read);
+            guard.readingPaused(!read);
+        }
+    }
+
+    /** A request whose head did not arrive in time: a 408, and the connection closed. */
+    private void headTimedOut(SlowClientGuard.RequestTimeout timeout) {
+        ApiException error = timeout.error();
+        FullHttpResponse answer = Exchange.errorResponse(error.kind(), error.getMessage(), true);
+        server.metrics.error(error.kind().label());
+        server.metrics.request("other", error.kind().status().code(), timeout.seconds());
+        server.metrics.responseBytes("other", answer.content().readableBytes());
+        closing = true; // what else arrives is discarded
+        ctx.writeAndFlush(answer).addListener(f -> closeGracefully());
+    }
+
+    /**
+     * Closes the connection after its last response: the end of the stream goes out at once,
+     * then what the client still sends is discarded for {@link #LINGER_MILLIS} at most, so that a
+     * client still sending reads the response rather than a connection reset.
+     */
+    private void closeGracefully() {
+        closing = true;
+        guard.requestReceived();
+        ctx.channel().config().setAutoRead(true);
+        if (ctx.channel() instanceof DuplexChannel duplex && duplex.isActive()) {
+            duplex.shutdownOutput().addListener(f -> {
+                if (f.isSuccess()) {
+                    ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+                } else {
+                    ctx.close();
+                }
+            });
+        } else {
+            ctx.close();
         }
     }
 

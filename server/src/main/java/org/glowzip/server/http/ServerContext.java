@@ -20,7 +20,7 @@ public final class ServerContext {
         this.config = config;
         this.models = List.copyOf(models);
         this.metrics = metrics;
-        this.admission = new JobAdmission(config.maxConcurrentJobs(), config.maxJobsPerClient());
+        this.admission = new JobAdmission(config.maxConcurrentJobs(), config.maxQueuedJobs(), config.maxJobsPerClient(), metrics.jobsQueued());
         this.workers = workers;
     }
 

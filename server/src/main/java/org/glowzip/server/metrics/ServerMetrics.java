@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.LongAdder;
  * glowzip_request_duration_seconds{endpoint}     histogram: request head received to response end
  * glowzip_errors_total{kind}                     failures by kind (the "error" of the JSON error body,
  *                                                and client_disconnected for clients that left)
- * glowzip_jobs_active                            compress/decompress jobs admitted and not finished
+ * glowzip_jobs_active                            compress/decompress jobs holding a job slot (running or waiting for a worker)
+ * glowzip_jobs_queued                            compress/decompress jobs waiting in the queue for a job slot
  * glowzip_connections_open                       open HTTP connections
  * glowzip_buffered_body_bytes                    request body bytes received and not yet consumed by a job
  * </pre>
@@ -30,6 +31,7 @@ public final class ServerMetrics {
     private final ConcurrentMap<String, LongAdder> counters = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, LatencyHistogram> latencies = new ConcurrentHashMap<>();
     private final AtomicLong jobsActive = new AtomicLong();
+    private final AtomicLong jobsQueued = new AtomicLong();
     private final AtomicLong connectionsOpen = new AtomicLong();
     private final AtomicLong bufferedBodyBytes = new AtomicLong();
 
@@ -61,6 +63,10 @@ public final class ServerMetrics {
 
     public AtomicLong jobsActive() {
         return jobsActive;
+    }
+
+    public AtomicLong jobsQueued() {
+        return jobsQueued;
     }
 
     public AtomicLong connectionsOpen() {
@@ -98,6 +104,7 @@ public final class ServerMetrics {
         long compressed = counter("glowzip_compressed_bytes_total");
         gauge(out, "glowzip_compress_bits_per_dimension", samples == 0 ? "NaN" : Double.toString(8.0 * compressed / samples));
         gauge(out, "glowzip_jobs_active", Long.toString(jobsActive.get()));
+        gauge(out, "glowzip_jobs_queued", Long.toString(jobsQueued.get()));
         gauge(out, "glowzip_connections_open", Long.toString(connectionsOpen.get()));
         gauge(out, "glowzip_buffered_body_bytes", Long.toString(bufferedBodyBytes.get()));
         out.append("# TYPE glowzip_request_duration_seconds histogram\n");

@@ -86,12 +86,16 @@ class RoundTripTest {
         assertEquals(List.of(), Bodies.untar(tar.body(), new ArrayList<>()));
     }
 
-    /** The first blocks leave the server while the request body is still arriving. */
+    /**
+     * The first blocks leave the server while the request body is still arriving, once the body
+     * buffer has filled and the job has started.
+     */
     @Test
     void firstBlocksArriveBeforeTheBodyEnds() throws Exception {
-        List<Image> images = TestModels.images(64, 25, false);
+        List<Image> images = TestModels.images(128, 25, false);
         byte[] tar = Bodies.tarOf(images, false);
-        int half = tar.length / 2; // well over four blocks of 8 images
+        int half = tar.length / 2; // well over four blocks of 8 images, and over the 64 KiB body buffer
+        assertTrue(half > ServerFixture.testConfig().bodyBufferBytes());
         try (RawHttp http = new RawHttp(fixture.port)) {
             http.startChunkedPost("/v1/compress");
             for (int at = 0; at < half; at += 1000) {
