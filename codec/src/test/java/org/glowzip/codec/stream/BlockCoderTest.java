@@ -46,7 +46,7 @@ class BlockCoderTest {
     void anInterruptedThreadStopsCoding() throws MalformedStreamException {
         List<Image> images = List.of(TestImages.image(20, 20, 1, "gradient", 1));
         Message message = GRAY.encode(images);
-        List<int[]> shapes = List.<int[]>of(new int[] {20, 20, 1});
+        List<ImageShape> shapes = images.stream().map(ImageShape::of).toList();
         Thread.currentThread().interrupt();
         try {
             assertThrows(CancellationException.class, () -> GRAY.encode(images));
