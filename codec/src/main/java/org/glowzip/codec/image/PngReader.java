@@ -225,8 +225,8 @@ final class PngReader {
                 }
             }
             if (!inflater.finished()) {
-                throw new MalformedStreamException(chunk, "image data ends after " + produced + " of " + expected
-                        + " bytes, before the end of its zlib stream");
+                throw new MalformedStreamException(chunk, "the image data's zlib stream is cut short after " + produced + " of "
+                        + expected + " bytes");
             }
         } catch (DataFormatException e) {
             throw new MalformedStreamException(chunk, "image data is not valid zlib: " + e.getMessage());
@@ -234,7 +234,7 @@ final class PngReader {
             inflater.end();
         }
         if (produced < expected) {
-            throw new MalformedStreamException(chunk, "image data ends after " + produced + " of " + expected + " bytes");
+            throw new MalformedStreamException(chunk, "the image data ends after " + produced + " of " + expected + " bytes");
         }
         return raw;
     }
