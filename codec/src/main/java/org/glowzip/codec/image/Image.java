@@ -72,6 +72,11 @@ public final class Image {
         return new Image(width, height, format, planes.clone(), NO_METADATA);
     }
 
+    /** An image over {@code planes} itself, for the file readers, which check the shape and fill the planes first. */
+    static Image ownPlanes(int width, int height, SampleFormat format, byte[] planes) {
+        return new Image(width, height, format, planes, NO_METADATA);
+    }
+
     /**
      * An image of sample values, {@code values[(y * width + x) * channels + c]} in
      * {@code [0, format.maxValue()]}.

@@ -12,20 +12,20 @@ final class PngFilter {
     }
 
     /**
-     * Undoes filter {@code type} on {@code length} bytes at {@code row} of {@code data}, in place,
-     * given the previous unfiltered row at {@code previous} ({@code -1} for the first row).
+     * Undoes filter {@code type} on {@code row} in place, given the previous unfiltered row of the
+     * pass ({@code null} for the first).
      *
      * @return false if {@code type} is no filter
      */
-    static boolean unfilter(int type, byte[] data, int row, int previous, int length, int distance) {
+    static boolean unfilter(int type, byte[] row, byte[] previous, int distance) {
         if (type < 0 || type >= TYPES) {
             return false;
         }
-        for (int i = 0; i < length; i++) {
-            int a = i >= distance ? data[row + i - distance] & 0xFF : 0;
-            int b = previous >= 0 ? data[previous + i] & 0xFF : 0;
-            int c = previous >= 0 && i >= distance ? data[previous + i - distance] & 0xFF : 0;
-            data[row + i] += (byte) predict(type, a, b, c);
+        for (int i = 0; i < row.length; i++) {
+            int a = i >= distance ? row[i - distance] & 0xFF : 0;
+            int b = previous != null ? previous[i] & 0xFF : 0;
+            int c = previous != null && i >= distance ? previous[i - distance] & 0xFF : 0;
+            row[i] += (byte) predict(type, a, b, c);
         }
         return true;
     }

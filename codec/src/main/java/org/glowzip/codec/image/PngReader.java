@@ -14,7 +14,8 @@ import org.glowzip.codec.MalformedStreamException;
  * <p>Every chunk's length is checked against the bytes present and its CRC before it is used;
  * the pixel memory is allocated only after the header passed {@link Image#shapeProblem} and the
  * compressed image data is large enough to inflate to the declared size (deflate expands at most
- * {@value #MAX_INFLATE_RATIO} times).
+ * {@value #MAX_INFLATE_RATIO} times). The image data is inflated a scanline at a time straight
+ * into the image's planes, so decoding needs the planes, the file and two scanlines.
  */
 final class PngReader {
     static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
@@ -172,75 +173,112 @@ final class PngReader {
     private Image decode() throws MalformedStreamException {
         long compressed = imageData.stream().mapToLong(chunk -> chunk[2]).sum();
         long expected = type.imageDataBytes(width, height);
-        int firstData = imageData.get(0)[0];
         if (expected > compressed * MAX_INFLATE_RATIO + MAX_INFLATE_RATIO) {
-            throw new MalformedStreamException(firstData, compressed + " bytes of image data cannot inflate to the "
+            throw new MalformedStreamException(imageData.get(0)[0], compressed + " bytes of image data cannot inflate to the "
                     + expected + " bytes a " + width + "x" + height + " image needs");
         }
-        byte[] raw = inflate((int) expected);
         SampleFormat format = type.sampleFormat();
         byte[] samples = new byte[width * height * format.planes()];
-        int position = 0;
-        for (int[] pass : type.passes()) {
-            int columns = PngType.passSize(width, pass[0], pass[2]);
-            int rows = PngType.passSize(height, pass[1], pass[3]);
-            int rowBytes = (int) type.rowBytes(columns);
-            int previous = -1;
-            for (int r = 0; r < rows && columns > 0; r++) {
-                int filter = raw[position] & 0xFF;
-                int row = position + 1;
-                if (!PngFilter.unfilter(filter, raw, row, previous, rowBytes, type.filterDistance())) {
-                    throw new MalformedStreamException(firstData, "filter type " + filter + " at byte " + position
-                            + " of the inflated image data");
+        try (ImageData data = new ImageData(expected)) {
+            for (int[] pass : type.passes()) {
+                int columns = PngType.passSize(width, pass[0], pass[2]);
+                int rows = PngType.passSize(height, pass[1], pass[3]);
+                byte[] row = new byte[(int) type.rowBytes(columns)];
+                byte[] previous = null;
+                for (int r = 0; r < rows && columns > 0; r++) {
+                    long at = data.produced();
+                    int filter = data.read();
+                    data.readFully(row);
+                    if (!PngFilter.unfilter(filter, row, previous, type.filterDistance())) {
+                        throw new MalformedStreamException(imageData.get(0)[0], "filter type " + filter + " at byte " + at
+                                + " of the inflated image data");
+                    }
+                    unpack(row, columns, pass, pass[1] + r * pass[3], samples);
+                    previous = previous == null ? new byte[row.length] : previous;
+                    byte[] unfiltered = row;
+                    row = previous;
+                    previous = unfiltered;
                 }
-                unpack(raw, row, columns, pass, pass[1] + r * pass[3], samples);
-                previous = row;
-                position = row + rowBytes;
             }
+            data.finish();
         }
-        Image image = Image.of(width, height, format, samples);
-        return image.withMetadata(new PngMetadata(type, chunks).encode(format));
+        return Image.ownPlanes(width, height, format, samples).withMetadata(new PngMetadata(type, chunks).encode(format));
     }
 
-    private byte[] inflate(int expected) throws MalformedStreamException {
-        byte[] raw = new byte[expected];
-        byte[] probe = new byte[1];
-        int produced = 0;
-        Inflater inflater = new Inflater();
-        int chunk = imageData.get(0)[0];
-        try {
-            for (int[] data : imageData) {
-                chunk = data[0];
-                inflater.setInput(png, data[1], data[2]);
-                while (!inflater.finished() && !inflater.needsInput()) {
-                    boolean full = produced == expected;
-                    int n = full ? inflater.inflate(probe) : inflater.inflate(raw, produced, expected - produced);
-                    if (full && n > 0) {
-                        throw new MalformedStreamException(chunk, "image data inflates to more than the " + expected + " bytes of the image");
-                    }
-                    if (n == 0 && inflater.needsDictionary()) {
-                        throw new MalformedStreamException(chunk, "image data asks for a preset zlib dictionary");
-                    }
-                    produced += n;
+    /** The inflated image data, read as it is needed from the IDAT chunks in turn. */
+    private final class ImageData implements AutoCloseable {
+        private final Inflater inflater = new Inflater();
+        private final long expected;
+        private final byte[] one = new byte[1];
+        private int next;
+        private int chunk;
+        private long produced;
+
+        ImageData(long expected) {
+            this.expected = expected;
+        }
+
+        long produced() {
+            return produced;
+        }
+
+        int read() throws MalformedStreamException {
+            readFully(one);
+            return one[0] & 0xFF;
+        }
+
+        void readFully(byte[] buffer) throws MalformedStreamException {
+            int filled = 0;
+            while (filled < buffer.length) {
+                if (inflater.finished() || inflater.needsInput() && next == imageData.size()) {
+                    throw new MalformedStreamException(chunk, "the image data ends after " + produced + " of " + expected + " bytes");
+                }
+                int n = inflate(buffer, filled, buffer.length - filled);
+                filled += n;
+                produced += n;
+            }
+        }
+
+        /** Checks that the zlib stream ends, with its checksum, where the image does. */
+        void finish() throws MalformedStreamException {
+            while (!inflater.finished()) {
+                if (inflater.needsInput() && next == imageData.size()) {
+                    throw new MalformedStreamException(chunk, "the image data's zlib stream is cut short after " + produced + " of "
+                            + expected + " bytes");
+                }
+                if (inflate(one, 0, 1) > 0) {
+                    throw new MalformedStreamException(chunk, "image data inflates to more than the " + expected + " bytes of the image");
                 }
             }
-            if (!inflater.finished()) {
-                throw new MalformedStreamException(chunk, "the image data's zlib stream is cut short after " + produced + " of "
-                        + expected + " bytes");
+        }
+
+        /** Inflates into {@code buffer}, first moving to the next chunk if the current one is used up. */
+        private int inflate(byte[] buffer, int offset, int length) throws MalformedStreamException {
+            if (inflater.needsInput()) {
+                int[] data = imageData.get(next++);
+                chunk = data[0];
+                inflater.setInput(png, data[1], data[2]);
+                return 0;
             }
-        } catch (DataFormatException e) {
-            throw new MalformedStreamException(chunk, "image data is not valid zlib: " + e.getMessage());
-        } finally {
+            try {
+                int n = inflater.inflate(buffer, offset, length);
+                if (n == 0 && inflater.needsDictionary()) {
+                    throw new MalformedStreamException(chunk, "image data asks for a preset zlib dictionary");
+                }
+                return n;
+            } catch (DataFormatException e) {
+                throw new MalformedStreamException(chunk, "image data is not valid zlib: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public void close() {
             inflater.end();
         }
-        if (produced < expected) {
-            throw new MalformedStreamException(chunk, "the image data ends after " + produced + " of " + expected + " bytes");
-        }
-        return raw;
     }
 
     /** Copies one unfiltered scanline of a pass into the image's planes, high bytes first. */
-    private void unpack(byte[] raw, int row, int columns, int[] pass, int y, byte[] samples) {
+    private void unpack(byte[] row, int columns, int[] pass, int y, byte[] samples) {
         int channels = type.channels();
         int depth = type.bitDepth();
         int planes = type.sampleFormat().planes();
@@ -250,13 +288,13 @@ final class PngReader {
             for (int c = 0; c < channels; c++) {
                 int s = i * channels + c;
                 if (depth == 16) {
-                    samples[base + c] = raw[row + 2 * s];
-                    samples[base + channels + c] = raw[row + 2 * s + 1];
+                    samples[base + c] = row[2 * s];
+                    samples[base + channels + c] = row[2 * s + 1];
                 } else if (depth == 8) {
-                    samples[base + c] = raw[row + s];
+                    samples[base + c] = row[s];
                 } else {
                     int bit = s * depth;
-                    samples[base + c] = (byte) ((raw[row + (bit >>> 3)] & 0xFF) >>> (8 - depth - (bit & 7)) & mask);
+                    samples[base + c] = (byte) ((row[bit >>> 3] & 0xFF) >>> (8 - depth - (bit & 7)) & mask);
                 }
             }
         }

@@ -60,7 +60,7 @@ final class Pnm {
                 planes[pixel + channels] = (byte) value;
             }
         }
-        Image image = Image.of((int) width, (int) height, format, planes);
+        Image image = Image.ownPlanes((int) width, (int) height, format, planes);
         return max == format.maxValue() ? image : image.withMetadata(new byte[] {TAG, (byte) (max >>> 8), (byte) max});
     }
 
