@@ -69,16 +69,7 @@ class ImageTest {
     @Property(tries = 60)
     void standardBufferedImageTypesAreReadExactly(@ForAll("standardTypes") int type, @ForAll @IntRange(min = 1, max = 11) int side,
             @ForAll long seed) {
-        BufferedImage buffered = new BufferedImage(side, side + 1, type);
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int b = 0; b < buffered.getRaster().getNumBands(); b++) {
-            int max = (1 << buffered.getRaster().getSampleModel().getSampleSize(b)) - 1;
-            for (int y = 0; y < side + 1; y++) {
-                for (int x = 0; x < side; x++) {
-                    buffered.getRaster().setSample(x, y, b, random.nextInt(max + 1));
-                }
-            }
-        }
+        BufferedImage buffered = PngTypesTest.randomImage(type, side, side + 1, seed);
         Image image = Image.fromBufferedImage(buffered);
         assertArrayEquals(PngTypesTest.rasterValues(buffered), PngTypesTest.values(image));
         assertEquals(buffered.getColorModel().hasAlpha(), image.format().hasAlpha());

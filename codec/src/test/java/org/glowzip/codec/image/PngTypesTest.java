@@ -124,17 +124,7 @@ class PngTypesTest {
     @Property(tries = 100)
     void filesWrittenByImageIoReadToTheirRasterSamples(@ForAll("imageIoTypes") int type, @ForAll @IntRange(min = 1, max = 23) int width,
             @ForAll @IntRange(min = 1, max = 23) int height, @ForAll boolean interlaced, @ForAll long seed) throws IOException {
-        BufferedImage source = new BufferedImage(width, height, type);
-        Raster raster = source.getRaster();
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int b = 0; b < raster.getNumBands(); b++) {
-            int max = (1 << raster.getSampleModel().getSampleSize(b)) - 1;
-            for (int y = 0; y < height; y++) {
-                for (int x = 0; x < width; x++) {
-                    source.getRaster().setSample(x, y, b, random.nextInt(max + 1));
-                }
-            }
-        }
+        BufferedImage source = randomImage(type, width, height, seed);
         byte[] file = imageIoPng(source, interlaced);
         Image image = ImageFormat.read(file);
         assertArrayEquals(rasterValues(source), values(image));
@@ -169,6 +159,64 @@ class PngTypesTest {
             chunks = chunks.stream().filter(chunk -> !chunk.type().equals("tRNS")).toList();
         }
         return rasterValues(ImageIO.read(new ByteArrayInputStream(PngFiles.file(chunks))));
+    }
+
+    @Property(tries = 20)
+    void chunksImageIoWritesAreKept(@ForAll("imageIoTypes") int type, @ForAll @IntRange(min = 1, max = 9) int side, @ForAll long seed)
+            throws Exception {
+        BufferedImage source = randomImage(type, side, side, seed);
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        javax.imageio.ImageTypeSpecifier specifier = javax.imageio.ImageTypeSpecifier.createFromRenderedImage(source);
+        javax.imageio.metadata.IIOMetadata metadata = writer.getDefaultImageMetadata(specifier, null);
+        javax.imageio.metadata.IIOMetadataNode root = new javax.imageio.metadata.IIOMetadataNode("javax_imageio_png_1.0");
+        javax.imageio.metadata.IIOMetadataNode gamma = new javax.imageio.metadata.IIOMetadataNode("gAMA");
+        gamma.setAttribute("value", "45455");
+        javax.imageio.metadata.IIOMetadataNode text = new javax.imageio.metadata.IIOMetadataNode("tEXt");
+        javax.imageio.metadata.IIOMetadataNode entry = new javax.imageio.metadata.IIOMetadataNode("tEXtEntry");
+        entry.setAttribute("keyword", "Comment");
+        entry.setAttribute("value", "seed " + seed);
+        text.appendChild(entry);
+        root.appendChild(gamma);
+        root.appendChild(text);
+        metadata.mergeTree("javax_imageio_png_1.0", root);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(new javax.imageio.IIOImage(source, null, metadata));
+        } finally {
+            writer.dispose();
+        }
+        byte[] file = out.toByteArray();
+        assertTrue(PngFiles.chunkTypes(file).containsAll(List.of("gAMA", "tEXt")), PngFiles.chunkTypes(file).toString());
+
+        Image image = ImageFormat.read(file);
+        assertArrayEquals(rasterValues(source), values(image));
+        byte[] written = ImageFormat.PNG.write(image);
+        assertEquals(PngFiles.type(file), PngFiles.type(written));
+        assertEquals(PngFiles.chunkTypes(file), PngFiles.chunkTypes(written));
+        List<PngFiles.Chunk> before = PngFiles.chunks(file);
+        List<PngFiles.Chunk> after = PngFiles.chunks(written);
+        for (int i = 0; i < before.size(); i++) {
+            if (!before.get(i).type().equals("IDAT")) {
+                assertArrayEquals(before.get(i).data(), after.get(i).data(), before.get(i).type());
+            }
+        }
+        assertEquals(image, ImageFormat.read(written));
+    }
+
+    /** A BufferedImage of {@code type} with random samples in every band. */
+    static BufferedImage randomImage(int type, int width, int height, long seed) {
+        BufferedImage image = new BufferedImage(width, height, type);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int b = 0; b < image.getRaster().getNumBands(); b++) {
+            int max = (1 << image.getRaster().getSampleModel().getSampleSize(b)) - 1;
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    image.getRaster().setSample(x, y, b, random.nextInt(max + 1));
+                }
+            }
+        }
+        return image;
     }
 
     static byte[] imageIoPng(BufferedImage image, boolean interlaced) throws IOException {
