@@ -20,7 +20,7 @@ final class PngWriter {
      * The PNG file of {@code image}.
      *
      * @throws IllegalArgumentException if the image does not fit the PNG its metadata names (another
-     *         sample format, a value above the bit depth, an index outside the palette)
+     *         sample format, a value above the bit depth, a palette image without a palette)
      */
     static byte[] write(Image image) {
         PngMetadata metadata = PngMetadata.of(image);
@@ -29,7 +29,10 @@ final class PngWriter {
             throw new IllegalArgumentException("a PNG of colour type " + type.colourType() + " and bit depth " + type.bitDepth()
                     + " holds " + type.sampleFormat() + " samples, not " + image.format());
         }
-        checkValues(image, type, limit(type, metadata));
+        if (type.colourType() == 3 && metadata.chunks().stream().noneMatch(chunk -> chunk.type().equals("PLTE"))) {
+            throw new IllegalArgumentException("PNG metadata of a palette image without a PLTE chunk");
+        }
+        checkValues(image, type);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(PngReader.SIGNATURE);
         ByteArrayOutputStream header = new ByteArrayOutputStream();
@@ -48,17 +51,9 @@ final class PngWriter {
         return out.toByteArray();
     }
 
-    /** The largest value a sample may have: the bit depth's, or the last palette index. */
-    private static int limit(PngType type, PngMetadata metadata) {
-        if (type.colourType() != 3) {
-            return type.maxValue();
-        }
-        return metadata.chunks().stream().filter(chunk -> chunk.type().equals("PLTE")).findFirst()
-                .map(chunk -> chunk.data().length / 3 - 1)
-                .orElseThrow(() -> new IllegalArgumentException("PNG metadata of a palette image without a PLTE chunk"));
-    }
-
-    private static void checkValues(Image image, PngType type, int limit) {
+    /** Checks that the samples fit a bit depth below 8 (palette indices outside the palette are kept, as read). */
+    private static void checkValues(Image image, PngType type) {
+        int limit = type.maxValue();
         if (limit >= image.format().maxValue()) {
             return;
         }
