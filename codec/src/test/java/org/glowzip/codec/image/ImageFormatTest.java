@@ -126,7 +126,7 @@ class ImageFormatTest {
     void paletteIndicesOutsideThePaletteAreKeptAsRead() throws MalformedStreamException {
         byte[] png = PngFiles.build(3, 1, 3, 2, new int[] {0, 3, 1}, List.of(new PngFiles.Chunk("PLTE", new byte[6])));
         Image image = ImageFormat.read(png);
-        assertArrayEquals(new int[] {0, 3, 1}, PngTypesTest.values(image));
+        assertArrayEquals(new int[] {0, 3, 1}, SampleImages.values(image));
         assertEquals(image, ImageFormat.read(ImageFormat.PNG.write(image)));
         Image noPalette = Image.of(1, 1, 1, new byte[1]).withMetadata(new byte[] {'P', 3, 8, 0, 0, 0, 0, 0, 'I', 'D', 'A', 'T'});
         assertEquals("PNG metadata of a palette image without a PLTE chunk",

@@ -62,16 +62,16 @@ class ImageTest {
         BufferedImage buffered = image.toBufferedImage();
         assertEquals(image.channels(), buffered.getRaster().getNumBands());
         assertEquals(image.format().bitDepth(), buffered.getRaster().getSampleModel().getSampleSize(0));
-        assertArrayEquals(PngTypesTest.values(image), PngTypesTest.rasterValues(buffered));
+        assertArrayEquals(SampleImages.values(image), SampleImages.rasterValues(buffered));
         assertEquals(image, Image.fromBufferedImage(buffered));
     }
 
     @Property(tries = 60)
     void standardBufferedImageTypesAreReadExactly(@ForAll("standardTypes") int type, @ForAll @IntRange(min = 1, max = 11) int side,
             @ForAll long seed) {
-        BufferedImage buffered = PngTypesTest.randomImage(type, side, side + 1, seed);
+        BufferedImage buffered = SampleImages.randomImage(type, side, side + 1, seed);
         Image image = Image.fromBufferedImage(buffered);
-        assertArrayEquals(PngTypesTest.rasterValues(buffered), PngTypesTest.values(image));
+        assertArrayEquals(SampleImages.rasterValues(buffered), SampleImages.values(image));
         assertEquals(buffered.getColorModel().hasAlpha(), image.format().hasAlpha());
     }
 

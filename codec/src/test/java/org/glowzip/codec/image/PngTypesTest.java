@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -100,7 +99,7 @@ class PngTypesTest {
 
         Image image = ImageFormat.read(file);
         assertEquals(new PngType(layout.colourType(), layout.bitDepth(), false).sampleFormat(), image.format(), layout.toString());
-        assertArrayEquals(values, values(image), layout.toString());
+        assertArrayEquals(values, SampleImages.values(image), layout.toString());
         boolean natural = layout.colourType() != 3 && layout.bitDepth() >= 8 && extra.isEmpty();
         assertEquals(natural, !image.hasMetadata(), "metadata only where the PNG is not the natural one of its samples");
 
@@ -124,10 +123,10 @@ class PngTypesTest {
     @Property(tries = 100)
     void filesWrittenByImageIoReadToTheirRasterSamples(@ForAll("imageIoTypes") int type, @ForAll @IntRange(min = 1, max = 23) int width,
             @ForAll @IntRange(min = 1, max = 23) int height, @ForAll boolean interlaced, @ForAll long seed) throws IOException {
-        BufferedImage source = randomImage(type, width, height, seed);
+        BufferedImage source = SampleImages.randomImage(type, width, height, seed);
         byte[] file = imageIoPng(source, interlaced);
         Image image = ImageFormat.read(file);
-        assertArrayEquals(rasterValues(source), values(image));
+        assertArrayEquals(SampleImages.rasterValues(source), SampleImages.values(image));
         assertEquals(interlaced ? 1 : 0, PngFiles.type(file).get(2));
         assertEquals(PngFiles.type(file), PngFiles.type(ImageFormat.PNG.write(image)));
     }
@@ -158,13 +157,13 @@ class PngTypesTest {
         if (layout.colourType() != 3) {
             chunks = chunks.stream().filter(chunk -> !chunk.type().equals("tRNS")).toList();
         }
-        return rasterValues(ImageIO.read(new ByteArrayInputStream(PngFiles.file(chunks))));
+        return SampleImages.rasterValues(ImageIO.read(new ByteArrayInputStream(PngFiles.file(chunks))));
     }
 
     @Property(tries = 20)
     void chunksImageIoWritesAreKept(@ForAll("imageIoTypes") int type, @ForAll @IntRange(min = 1, max = 9) int side, @ForAll long seed)
             throws Exception {
-        BufferedImage source = randomImage(type, side, side, seed);
+        BufferedImage source = SampleImages.randomImage(type, side, side, seed);
         javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         javax.imageio.ImageTypeSpecifier specifier = javax.imageio.ImageTypeSpecifier.createFromRenderedImage(source);
         javax.imageio.metadata.IIOMetadata metadata = writer.getDefaultImageMetadata(specifier, null);
@@ -190,7 +189,7 @@ class PngTypesTest {
         assertTrue(PngFiles.chunkTypes(file).containsAll(List.of("gAMA", "tEXt")), PngFiles.chunkTypes(file).toString());
 
         Image image = ImageFormat.read(file);
-        assertArrayEquals(rasterValues(source), values(image));
+        assertArrayEquals(SampleImages.rasterValues(source), SampleImages.values(image));
         byte[] written = ImageFormat.PNG.write(image);
         assertEquals(PngFiles.type(file), PngFiles.type(written));
         assertEquals(PngFiles.chunkTypes(file), PngFiles.chunkTypes(written));
@@ -202,21 +201,6 @@ class PngTypesTest {
             }
         }
         assertEquals(image, ImageFormat.read(written));
-    }
-
-    /** A BufferedImage of {@code type} with random samples in every band. */
-    static BufferedImage randomImage(int type, int width, int height, long seed) {
-        BufferedImage image = new BufferedImage(width, height, type);
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int b = 0; b < image.getRaster().getNumBands(); b++) {
-            int max = (1 << image.getRaster().getSampleModel().getSampleSize(b)) - 1;
-            for (int y = 0; y < height; y++) {
-                for (int x = 0; x < width; x++) {
-                    image.getRaster().setSample(x, y, b, random.nextInt(max + 1));
-                }
-            }
-        }
-        return image;
     }
 
     static byte[] imageIoPng(BufferedImage image, boolean interlaced) throws IOException {
@@ -232,25 +216,4 @@ class PngTypesTest {
         }
         return out.toByteArray();
     }
-
-    /** The image's values, {@code [(y * width + x) * channels + c]}. */
-    static int[] values(Image image) {
-        int[] values = new int[image.width() * image.height() * image.channels()];
-        int i = 0;
-        for (int y = 0; y < image.height(); y++) {
-            for (int x = 0; x < image.width(); x++) {
-                for (int c = 0; c < image.channels(); c++) {
-                    values[i++] = image.value(y, x, c);
-                }
-            }
-        }
-        return values;
-    }
-
-    /** A BufferedImage's raster samples in the same order. */
-    static int[] rasterValues(BufferedImage image) {
-        Raster raster = image.getRaster();
-        return raster.getPixels(0, 0, raster.getWidth(), raster.getHeight(), (int[]) null);
-    }
-
 }
