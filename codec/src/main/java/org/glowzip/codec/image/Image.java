@@ -273,7 +273,7 @@ public final class Image {
         int bits = sizes[0];
         for (int size : sizes) {
             if (size != bits || size != 8 && size != 16) {
-                throw new IllegalArgumentException("a BufferedImage of " + java.util.Arrays.toString(sizes)
+                throw new IllegalArgumentException("a BufferedImage of " + Arrays.toString(sizes)
                         + " bits per band; all bands of 8 or all of 16 bits are supported");
             }
         }

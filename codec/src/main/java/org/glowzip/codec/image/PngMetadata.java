@@ -1,7 +1,9 @@
 package org.glowzip.codec.image;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -103,7 +105,7 @@ public final class PngMetadata {
         out.write(type.interlaced() ? 1 : 0);
         for (Chunk chunk : chunks) {
             writeInt(out, chunk.length());
-            out.writeBytes(chunk.type().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.writeBytes(chunk.type().getBytes(StandardCharsets.US_ASCII));
             out.writeBytes(chunk.data);
         }
         return out.toByteArray();
@@ -141,7 +143,7 @@ public final class PngMetadata {
                 marks++;
             }
             int start = position + 8;
-            chunks.add(new Chunk(chunkType, java.util.Arrays.copyOfRange(bytes, start, start + (int) length)));
+            chunks.add(new Chunk(chunkType, Arrays.copyOfRange(bytes, start, start + (int) length)));
             position = start + (int) length;
         }
         if (marks != 1) {
@@ -158,7 +160,7 @@ public final class PngMetadata {
                 return null;
             }
         }
-        return new String(bytes, offset, 4, java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(bytes, offset, 4, StandardCharsets.US_ASCII);
     }
 
     static int readInt(byte[] bytes, int offset) {

@@ -1,6 +1,7 @@
 package org.glowzip.codec.image;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
@@ -46,7 +47,7 @@ final class PngReader {
     }
 
     private void readChunks() throws MalformedStreamException {
-        if (png.length < SIGNATURE.length || !java.util.Arrays.equals(png, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
+        if (png.length < SIGNATURE.length || !Arrays.equals(png, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
             throw new MalformedStreamException(0, "no PNG signature");
         }
         int position = SIGNATURE.length;
@@ -167,7 +168,7 @@ final class PngReader {
             throw new MalformedStreamException(position, "PNG chunks besides the image data exceed the " + Image.MAX_METADATA
                     + " bytes of metadata kept with an image");
         }
-        chunks.add(new PngMetadata.Chunk(name, java.util.Arrays.copyOfRange(png, start, start + length)));
+        chunks.add(new PngMetadata.Chunk(name, Arrays.copyOfRange(png, start, start + length)));
     }
 
     private Image decode() throws MalformedStreamException {

@@ -1,9 +1,12 @@
 package org.glowzip.codec.image;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 
 /**
  * Writes an {@link Image} as the PNG its {@link PngMetadata} describes: the same colour type, bit
@@ -71,7 +74,7 @@ final class PngWriter {
     private static byte[] imageData(Image image, PngType type) {
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (java.util.zip.DeflaterOutputStream zlib = new java.util.zip.DeflaterOutputStream(out, deflater, 1 << 16)) {
+        try (DeflaterOutputStream zlib = new DeflaterOutputStream(out, deflater, 1 << 16)) {
             boolean adaptive = type.bitDepth() >= 8 && type.colourType() != 3;
             for (int[] pass : type.passes()) {
                 int columns = PngType.passSize(image.width(), pass[0], pass[2]);
@@ -98,8 +101,8 @@ final class PngWriter {
                     previous = row;
                 }
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
         } finally {
             deflater.end();
         }

@@ -166,6 +166,6 @@ class ImageFormatTest {
     @Test
     void truncatedPngIsMalformed() {
         byte[] png = ImageFormat.PNG.write(Image.of(8, 8, 1, new byte[64]));
-        assertThrows(MalformedStreamException.class, () -> ImageFormat.read(java.util.Arrays.copyOf(png, png.length / 2)));
+        assertThrows(MalformedStreamException.class, () -> ImageFormat.read(Arrays.copyOf(png, png.length / 2)));
     }
 }

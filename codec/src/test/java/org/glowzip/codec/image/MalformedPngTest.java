@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -100,7 +101,7 @@ class MalformedPngTest {
         List<PngFiles.Chunk> chunks = PngFiles.chunks(GOOD);
         assertEquals("first chunk is IDAT, not IHDR", malformed(PngFiles.file(chunks.subList(1, 3))).reason());
         assertEquals("PNG has no image data (IDAT)", malformed(PngFiles.file(List.of(chunks.get(0), chunks.get(2)))).reason());
-        PngFiles.Chunk text = new PngFiles.Chunk("tEXt", "a\0b".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        PngFiles.Chunk text = new PngFiles.Chunk("tEXt", "a\0b".getBytes(StandardCharsets.US_ASCII));
         PngFiles.Chunk empty = new PngFiles.Chunk("IDAT", new byte[0]);
         assertEquals("IDAT chunks are not consecutive", malformed(PngFiles.file(List.of(chunks.get(0), chunks.get(1), text, empty, chunks.get(2)))).reason());
         assertEquals("unknown critical chunk ABCD", malformed(PngFiles.file(List.of(chunks.get(0), new PngFiles.Chunk("ABCD", new byte[0]),

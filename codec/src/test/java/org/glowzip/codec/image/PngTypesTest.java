@@ -6,13 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -164,24 +172,24 @@ class PngTypesTest {
     void chunksImageIoWritesAreKept(@ForAll("imageIoTypes") int type, @ForAll @IntRange(min = 1, max = 9) int side, @ForAll long seed)
             throws Exception {
         BufferedImage source = SampleImages.randomImage(type, side, side, seed);
-        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        javax.imageio.ImageTypeSpecifier specifier = javax.imageio.ImageTypeSpecifier.createFromRenderedImage(source);
-        javax.imageio.metadata.IIOMetadata metadata = writer.getDefaultImageMetadata(specifier, null);
-        javax.imageio.metadata.IIOMetadataNode root = new javax.imageio.metadata.IIOMetadataNode("javax_imageio_png_1.0");
-        javax.imageio.metadata.IIOMetadataNode gamma = new javax.imageio.metadata.IIOMetadataNode("gAMA");
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        ImageTypeSpecifier specifier = ImageTypeSpecifier.createFromRenderedImage(source);
+        IIOMetadata metadata = writer.getDefaultImageMetadata(specifier, null);
+        IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
+        IIOMetadataNode gamma = new IIOMetadataNode("gAMA");
         gamma.setAttribute("value", "45455");
-        javax.imageio.metadata.IIOMetadataNode text = new javax.imageio.metadata.IIOMetadataNode("tEXt");
-        javax.imageio.metadata.IIOMetadataNode entry = new javax.imageio.metadata.IIOMetadataNode("tEXtEntry");
+        IIOMetadataNode text = new IIOMetadataNode("tEXt");
+        IIOMetadataNode entry = new IIOMetadataNode("tEXtEntry");
         entry.setAttribute("keyword", "Comment");
         entry.setAttribute("value", "seed " + seed);
         text.appendChild(entry);
         root.appendChild(gamma);
         root.appendChild(text);
         metadata.mergeTree("javax_imageio_png_1.0", root);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try (javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
             writer.setOutput(stream);
-            writer.write(new javax.imageio.IIOImage(source, null, metadata));
+            writer.write(new IIOImage(source, null, metadata));
         } finally {
             writer.dispose();
         }
@@ -204,13 +212,13 @@ class PngTypesTest {
     }
 
     static byte[] imageIoPng(BufferedImage image, boolean interlaced) throws IOException {
-        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try (javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
             writer.setOutput(stream);
-            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setProgressiveMode(interlaced ? javax.imageio.ImageWriteParam.MODE_DEFAULT : javax.imageio.ImageWriteParam.MODE_DISABLED);
-            writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setProgressiveMode(interlaced ? ImageWriteParam.MODE_DEFAULT : ImageWriteParam.MODE_DISABLED);
+            writer.write(null, new IIOImage(image, null, null), param);
         } finally {
             writer.dispose();
         }
