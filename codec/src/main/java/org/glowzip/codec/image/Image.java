@@ -20,8 +20,8 @@ import java.util.Arrays;
  * bytes first). For 8-bit formats the planes are the channels.
  *
  * <p>{@link #metadata} is bytes the codec keeps with the image and returns unchanged without
- * reading them: what an image file says besides its samples (see the image file readers for what
- * they put there), at most {@link #MAX_METADATA} bytes. Instances are immutable.
+ * reading them: what an image file says besides its samples ({@link ImageFormat} says what each
+ * format puts there), at most {@link #MAX_METADATA} bytes. Instances are immutable.
  */
 public final class Image {
     /** Largest accepted width or height. */

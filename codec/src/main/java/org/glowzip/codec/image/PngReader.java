@@ -148,7 +148,7 @@ final class PngReader {
         int interlace = png[start + 12] & 0xFF;
         String problem = PngType.problem(colourType, bitDepth, interlace);
         if (problem == null && (png[start + 10] != 0 || png[start + 11] != 0)) {
-            problem = "compression method " + png[start + 10] + " and filter method " + png[start + 11] + " are not 0";
+            problem = "compression method " + (png[start + 10] & 0xFF) + " and filter method " + (png[start + 11] & 0xFF) + " are not 0";
         }
         if (problem != null) {
             throw new MalformedStreamException(start + 8, problem);
