@@ -13,7 +13,8 @@ import java.util.zip.DeflaterOutputStream;
  * depth, interlacing and chunks as the file it was read from, or the natural PNG of its sample
  * format. Scanlines of 8 and 16 bits get the filter with the smallest sum of absolute
  * differences, palette and packed scanlines none (as the PNG specification suggests); the image
- * data is one zlib stream at the best compression level.
+ * data is one zlib stream at zlib's default level (level 9 saves 0.2% on Fashion-MNIST and takes
+ * three times as long on large images).
  */
 final class PngWriter {
     private PngWriter() {
@@ -72,7 +73,7 @@ final class PngWriter {
     }
 
     private static byte[] imageData(Image image, PngType type) {
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (DeflaterOutputStream zlib = new DeflaterOutputStream(out, deflater, 1 << 16)) {
             boolean adaptive = type.bitDepth() >= 8 && type.colourType() != 3;
