@@ -123,6 +123,7 @@ public final class PngMetadata {
         PngType type = new PngType(bytes[1] & 0xFF, bytes[2] & 0xFF, interlace == 1);
         List<Chunk> chunks = new ArrayList<>();
         int marks = 0;
+        boolean palette = false;
         int position = HEADER_BYTES;
         while (position < bytes.length) {
             if (bytes.length - position < 8) {
@@ -142,12 +143,16 @@ public final class PngMetadata {
                 }
                 marks++;
             }
+            palette |= chunkType.equals("PLTE") && marks == 0;
             int start = position + 8;
             chunks.add(new Chunk(chunkType, Arrays.copyOfRange(bytes, start, start + (int) length)));
             position = start + (int) length;
         }
         if (marks != 1) {
             throw new IllegalArgumentException("PNG metadata: " + marks + " image data markers, 1 expected");
+        }
+        if (type.colourType() == 3 && !palette) {
+            throw new IllegalArgumentException("PNG metadata of a palette image without a PLTE chunk before the image data");
         }
         return new PngMetadata(type, chunks);
     }

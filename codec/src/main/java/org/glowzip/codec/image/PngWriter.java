@@ -24,7 +24,7 @@ final class PngWriter {
      * The PNG file of {@code image}.
      *
      * @throws IllegalArgumentException if the image does not fit the PNG its metadata names (another
-     *         sample format, a value above the bit depth, a palette image without a palette)
+     *         sample format, a value above the bit depth, malformed PNG metadata)
      */
     static byte[] write(Image image) {
         PngMetadata metadata = PngMetadata.of(image);
@@ -32,9 +32,6 @@ final class PngWriter {
         if (!type.sampleFormat().equals(image.format())) {
             throw new IllegalArgumentException("a PNG of colour type " + type.colourType() + " and bit depth " + type.bitDepth()
                     + " holds " + type.sampleFormat() + " samples, not " + image.format());
-        }
-        if (type.colourType() == 3 && metadata.chunks().stream().noneMatch(chunk -> chunk.type().equals("PLTE"))) {
-            throw new IllegalArgumentException("PNG metadata of a palette image without a PLTE chunk");
         }
         checkValues(image, type);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

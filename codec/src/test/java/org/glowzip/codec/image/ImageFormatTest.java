@@ -129,7 +129,7 @@ class ImageFormatTest {
         assertArrayEquals(new int[] {0, 3, 1}, SampleImages.values(image));
         assertEquals(image, ImageFormat.read(ImageFormat.PNG.write(image)));
         Image noPalette = Image.of(1, 1, 1, new byte[1]).withMetadata(new byte[] {'P', 3, 8, 0, 0, 0, 0, 0, 'I', 'D', 'A', 'T'});
-        assertEquals("PNG metadata of a palette image without a PLTE chunk",
+        assertEquals("PNG metadata of a palette image without a PLTE chunk before the image data",
                 assertThrows(IllegalArgumentException.class, () -> ImageFormat.PNG.write(noPalette)).getMessage());
     }
 
