@@ -32,7 +32,7 @@ import java.util.List;
  *
  * <p>A PNG of the <em>natural</em> type of its sample format (gray, gray + alpha, RGB or RGBA of
  * 8 or 16 bits, colour types 0, 4, 2, 6), not interlaced and with no chunk besides the image data
- * has empty metadata; so has any image that did not come from a PNG, which is written as the
+ * has empty metadata, and an image with no metadata (or another format's) is written as the
  * natural PNG of its sample format.
  */
 public final class PngMetadata {
