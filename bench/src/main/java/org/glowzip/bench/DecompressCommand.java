@@ -81,11 +81,12 @@ final class DecompressCommand implements Callable<Integer> {
             return new Sink() {
                 @Override
                 public void accept(long index, Image image) throws Exception {
-                    byte[] png = ImageFormat.PNG.write(image);
-                    TarArchiveEntry entry = new TarArchiveEntry(String.format(Locale.ROOT, "%06d.png", index));
-                    entry.setSize(png.length);
+                    ImageFormat format = ImageFormat.of(image);
+                    byte[] file = format.write(image);
+                    TarArchiveEntry entry = new TarArchiveEntry(String.format(Locale.ROOT, "%06d.%s", index, format.extension(image)));
+                    entry.setSize(file.length);
                     tar.putArchiveEntry(entry);
-                    tar.write(png);
+                    tar.write(file);
                     tar.closeArchiveEntry();
                 }
 
@@ -115,7 +116,8 @@ final class DecompressCommand implements Callable<Integer> {
         return new Sink() {
             @Override
             public void accept(long index, Image image) throws Exception {
-                Files.write(directory.resolve(String.format(Locale.ROOT, "%06d.png", index)), ImageFormat.PNG.write(image));
+                ImageFormat format = ImageFormat.of(image);
+                Files.write(directory.resolve(String.format(Locale.ROOT, "%06d.%s", index, format.extension(image))), format.write(image));
             }
 
             @Override

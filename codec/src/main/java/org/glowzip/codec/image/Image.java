@@ -1,6 +1,12 @@
 package org.glowzip.codec.image;
 
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.util.Arrays;
@@ -14,8 +20,8 @@ import java.util.Arrays;
  * bytes first). For 8-bit formats the planes are the channels.
  *
  * <p>{@link #metadata} is bytes the codec keeps with the image and returns unchanged without
- * reading them: what an image file says besides its samples (see the image file readers for what
- * they put there), at most {@link #MAX_METADATA} bytes. Instances are immutable.
+ * reading them: what an image file says besides its samples ({@link ImageFormat} says what each
+ * format puts there), at most {@link #MAX_METADATA} bytes. Instances are immutable.
  */
 public final class Image {
     /** Largest accepted width or height. */
@@ -64,6 +70,11 @@ public final class Image {
             throw new IllegalArgumentException(planes.length + " plane samples for " + width + "x" + height + " " + format);
         }
         return new Image(width, height, format, planes.clone(), NO_METADATA);
+    }
+
+    /** An image over {@code planes} itself, for the file readers, which check the shape and fill the planes first. */
+    static Image ownPlanes(int width, int height, SampleFormat format, byte[] planes) {
+        return new Image(width, height, format, planes, NO_METADATA);
     }
 
     /**
@@ -186,49 +197,107 @@ public final class Image {
         return metadata.length > 0;
     }
 
-    /** A gray or RGB {@link BufferedImage} of this 8-bit gray or RGB image. */
+    /**
+     * A {@link BufferedImage} with this image's samples, exactly: a {@link ComponentColorModel}
+     * (gray or sRGB, alpha when the format has it, not premultiplied) over bytes or, at 16 bits,
+     * unsigned shorts, its raster's bands the channels in order. Metadata is not carried over.
+     */
     public BufferedImage toBufferedImage() {
-        if (!format.equals(SampleFormat.GRAY) && !format.equals(SampleFormat.RGB)) {
-            throw new IllegalArgumentException("only 8-bit gray and RGB images convert to a BufferedImage, not " + format);
-        }
         int channels = format.channels();
-        BufferedImage image = new BufferedImage(width, height, channels == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
-        WritableRaster raster = image.getRaster();
-        int[] pixel = new int[channels];
+        ColorModel model = new ComponentColorModel(ColorSpace.getInstance(format.isColour() ? ColorSpace.CS_sRGB : ColorSpace.CS_GRAY),
+                format.hasAlpha(), false, format.hasAlpha() ? Transparency.TRANSLUCENT : Transparency.OPAQUE,
+                format.bitDepth() == 8 ? DataBuffer.TYPE_BYTE : DataBuffer.TYPE_USHORT);
+        WritableRaster raster = model.createCompatibleWritableRaster(width, height);
+        int[] row = new int[width * channels];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 for (int c = 0; c < channels; c++) {
-                    pixel[c] = sample(y, x, c);
+                    row[x * channels + c] = value(y, x, c);
                 }
-                raster.setPixel(x, y, pixel);
             }
+            raster.setPixels(0, y, width, 1, row);
         }
-        return image;
+        return new BufferedImage(model, raster, false, null);
     }
 
     /**
-     * The image's samples: single-band gray images stay gray (16-bit samples keep their high
-     * byte), anything else becomes RGB through {@link BufferedImage#getRGB} (alpha dropped).
+     * The samples of {@code image}, exactly, read band by band from its raster: gray or RGB, with
+     * alpha when it has alpha, of 8 or 16 bits as its bands are. A palette image becomes the RGB
+     * (or RGBA, if the palette has alpha) of its 8-bit palette entries.
+     *
+     * @throws IllegalArgumentException if the samples have no exact {@link SampleFormat}: another
+     *         colour space, premultiplied alpha, bands of other or unequal sizes
      */
     public static Image fromBufferedImage(BufferedImage image) {
         int width = image.getWidth();
         int height = image.getHeight();
         Raster raster = image.getRaster();
-        boolean gray = raster.getNumBands() == 1 && !(image.getColorModel() instanceof java.awt.image.IndexColorModel);
-        int shift = gray ? raster.getSampleModel().getSampleSize(0) - 8 : 0;
-        SampleFormat format = gray ? SampleFormat.GRAY : SampleFormat.RGB;
+        if (image.getColorModel() instanceof IndexColorModel palette) {
+            return fromPalette(palette, raster);
+        }
+        SampleFormat format = exactFormat(image.getColorModel(), raster);
         checkShape(width, height, format);
+        int channels = format.channels();
+        int[] values = new int[width];
         byte[] samples = new byte[width * height * format.planes()];
-        int i = 0;
+        for (int c = 0; c < channels; c++) {
+            for (int y = 0; y < height; y++) {
+                raster.getSamples(0, y, width, 1, c, values);
+                for (int x = 0; x < width; x++) {
+                    int at = (y * width + x) * format.planes() + c;
+                    if (format.bitDepth() == 8) {
+                        samples[at] = (byte) values[x];
+                    } else {
+                        samples[at] = (byte) (values[x] >>> 8);
+                        samples[at + channels] = (byte) values[x];
+                    }
+                }
+            }
+        }
+        return new Image(width, height, format, samples, NO_METADATA);
+    }
+
+    private static SampleFormat exactFormat(ColorModel model, Raster raster) {
+        ColorSpace space = model.getColorSpace();
+        int colours = model.getNumColorComponents();
+        boolean gray = space.getType() == ColorSpace.TYPE_GRAY && colours == 1;
+        boolean rgb = space.getType() == ColorSpace.TYPE_RGB && colours == 3;
+        if (!gray && !rgb || raster.getNumBands() != model.getNumComponents()) {
+            throw new IllegalArgumentException("a BufferedImage of " + colours + " colour components in colour space type " + space.getType()
+                    + " and " + raster.getNumBands() + " bands is neither gray nor RGB");
+        }
+        if (model.isAlphaPremultiplied()) {
+            throw new IllegalArgumentException("premultiplied alpha cannot be undone exactly; give a BufferedImage with straight alpha");
+        }
+        int[] sizes = raster.getSampleModel().getSampleSize();
+        int bits = sizes[0];
+        for (int size : sizes) {
+            if (size != bits || size != 8 && size != 16) {
+                throw new IllegalArgumentException("a BufferedImage of " + Arrays.toString(sizes)
+                        + " bits per band; all bands of 8 or all of 16 bits are supported");
+            }
+        }
+        return new SampleFormat(model.getNumComponents(), bits);
+    }
+
+    private static Image fromPalette(IndexColorModel palette, Raster raster) {
+        int width = raster.getWidth();
+        int height = raster.getHeight();
+        SampleFormat format = palette.hasAlpha() ? SampleFormat.RGBA : SampleFormat.RGB;
+        checkShape(width, height, format);
+        int channels = format.channels();
+        int[] indices = new int[width];
+        byte[] samples = new byte[width * height * channels];
         for (int y = 0; y < height; y++) {
+            raster.getSamples(0, y, width, 1, 0, indices);
             for (int x = 0; x < width; x++) {
-                if (gray) {
-                    samples[i++] = (byte) (shift > 0 ? raster.getSample(x, y, 0) >>> shift : raster.getSample(x, y, 0));
-                } else {
-                    int rgb = image.getRGB(x, y);
-                    samples[i++] = (byte) (rgb >> 16);
-                    samples[i++] = (byte) (rgb >> 8);
-                    samples[i++] = (byte) rgb;
+                int at = (y * width + x) * channels;
+                int index = indices[x];
+                samples[at] = (byte) palette.getRed(index);
+                samples[at + 1] = (byte) palette.getGreen(index);
+                samples[at + 2] = (byte) palette.getBlue(index);
+                if (channels == 4) {
+                    samples[at + 3] = (byte) palette.getAlpha(index);
                 }
             }
         }

@@ -27,8 +27,10 @@ import org.glowzip.server.codec.StreamUnpacker;
 
 /**
  * {@code POST /v1/decompress}: a glowzip stream, decoded block by block as it arrives. A stream
- * of exactly one image is answered with that image as a PNG ({@code image/png}); any other
- * number with a tar of PNGs named {@code 000000.png}, {@code 000001.png}, ... in stream order
+ * of exactly one image is answered with that image as a PNG ({@code image/png}), of the colour
+ * type, bit depth and chunks it came with, or as the PGM/PPM it came as when that had a maximum
+ * value other than 255 or 65535 ({@link ImageFormat#of}); any other
+ * number with a tar of those named {@code 000000.png}, {@code 000001.png}, ... in stream order
  * ({@code application/x-tar}, chunked, each entry sent as it is decoded). The stream's model is
  * picked by its fingerprint among the loaded ones. Lengths and image sizes are checked against
  * the limits before the bytes they announce are read ({@link StreamUnpacker}).
@@ -51,11 +53,14 @@ final class DecompressJob implements Job {
             // decode until two images tell a tar from a single PNG, or the stream ends
         }
         if (first.size() == 1 && unpacker.state() == StreamUnpacker.State.FINISHED) {
-            byte[] png = ImageFormat.PNG.write(first.get(0));
-            count(first.get(0));
-            FullHttpResponse full = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.wrappedBuffer(png));
-            full.headers().set(HttpHeaderNames.CONTENT_TYPE, "image/png").set("X-Glowzip-Images", 1);
-            HttpUtil.setContentLength(full, png.length);
+            Image image = first.get(0);
+            ImageFormat format = ImageFormat.of(image);
+            byte[] file = format.write(image);
+            count(image);
+            FullHttpResponse full = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.wrappedBuffer(file));
+            full.headers().set(HttpHeaderNames.CONTENT_TYPE, format == ImageFormat.PNG ? "image/png"
+                    : "image/x-portable-" + (image.channels() == 1 ? "graymap" : "pixmap")).set("X-Glowzip-Images", 1);
+            HttpUtil.setContentLength(full, file.length);
             response.sendFull(full);
             return;
         }
@@ -67,12 +72,13 @@ final class DecompressJob implements Job {
         List<Image> batch = first;
         do {
             for (Image image : batch) {
-                byte[] png = ImageFormat.PNG.write(image);
-                TarArchiveEntry entry = new TarArchiveEntry(String.format("%06d.png", images));
-                entry.setSize(png.length);
+                ImageFormat format = ImageFormat.of(image);
+                byte[] file = format.write(image);
+                TarArchiveEntry entry = new TarArchiveEntry(String.format("%06d.%s", images, format.extension(image)));
+                entry.setSize(file.length);
                 entry.setModTime(new Date(0));
                 tar.putArchiveEntry(entry);
-                tar.write(png);
+                tar.write(file);
                 tar.closeArchiveEntry();
                 count(image);
             }

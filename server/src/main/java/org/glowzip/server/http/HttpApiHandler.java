@@ -41,7 +41,8 @@ import org.glowzip.server.ServedModel;
  * POST /v1/compress[?model=NAME]  body: PNG, PGM, PPM, tar of those, IDX of images, or a gzip of any
  *                                 200 application/x-glowzip, chunked, a block per chunk as it completes
  * POST /v1/decompress             body: a glowzip stream of any loaded model
- *                                 200 image/png (one image) or application/x-tar of PNGs (any other count), streamed
+ *                                 200 image/png (one image; PGM/PPM if it came as one with a maximum value other
+ *                                 than 255 or 65535) or application/x-tar of those (any other count), streamed
  * GET  /v1/models                 200 application/json: name, fingerprint, shape, NLL of each model
  * GET  /healthz                   200 {"status":"ok",...}; 503 while shutting down
  * GET  /metrics                   200 Prometheus text format ({@link org.glowzip.server.metrics.ServerMetrics})
