@@ -13,12 +13,12 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.glowzip.codec.image.Image;
 
 /** Inputs for tests, built in memory: tars, zips, gzips, IDX files, and gzip bombs that are never held whole. */
-final class Containers {
+public final class Containers {
     private Containers() {
     }
 
     /** A tar of named files. */
-    static byte[] tar(List<String> names, List<byte[]> files) {
+    public static byte[] tar(List<String> names, List<byte[]> files) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -36,7 +36,7 @@ final class Containers {
     }
 
     /** A zip (deflated entries) of named files. */
-    static byte[] zip(List<String> names, List<byte[]> files) {
+    public static byte[] zip(List<String> names, List<byte[]> files) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
             for (int i = 0; i < names.size(); i++) {
@@ -50,7 +50,7 @@ final class Containers {
         return out.toByteArray();
     }
 
-    static byte[] gzip(byte[] data) {
+    public static byte[] gzip(byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
             gzip.write(data);
@@ -61,7 +61,7 @@ final class Containers {
     }
 
     /** An IDX file of gray images of one size. */
-    static byte[] idx(List<Image> images) {
+    public static byte[] idx(List<Image> images) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             IdxHeader.unsignedBytes(images.size(), images.get(0).height(), images.get(0).width()).write(out);
@@ -78,7 +78,7 @@ final class Containers {
      * concatenated gzip members. It is generated as it is read, so that a test can offer an
      * input of gigabytes without holding even its compressed form.
      */
-    static InputStream bomb(byte[] prefix, long megabytes) {
+    public static InputStream bomb(byte[] prefix, long megabytes) {
         byte[] head = gzip(prefix);
         byte[] zeros = gzip(new byte[1 << 20]);
         long length = head.length + megabytes * zeros.length;

@@ -26,7 +26,7 @@ import org.glowzip.server.ApiException;
 import org.glowzip.server.ErrorKind;
 import org.glowzip.server.codec.LimitExceededException;
 import org.glowzip.server.codec.UnsupportedStreamException;
-import org.glowzip.server.input.ImageSources;
+import org.glowzip.server.input.BodyImages;
 
 /**
  * One request and its response, from the request head to the end of both bodies.
@@ -332,9 +332,9 @@ final class Exchange {
         if (cause instanceof BodyAbortedException aborted) {
             return aborted.error();
         }
-        ApiException limit = ImageSources.limitError(cause);
-        if (limit != null) {
-            return limit;
+        ApiException refused = BodyImages.refusal(cause);
+        if (refused != null) {
+            return refused;
         }
         if (cause instanceof ClientGoneException || cause instanceof InterruptedIOException) {
             return null;
