@@ -22,7 +22,8 @@ import org.glowzip.codec.input.InputRejectedException.Reason;
  * <li>a tar or zip archive: its files in archive order, directories and links skipped
  *     ({@link ArchiveSource});</li>
  * <li>a gzip of any of these (concatenated members read as one stream);</li>
- * <li>from a path, a directory: its regular files, subdirectories included, in path order.</li>
+ * <li>from a path, a directory: its regular files, subdirectories included, in path order; hidden
+ *     ones (a name on the way starts with a dot) are left out.</li>
  * </ul>
  *
  * <p>Containers nest up to {@value #MAX_DEPTH} deep (a tar.gz of gzipped IDX files is three).
@@ -60,7 +61,8 @@ public final class ImageInputs {
     }
 
     /**
-     * The images of a file or directory. A directory's files are opened one at a time as they are reached.
+     * The images of a file or directory. A directory's files (hidden ones left out) are listed now
+     * and opened one at a time as they are reached.
      *
      * @throws java.nio.file.NoSuchFileException if there is no such file (others as {@link Files#newInputStream} throws them)
      */
@@ -70,7 +72,7 @@ public final class ImageInputs {
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(path)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
+            files = walk.filter(file -> Files.isRegularFile(file) && !isHidden(path.relativize(file))).sorted().toList();
         }
         if (files.isEmpty()) {
             throw new InputRejectedException(Reason.NO_IMAGES, path + ": a directory without files");
@@ -84,6 +86,16 @@ public final class ImageInputs {
      */
     public ImageSource open(InputStream in, String name) throws IOException {
         return open(in, name, 0);
+    }
+
+    /** True if a name on {@code relative} starts with a dot: hidden files and folders (.git, .DS_Store, a half-written .x.part). */
+    private static boolean isHidden(Path relative) {
+        for (Path name : relative) {
+            if (name.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The images of {@code inputs}, one after the other, each opened when the one before it has ended. */

@@ -127,11 +127,14 @@ class ImageInputsTest {
     }
 
     @Test
-    void directoriesAreReadInPathOrder(@TempDir Path directory) throws IOException {
+    void directoriesAreReadInPathOrderWithoutHiddenFiles(@TempDir Path directory) throws IOException {
         Files.createDirectories(directory.resolve("b"));
         Files.write(directory.resolve("b/1.png"), png(RGB));
         Files.write(directory.resolve("a.pgm"), pnm(GRAY));
         Files.write(directory.resolve("c.idx.gz"), Containers.gzip(Containers.idx(DIGITS)));
+        Files.write(directory.resolve(".DS_Store"), new byte[] {1, 2, 3}); // hidden files and folders are left out
+        Files.createDirectories(directory.resolve("b/.git"));
+        Files.write(directory.resolve("b/.git/config"), new byte[] {1, 2, 3});
         List<Image> expected = new ArrayList<>(List.of(GRAY, RGB));
         expected.addAll(DIGITS);
         try (ImageSource source = new ImageInputs(InputLimits.DEFAULTS).open(directory)) {
