@@ -24,8 +24,9 @@ public final class BodyImages {
     /**
      * The images of {@code body} within the server's limits: {@code maxPixelsPerImage} per image,
      * {@code maxExpandedBytes} both for what decompression produces and for the samples of all
-     * images. The body's first bytes are read now, so that a body of the wrong kind is refused
-     * before a response begins.
+     * images, and the input layer's default number of images
+     * ({@link InputLimits#DEFAULTS}{@code .maxImages()}). The body's first bytes are read now, so
+     * that a body of the wrong kind is refused before a response begins.
      */
     public static ImageSource open(InputStream body, GlowServerConfig config) throws IOException {
         InputLimits limits = new InputLimits(config.maxExpandedBytes(), InputLimits.DEFAULTS.maxImages(), config.maxExpandedBytes(),
