@@ -67,7 +67,7 @@ final class CompressCommand implements Callable<Integer> {
             try (StagedOutput staged = toStdout ? null : StagedOutput.file(Path.of(output));
                     OutputStream out = new BufferedOutputStream(toStdout ? StandardStreams.out() : Files.newOutputStream(staged.path()))) {
                 summary = single ? writeSingle(codec, first, out) : writeStream(codec, first, second, images, out);
-                out.close();
+                out.flush(); // everything is in the file before it takes the target's name
                 if (staged != null) {
                     staged.commit();
                 }
