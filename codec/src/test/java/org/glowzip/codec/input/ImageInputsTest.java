@@ -1,5 +1,6 @@
 package org.glowzip.codec.input;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -212,10 +213,6 @@ class ImageInputsTest {
         byte[] deepest = nested;
         assertEquals(List.of(GRAY), assertDoesNotThrow(() -> read(deepest)));
         refused(Reason.UNSUPPORTED, "in: containers nested more than 8 deep", Containers.gzip(nested), limits);
-    }
-
-    private static <T> T assertDoesNotThrow(org.junit.jupiter.api.function.ThrowingSupplier<T> supplier) {
-        return org.junit.jupiter.api.Assertions.assertDoesNotThrow(supplier);
     }
 
     @Test
