@@ -8,18 +8,27 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.glowzip.bench.io.ImageInputs;
-import org.glowzip.bench.io.NamedImage;
+import org.glowzip.bench.io.InputFiles;
+import org.glowzip.bench.io.StandardStreams;
+import org.glowzip.bench.io.StagedOutput;
 import org.glowzip.codec.ImageCodec;
+import org.glowzip.codec.image.Image;
+import org.glowzip.codec.input.ImageInputs;
+import org.glowzip.codec.input.ImageSource;
+import org.glowzip.codec.input.InputRejectedException;
 import org.glowzip.codec.stream.GlowzipWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code glowzip compress}: images in; one image in the single-image form, or a glowzip stream of them, out. */
+/**
+ * {@code glowzip compress}: images in, read one at a time through the codec's input layer; one
+ * image in the single-image form, or a glowzip stream of them, out. The output file appears only
+ * when it is complete ({@link StagedOutput}).
+ */
 @Command(name = "compress", mixinStandardHelpOptions = true,
-        description = "Compress images (PNG/PGM/PPM files, directories, tar/tar.gz/zip archives, IDX files, or - for stdin):"
+        description = "Compress images (PNG/PGM/PPM files, IDX files, tar/zip archives, gzip of any of these, directories, or - for stdin):"
                 + " exactly one image into the compact single-image form, more into one stream.")
 final class CompressCommand implements Callable<Integer> {
     @Mixin
@@ -27,6 +36,9 @@ final class CompressCommand implements Callable<Integer> {
 
     @Mixin
     ModelOption modelOption;
+
+    @Mixin
+    InputLimitOptions limitOptions;
 
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Inputs, in order.")
     List<String> inputs;
@@ -39,36 +51,62 @@ final class CompressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ImageCodec codec = modelOption.codec();
-        List<NamedImage> images = ImageInputs.read(inputs);
-        boolean single = images.size() == 1 && !stream;
-        long samples = images.stream().mapToLong(image -> image.image().sampleCount()).sum();
-        long bytes;
-        try (OutputStream out = output.equals("-") ? System.out : new BufferedOutputStream(Files.newOutputStream(Path.of(output)))) {
-            bytes = single ? writeSingle(codec, images.get(0), out) : writeStream(codec, images, out);
+        for (String input : inputs) {
+            InputFiles.check(input, true);
         }
-        if (!verbosity.quiet) {
-            System.err.printf(Locale.ROOT, "%d images, %d samples -> %d bytes, %.4f bpd (%s)%n", images.size(), samples, bytes,
-                    samples == 0 ? 0 : 8.0 * bytes / samples, single ? "single-image form" : "stream");
+        ImageInputs reader = new ImageInputs(limitOptions.limits());
+        List<ImageInputs.Opener> openers = inputs.stream().map(input -> (ImageInputs.Opener) () -> input.equals(InputFiles.STDIN)
+                ? reader.open(InputFiles.open(input), InputFiles.name(input)) : reader.open(Path.of(input))).toList();
+        boolean toStdout = output.equals("-");
+        try (ImageSource images = ImageInputs.concat(openers)) {
+            Image first = images.next(); // every input holds an image, or is refused
+            Image second = images.next();
+            boolean single = second == null && !stream;
+            ImageCodec codec = modelOption.codec();
+            Summary summary;
+            try (StagedOutput staged = toStdout ? null : StagedOutput.file(Path.of(output));
+                    OutputStream out = new BufferedOutputStream(toStdout ? StandardStreams.out() : Files.newOutputStream(staged.path()))) {
+                summary = single ? writeSingle(codec, first, out) : writeStream(codec, first, second, images, out);
+                out.flush(); // everything is in the file before it takes the target's name
+                if (staged != null) {
+                    staged.commit();
+                }
+            }
+            if (!verbosity.quiet) {
+                System.err.printf(Locale.ROOT, "%d images, %d samples -> %d bytes, %.4f bpd (%s)%n", summary.images, summary.samples,
+                        summary.bytes, 8.0 * summary.bytes / summary.samples, single ? "single-image form" : "stream");
+            }
+        } catch (InputRejectedException e) {
+            throw InputLimitOptions.explained(e);
         }
         return 0;
     }
 
-    private static long writeSingle(ImageCodec codec, NamedImage image, OutputStream out) throws IOException {
-        byte[] bytes = codec.encode(image.image());
-        out.write(bytes);
-        return bytes.length;
+    private record Summary(long images, long samples, long bytes) {
     }
 
-    private long writeStream(ImageCodec codec, List<NamedImage> images, OutputStream out) throws IOException {
-        try (GlowzipWriter writer = codec.writer(out);
-                Progress progress = new Progress("compress", images.size(), "img", verbosity.quiet)) {
-            for (NamedImage image : images) {
-                writer.write(image.image());
+    private static Summary writeSingle(ImageCodec codec, Image image, OutputStream out) throws IOException {
+        byte[] bytes = codec.encode(image);
+        out.write(bytes);
+        return new Summary(1, image.sampleCount(), bytes.length);
+    }
+
+    /** The images into a stream, in order; the writer is closed, writing its last blocks, only once every image has been read. */
+    private Summary writeStream(ImageCodec codec, Image first, Image second, ImageSource rest, OutputStream out) throws IOException {
+        try (Progress progress = new Progress("compress", Progress.UNKNOWN, "img", verbosity.quiet)) {
+            GlowzipWriter writer = codec.writer(out);
+            long samples = 0;
+            Image image = first;
+            Image following = second;
+            while (image != null) {
+                writer.write(image);
+                samples += image.sampleCount();
                 progress.advance(1);
+                image = following;
+                following = rest.next(); // null again once the images have ended
             }
             writer.close();
-            return writer.byteCount();
+            return new Summary(writer.imageCount(), samples, writer.byteCount());
         }
     }
 }

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
-import org.glowzip.bench.io.ImageInputs;
-import org.glowzip.bench.io.NamedImage;
+import org.glowzip.bench.io.InputFiles;
 import org.glowzip.codec.image.Image;
+import org.glowzip.codec.input.ImageInputs;
+import org.glowzip.codec.input.ImageSource;
+import org.glowzip.codec.input.InputLimits;
 import picocli.CommandLine.Option;
 
 /** The {@code --data} option: images to measure on, or the bundled Fashion-MNIST sample. */
@@ -27,20 +29,23 @@ final class DataOption {
         return describe(data);
     }
 
-    /** The images of {@code data}, or of the bundled sample when it is {@code null}. */
+    /** The images of {@code data}, or of the bundled sample when it is {@code null}, read within the default {@link InputLimits}. */
     static List<Image> images(Path data) throws IOException {
-        List<NamedImage> named;
-        if (data == null) {
-            try (InputStream in = DataOption.class.getResourceAsStream(BUNDLED_SAMPLE)) {
-                if (in == null) {
-                    throw new IllegalStateException("this build has no bundled sample; pass --data");
-                }
-                named = ImageInputs.fromBytes("fashion-mnist-sample", in.readAllBytes());
-            }
-        } else {
-            named = ImageInputs.read(List.of(data.toString()));
+        ImageInputs inputs = new ImageInputs(InputLimits.DEFAULTS);
+        if (data != null) {
+            InputFiles.check(data.toString(), true);
         }
-        return named.stream().map(NamedImage::image).toList();
+        try (ImageSource source = data == null ? inputs.open(bundledSample(), "fashion-mnist-sample") : inputs.open(data)) {
+            return source.readAll();
+        }
+    }
+
+    private static InputStream bundledSample() {
+        InputStream sample = DataOption.class.getResourceAsStream(BUNDLED_SAMPLE);
+        if (sample == null) {
+            throw new IllegalStateException("this build has no bundled sample; pass --data");
+        }
+        return sample;
     }
 
     /** What {@code data} is, for titles. */

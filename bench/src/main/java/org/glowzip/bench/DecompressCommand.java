@@ -2,6 +2,7 @@ package org.glowzip.bench;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -10,7 +11,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.glowzip.bench.io.InputFiles;
+import org.glowzip.bench.io.StandardStreams;
+import org.glowzip.bench.io.StagedOutput;
 import org.glowzip.codec.ImageCodec;
+import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.image.ImageFormat;
 import org.glowzip.codec.stream.GlowzipForm;
@@ -23,10 +28,12 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code glowzip decompress}: a single image or a stream in; PNGs out, into a directory ({@code 000000.png}, ...),
- * one image file, or a tar ({@code OUT.tar}, or {@code -} for stdout).
+ * one image file, or a tar ({@code OUT.tar}, or {@code -} for stdout). A file or directory output appears only
+ * once the whole input has decoded and checked out ({@link StagedOutput}); a failure leaves nothing behind.
  */
 @Command(name = "decompress", mixinStandardHelpOptions = true,
-        description = "Decompress a single image or a stream into PNG files in a directory, one image file (.png/.pgm/.ppm), or a tar (.tar or - for stdout).")
+        description = "Decompress a single image or a stream into PNG files in a directory, one image file (.png/.pgm/.ppm), or a tar (.tar or - for stdout)."
+                + " Nothing is written unless the whole input decodes.")
 final class DecompressCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity;
@@ -42,17 +49,15 @@ final class DecompressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        InputFiles.check(input, false);
         ImageCodec codec = modelOption.codec();
         long count = 0;
-        try (InputStream in = new BufferedInputStream(input.equals("-") ? System.in : Files.newInputStream(Path.of(input)))) {
+        try (InputStream in = new BufferedInputStream(InputFiles.open(input));
+                Sink sink = sink()) {
             if (GlowzipForm.of(in) == GlowzipForm.SINGLE_IMAGE) {
-                Image image = codec.decode(SingleImageFormat.readAll(in));
-                try (Sink sink = sink()) {
-                    sink.accept(count++, image);
-                }
+                sink.accept(count++, codec.decode(SingleImageFormat.readAll(in)));
             } else {
-                try (GlowzipReader reader = codec.reader(in);
-                        Sink sink = sink()) {
+                try (GlowzipReader reader = codec.reader(in)) {
                     for (Image image = reader.read(); image != null; image = reader.read()) {
                         sink.accept(count++, image);
                         if (!verbosity.quiet && count % 100 == 0) {
@@ -61,6 +66,9 @@ final class DecompressCommand implements Callable<Integer> {
                     }
                 }
             }
+            sink.commit();
+        } catch (MalformedStreamException e) {
+            throw InputFiles.named(input, e);
         }
         if (!verbosity.quiet) {
             System.err.printf(Locale.ROOT, "\rdecompressed %d images%n", count);
@@ -68,61 +76,106 @@ final class DecompressCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Where decoded images go. */
+    /** Where decoded images go: nothing of it is visible before {@link #commit}, and closing without it removes it all. */
     private interface Sink extends AutoCloseable {
-        void accept(long index, Image image) throws Exception;
+        void accept(long index, Image image) throws IOException;
+
+        void commit() throws IOException;
+
+        @Override
+        void close() throws IOException;
     }
 
-    private Sink sink() throws Exception {
+    private Sink sink() throws IOException {
         String lower = output.toLowerCase(Locale.ROOT);
         if (output.equals("-") || lower.endsWith(".tar")) {
-            OutputStream out = output.equals("-") ? System.out : new BufferedOutputStream(Files.newOutputStream(Path.of(output)));
-            TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
-            return new Sink() {
-                @Override
-                public void accept(long index, Image image) throws Exception {
-                    ImageFormat format = ImageFormat.of(image);
-                    byte[] file = format.write(image);
-                    TarArchiveEntry entry = new TarArchiveEntry(String.format(Locale.ROOT, "%06d.%s", index, format.extension(image)));
-                    entry.setSize(file.length);
-                    tar.putArchiveEntry(entry);
-                    tar.write(file);
-                    tar.closeArchiveEntry();
-                }
-
-                @Override
-                public void close() throws Exception {
-                    tar.close();
-                }
-            };
+            return tar(output.equals("-") ? null : StagedOutput.file(Path.of(output)));
         }
         if (lower.endsWith(".png") || lower.endsWith(".pgm") || lower.endsWith(".ppm")) {
-            ImageFormat format = lower.endsWith(".png") ? ImageFormat.PNG : ImageFormat.PNM;
-            return new Sink() {
-                @Override
-                public void accept(long index, Image image) throws Exception {
-                    if (index > 0) {
-                        throw new IllegalArgumentException("the stream holds more than one image; give a directory or a .tar");
-                    }
-                    Files.write(Path.of(output), format.write(image));
-                }
-
-                @Override
-                public void close() {
-                }
-            };
+            return imageFile(lower.endsWith(".png") ? ImageFormat.PNG : ImageFormat.PNM, StagedOutput.file(Path.of(output)));
         }
-        Path directory = Files.createDirectories(Path.of(output));
+        return directory(StagedOutput.directory(Path.of(output)));
+    }
+
+    /** Image files {@code 000000.png}, ... in a tar: a staged file, or standard output if {@code staged} is null. */
+    private static Sink tar(StagedOutput staged) throws IOException {
+        OutputStream out = staged == null ? StandardStreams.out() : Files.newOutputStream(staged.path());
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(new BufferedOutputStream(out));
         return new Sink() {
             @Override
-            public void accept(long index, Image image) throws Exception {
+            public void accept(long index, Image image) throws IOException {
                 ImageFormat format = ImageFormat.of(image);
-                Files.write(directory.resolve(String.format(Locale.ROOT, "%06d.%s", index, format.extension(image))), format.write(image));
+                byte[] file = format.write(image);
+                TarArchiveEntry entry = new TarArchiveEntry(fileName(index, format, image));
+                entry.setSize(file.length);
+                tar.putArchiveEntry(entry);
+                tar.write(file);
+                tar.closeArchiveEntry();
             }
 
             @Override
-            public void close() {
+            public void commit() throws IOException {
+                tar.close();
+                if (staged != null) {
+                    staged.commit();
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                try (staged) {
+                    out.close();
+                }
             }
         };
+    }
+
+    /** The one image of the input in one file of {@code format}. */
+    private Sink imageFile(ImageFormat format, StagedOutput staged) {
+        return new Sink() {
+            @Override
+            public void accept(long index, Image image) throws IOException {
+                if (index > 0) {
+                    throw new IllegalArgumentException(InputFiles.name(input) + " holds more than one image; give a directory or a .tar");
+                }
+                Files.write(staged.path(), format.write(image));
+            }
+
+            @Override
+            public void commit() throws IOException {
+                staged.commit();
+            }
+
+            @Override
+            public void close() throws IOException {
+                staged.close();
+            }
+        };
+    }
+
+    /** Image files {@code 000000.png}, ... in a directory. */
+    private static Sink directory(StagedOutput staged) {
+        return new Sink() {
+            @Override
+            public void accept(long index, Image image) throws IOException {
+                ImageFormat format = ImageFormat.of(image);
+                Files.write(staged.path().resolve(fileName(index, format, image)), format.write(image));
+            }
+
+            @Override
+            public void commit() throws IOException {
+                staged.commit();
+            }
+
+            @Override
+            public void close() throws IOException {
+                staged.close();
+            }
+        };
+    }
+
+    /** {@code 000000.png}, ... or {@code .pgm}/{@code .ppm} for images that came as PGM/PPM (see {@link ImageFormat#of}). */
+    private static String fileName(long index, ImageFormat format, Image image) {
+        return String.format(Locale.ROOT, "%06d.%s", index, format.extension(image));
     }
 }

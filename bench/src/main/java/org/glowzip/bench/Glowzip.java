@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /**
  * The {@code glowzip} command line.
  *
- * <p>Exit codes: 0 success, 1 runtime error, 2 usage error, 3 corrupt input.
+ * <p>Exit codes: 0 success, 1 runtime error, 2 usage error, 3 corrupt or refused input ({@link ExitCodes}).
  */
 @Command(name = "glowzip", mixinStandardHelpOptions = true, version = "glowzip 0.1.0",
         description = "Lossless image compression with a Glow normalizing flow and bits-back rANS.",
@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
                 TrainCommand.class, TrainContextCommand.class, InitialBitsCommand.class, LoadbenchCommand.class,
                 MicrobenchCommand.class, ConvBenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:runtime error", "2:usage error", "3:corrupt input"})
+        exitCodeList = {"0:success", "1:runtime error (a missing or unreadable file among them)", "2:usage error",
+                "3:corrupt or refused input (damaged, not an accepted kind, no images, over a limit)"})
 public final class Glowzip {
     private Glowzip() {
     }

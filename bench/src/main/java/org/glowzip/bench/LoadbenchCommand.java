@@ -2,7 +2,6 @@ package org.glowzip.bench;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.image.Image;
+import org.glowzip.codec.input.IdxHeader;
 import org.glowzip.codec.stream.GlowzipReader;
 import org.glowzip.codec.stream.GlowzipWriter;
 import org.glowzip.server.GlowServer;
@@ -201,19 +201,14 @@ final class LoadbenchCommand implements Callable<Integer> {
 
     /** An IDX file of same-sized gray images. */
     private static byte[] idx(List<Image> images) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(0x00000803);
-            out.writeInt(images.size());
-            out.writeInt(images.get(0).height());
-            out.writeInt(images.get(0).width());
-            for (Image image : images) {
-                out.write(image.samples());
-            }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            IdxHeader.unsignedBytes(images.size(), images.get(0).height(), images.get(0).width()).write(out);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(e); // a byte array does not fail
         }
-        return bytes.toByteArray();
+        images.forEach(image -> out.writeBytes(image.samples()));
+        return out.toByteArray();
     }
 
     private static double percentile(List<Double> sorted, double q) {

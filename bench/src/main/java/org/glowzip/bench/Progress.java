@@ -4,10 +4,14 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * A progress bar on standard error for work of known size: bar, count, rate and ETA, redrawn at
- * most ten times a second, and nothing at all when quiet. Workers may advance it concurrently.
+ * A progress bar on standard error: bar, count, rate and ETA for work of known size, count and
+ * rate for work of unknown size ({@link #UNKNOWN}), redrawn at most ten times a second, and
+ * nothing at all when quiet. Workers may advance it concurrently.
  */
 final class Progress implements AutoCloseable {
+    /** The total of work whose size is not known in advance. */
+    static final long UNKNOWN = -1;
+
     private static final int WIDTH = 30;
     private static final long REDRAW_NANOS = 100_000_000L;
 
@@ -29,7 +33,7 @@ final class Progress implements AutoCloseable {
     synchronized void advance(long amount) {
         done += amount;
         long now = System.nanoTime();
-        if (out != null && (now - lastDraw > REDRAW_NANOS || done >= total)) {
+        if (out != null && (now - lastDraw > REDRAW_NANOS || done == total)) {
             lastDraw = now;
             draw(now);
         }
@@ -38,6 +42,10 @@ final class Progress implements AutoCloseable {
     private void draw(long now) {
         double seconds = Math.max(1e-9, (now - startNanos) / 1e9);
         double rate = done / seconds;
+        if (total == UNKNOWN) {
+            out.printf(Locale.ROOT, "\r%-16s %d %s  %.1f %s/s ", label, done, unit, rate, unit);
+            return;
+        }
         double fraction = total == 0 ? 1 : Math.min(1, (double) done / total);
         int filled = (int) (fraction * WIDTH);
         String bar = "=".repeat(filled) + (filled < WIDTH ? ">" + " ".repeat(WIDTH - filled - 1) : "");

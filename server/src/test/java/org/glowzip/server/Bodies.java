@@ -2,7 +2,6 @@ package org.glowzip.server;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.image.ImageFormat;
+import org.glowzip.codec.input.IdxHeader;
 
 /** Request and response bodies for tests: tars, IDX files, gzip. */
 public final class Bodies {
@@ -68,20 +68,14 @@ public final class Bodies {
 
     /** An IDX file of gray images of one size. */
     public static byte[] idx(List<Image> images, int rows, int columns) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeInt(0x00000803);
-            out.writeInt(images.size());
-            out.writeInt(rows);
-            out.writeInt(columns);
-            for (Image image : images) {
-                out.write(image.samples());
-            }
+            IdxHeader.unsignedBytes(images.size(), rows, columns).write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
+        images.forEach(image -> out.writeBytes(image.samples()));
+        return out.toByteArray();
     }
 
     public static byte[] gzip(byte[] data) {

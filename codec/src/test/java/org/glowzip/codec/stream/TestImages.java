@@ -1,17 +1,17 @@
 package org.glowzip.codec.stream;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.zip.GZIPInputStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import org.glowzip.codec.image.Image;
+import org.glowzip.codec.input.ImageInputs;
+import org.glowzip.codec.input.ImageSource;
+import org.glowzip.codec.input.InputLimits;
 
 /**
  * Images for codec tests: odd sizes, 1x1, gray and RGB; noise, constant 0 and 255, gradients;
@@ -44,13 +44,9 @@ public final class TestImages {
 
     /** The first {@code count} (at most 64) Fashion-MNIST test images, 28 x 28 gray, from the test resources. */
     public static List<Image> fashionMnist(int count) {
-        try (InputStream in = new GZIPInputStream(TestImages.class.getResourceAsStream("/fashion-mnist-t10k-64-images-idx3-ubyte.gz"))) {
-            byte[] idx = in.readAllBytes();
-            List<Image> images = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                images.add(Image.of(28, 28, 1, Arrays.copyOfRange(idx, 16 + i * 784, 16 + (i + 1) * 784)));
-            }
-            return images;
+        String name = "/fashion-mnist-t10k-64-images-idx3-ubyte.gz";
+        try (ImageSource source = new ImageInputs(InputLimits.DEFAULTS).open(TestImages.class.getResourceAsStream(name), name)) {
+            return source.readAll().subList(0, count);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a resource of this build
         }

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 /**
  * A data directory as the trainers take it: the IDX gzip files of {@link IdxFiles#readSplit}
  * ({@code train-images-idx3-ubyte.gz}, {@code t10k-images-idx3-ubyte.gz}, one channel) or the
- * sub-folders {@code train/} and {@code test/} of PNG/PGM images ({@link ImageFolder}).
+ * sub-folders {@code train/} and {@code test/} of images of one size ({@link ImageSet#read}: PNG, PGM,
+ * PPM, or anything else the codec's input layer reads; every file in them must hold images).
  */
 public final class DataDirectory {
     private DataDirectory() {
@@ -18,6 +19,6 @@ public final class DataDirectory {
         if (Files.exists(directory.resolve("train-images-idx3-ubyte.gz"))) {
             return IdxFiles.readSplit(directory, test);
         }
-        return ImageFolder.read(directory.resolve(test ? "test" : "train"), channels);
+        return ImageSet.read(directory.resolve(test ? "test" : "train"), channels);
     }
 }

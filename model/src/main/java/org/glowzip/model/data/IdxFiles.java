@@ -1,69 +1,28 @@
 package org.glowzip.model.data;
 
 import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.glowzip.codec.MalformedStreamException;
+import org.glowzip.codec.input.IdxHeader;
 
 /**
- * Reads the IDX format of MNIST and Fashion-MNIST, gzip-compressed ({@code *.gz}, through Commons
- * Compress) or plain. Images: magic {@code 0x00000803}, count, rows, columns (big-endian int32),
- * then unsigned bytes; labels: magic {@code 0x00000801}, count, then one unsigned byte each.
+ * The IDX files of MNIST and Fashion-MNIST ({@link IdxHeader}), plain or gzip: images through the
+ * codec's input layer ({@link ImageSet#read}), labels (unsigned bytes in 1 dimension) beside them.
  */
 public final class IdxFiles {
-    private static final int IMAGES_MAGIC = 0x00000803;
-    private static final int LABELS_MAGIC = 0x00000801;
-    private static final int MAX_SIDE = 4096;
-    private static final int MAX_COUNT = 10_000_000;
-
     private IdxFiles() {
     }
 
     /** Reads an image file and, if {@code labelsPath} is not null, its labels, as a one-channel set. */
     public static ImageSet read(Path imagesPath, Path labelsPath) throws IOException {
-        int count;
-        int rows;
-        int columns;
-        byte[] pixels;
-        try (DataInputStream in = open(imagesPath)) {
-            expect(in.readInt(), IMAGES_MAGIC, imagesPath);
-            count = checked(in.readInt(), MAX_COUNT, "image count", imagesPath);
-            rows = checked(in.readInt(), MAX_SIDE, "rows", imagesPath);
-            columns = checked(in.readInt(), MAX_SIDE, "columns", imagesPath);
-            long bytes = (long) count * rows * columns;
-            if (bytes > Integer.MAX_VALUE - 8) {
-                throw new IOException(imagesPath + ": " + bytes + " pixel bytes are too many");
-            }
-            pixels = new byte[(int) bytes];
-            in.readFully(pixels);
-        } catch (EOFException e) {
-            throw new IOException(imagesPath + " is truncated", e);
-        }
-        int[] labels = new int[count];
-        if (labelsPath == null) {
-            Arrays.fill(labels, -1);
-        } else {
-            try (DataInputStream in = open(labelsPath)) {
-                expect(in.readInt(), LABELS_MAGIC, labelsPath);
-                int labelCount = checked(in.readInt(), MAX_COUNT, "label count", labelsPath);
-                if (labelCount != count) {
-                    throw new IOException(labelsPath + " has " + labelCount + " labels for " + count + " images");
-                }
-                for (int i = 0; i < count; i++) {
-                    labels[i] = in.readUnsignedByte();
-                }
-            } catch (EOFException e) {
-                throw new IOException(labelsPath + " is truncated", e);
-            }
-        }
-        return new ImageSet(1, rows, columns, pixels, labels);
+        ImageSet images = ImageSet.read(imagesPath, 1);
+        return labelsPath == null ? images : images.withLabels(readLabels(labelsPath, images.size()));
     }
 
     /**
@@ -78,42 +37,44 @@ public final class IdxFiles {
 
     /** Writes images (one channel) and labels as gzip IDX files, e.g. for a test sample. */
     public static void write(ImageSet set, Path imagesPath, Path labelsPath) throws IOException {
-        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(Files.newOutputStream(imagesPath)))) {
-            out.writeInt(IMAGES_MAGIC);
-            out.writeInt(set.size());
-            out.writeInt(set.height());
-            out.writeInt(set.width());
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(imagesPath))) {
+            IdxHeader.unsignedBytes(set.size(), set.height(), set.width()).write(out);
             for (int i = 0; i < set.size(); i++) {
-                for (int value : set.image(i)) {
-                    out.writeByte(value);
-                }
+                out.write(set.samples(i));
             }
         }
-        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(Files.newOutputStream(labelsPath)))) {
-            out.writeInt(LABELS_MAGIC);
-            out.writeInt(set.size());
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(labelsPath))) {
+            IdxHeader.unsignedBytes(set.size()).write(out);
             for (int i = 0; i < set.size(); i++) {
-                out.writeByte(set.label(i));
+                out.write(set.label(i));
             }
         }
     }
 
-    private static DataInputStream open(Path path) throws IOException {
+    /** The {@code count} labels of a labels file, plain or gzip (by its first bytes, {@code 1F 8B}). */
+    private static int[] readLabels(Path path, int count) throws IOException {
         InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-        InputStream in = path.getFileName().toString().endsWith(".gz") ? new GzipCompressorInputStream(raw, true) : raw;
-        return new DataInputStream(new BufferedInputStream(in, 1 << 16));
-    }
-
-    private static void expect(int magic, int expected, Path path) throws IOException {
-        if (magic != expected) {
-            throw new IOException(path + ": IDX magic 0x" + Integer.toHexString(magic) + ", expected 0x" + Integer.toHexString(expected));
+        raw.mark(2);
+        int first = raw.read();
+        boolean gzip = first == 0x1F && raw.read() == 0x8B;
+        raw.reset();
+        try (InputStream in = gzip ? new GzipCompressorInputStream(raw, true) : raw) {
+            IdxHeader header = IdxHeader.read(in, path.toString());
+            if (!header.isUnsignedBytes(1)) {
+                throw new IOException(path + ": " + header + "; labels are unsigned bytes in 1 dimension (magic 00 00 08 01)");
+            }
+            if (header.size(0) != count) {
+                throw new IOException(path + " has " + header.size(0) + " labels for " + count + " images");
+            }
+            byte[] bytes = in.readNBytes(count);
+            if (bytes.length < count) {
+                throw new MalformedStreamException(header.bytes() + bytes.length, path + ": truncated after " + bytes.length + " of " + count + " labels");
+            }
+            int[] labels = new int[count];
+            for (int i = 0; i < count; i++) {
+                labels[i] = bytes[i] & 0xFF;
+            }
+            return labels;
         }
-    }
-
-    private static int checked(int value, int max, String what, Path path) throws IOException {
-        if (value < 1 || value > max) {
-            throw new IOException(path + ": " + what + " " + value + " outside [1, " + max + "]");
-        }
-        return value;
     }
 }

@@ -1,7 +1,14 @@
 package org.glowzip.model.data;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
+import org.glowzip.codec.image.Image;
+import org.glowzip.codec.input.ImageInputs;
+import org.glowzip.codec.input.ImageSource;
+import org.glowzip.codec.input.InputLimits;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -46,6 +53,43 @@ public final class ImageSet {
 
     public int width() {
         return width;
+    }
+
+    /**
+     * The images of {@code input} (a file or a directory, anything {@link ImageInputs} reads: PNG,
+     * PGM, PPM, IDX, tar, zip, gzip), all of one size, with {@code channels} channels: an image
+     * with at least that many gives its first ones (1 of RGB takes red), one with fewer repeats
+     * its first (3 of gray is gray three times). Labels are -1.
+     */
+    public static ImageSet read(Path input, int channels) throws IOException {
+        try (ImageSource source = new ImageInputs(InputLimits.DEFAULTS).open(input)) {
+            ByteArrayOutputStream pixels = new ByteArrayOutputStream();
+            Image first = source.next(); // every input the layer opens holds an image
+            int count = 0;
+            for (Image image = first; image != null; image = source.next()) {
+                if (image.width() != first.width() || image.height() != first.height()) {
+                    throw new IOException(input + ": image " + count + " is " + image.width() + "x" + image.height()
+                            + ", the first is " + first.width() + "x" + first.height());
+                }
+                for (int c = 0; c < channels; c++) {
+                    int band = image.channels() >= channels ? c : 0;
+                    for (int y = 0; y < image.height(); y++) {
+                        for (int x = 0; x < image.width(); x++) {
+                            pixels.write(image.sample(y, x, band));
+                        }
+                    }
+                }
+                count++;
+            }
+            int[] labels = new int[count];
+            Arrays.fill(labels, -1);
+            return new ImageSet(channels, first.height(), first.width(), pixels.toByteArray(), labels);
+        }
+    }
+
+    /** This set's images with {@code labels}, one per image. */
+    public ImageSet withLabels(int[] labels) {
+        return new ImageSet(channels, height, width, pixels, labels.clone());
     }
 
     /** Samples per image, C x H x W. */

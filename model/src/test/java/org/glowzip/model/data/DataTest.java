@@ -43,7 +43,8 @@ class DataTest {
             assertEquals(set.label(i), back.label(i));
         }
         IOException e = assertThrows(IOException.class, () -> IdxFiles.read(labels, null));
-        assertTrue(e.getMessage().contains("IDX magic 0x801, expected 0x803"), e.getMessage());
+        assertEquals(labels + ": IDX of type 0x08 with 1 dimensions; images are unsigned bytes in 3 dimensions (magic 00 00 08 03)",
+                e.getMessage());
     }
 
     @Test
@@ -64,11 +65,21 @@ class DataTest {
                 Files.write(directory.resolve("img" + i + ".pgm"), bytes);
             }
         }
-        ImageSet folder = ImageFolder.read(directory, 1);
+        ImageSet folder = ImageSet.read(directory, 1);
+        ImageSet rgb = ImageSet.read(directory, 3);
         assertEquals(4, folder.size());
         for (int i = 0; i < 4; i++) {
             assertArrayEquals(set.image(i), folder.image(i), "image " + i);
+            int[] gray = set.image(i);
+            int[] threeTimes = new int[3 * gray.length];
+            for (int c = 0; c < 3; c++) {
+                System.arraycopy(gray, 0, threeTimes, c * gray.length, gray.length);
+            }
+            assertArrayEquals(threeTimes, rgb.image(i), "gray image " + i + " as RGB");
         }
+        Files.writeString(directory.resolve("notes.txt"), "not an image");
+        IOException e = assertThrows(IOException.class, () -> ImageSet.read(directory, 1));
+        assertEquals(directory.resolve("notes.txt") + ": not a PNG, PGM (P5), PPM (P6), IDX, tar, zip or gzip file", e.getMessage());
     }
 
     @Test

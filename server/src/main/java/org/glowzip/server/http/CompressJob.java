@@ -8,12 +8,9 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.io.InputStream;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.stream.GlowzipWriter;
-import org.glowzip.server.ApiException;
-import org.glowzip.server.ErrorKind;
+import org.glowzip.codec.input.ImageSource;
 import org.glowzip.server.ServedModel;
-import org.glowzip.server.input.ImageSource;
-import org.glowzip.server.input.ImageSources;
-import org.glowzip.server.input.InputLimits;
+import org.glowzip.server.input.BodyImages;
 
 /**
  * {@code POST /v1/compress}: the body's images, as they arrive, into a glowzip stream that is
@@ -37,24 +34,18 @@ final class CompressJob implements Job {
 
     @Override
     public void run(InputStream body, ResponseStream response) throws Exception {
-        InputLimits limits = new InputLimits(server.config.maxPixelsPerImage(), server.config.maxExpandedBytes());
-        ImageSource source = ImageSources.open(body, limits);
+        ImageSource source = BodyImages.open(body, server.config);
         HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
         head.headers().set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE).set("X-Glowzip-Model", model.model().fingerprintHex());
         response.head(head);
         GlowzipWriter writer = model.codec().writer(response);
         try {
             long written = writer.byteCount();
-            long expanded = 0;
             Image image;
             while ((image = source.next()) != null) {
-                expanded += image.sampleCount();
-                if (expanded > server.config.maxExpandedBytes()) {
-                    throw new ApiException(ErrorKind.BODY_TOO_LARGE, "images expand to more than " + server.config.maxExpandedBytes() + " samples");
-                }
                 writer.write(image);
                 images++;
-                samples = expanded;
+                samples += image.sampleCount();
                 if (writer.byteCount() != written) { // a block is complete: send it now
                     written = writer.byteCount();
                     response.flush();

@@ -8,7 +8,7 @@ import org.glowzip.server.ApiException;
 import org.glowzip.server.ErrorKind;
 import org.glowzip.server.codec.LimitExceededException;
 import org.glowzip.server.codec.UnsupportedStreamException;
-import org.glowzip.server.input.ImageSources;
+import org.glowzip.server.input.BodyImages;
 
 /** What to answer for a job that failed. */
 final class JobFailures {
@@ -32,9 +32,9 @@ final class JobFailures {
         if (cause instanceof BodyAbortedException aborted) {
             return aborted.error();
         }
-        ApiException limit = ImageSources.limitError(cause);
-        if (limit != null) {
-            return limit;
+        ApiException refused = BodyImages.refusal(cause);
+        if (refused != null) {
+            return refused;
         }
         if (cause instanceof ClientGoneException || cause instanceof InterruptedIOException || cause instanceof CancellationException) {
             return null;

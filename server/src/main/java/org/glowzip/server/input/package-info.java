@@ -1,6 +1,7 @@
 /**
- * The bodies a compress request may hold, recognized from their first bytes
- * ({@link org.glowzip.server.input.ImageSources}): one PNG, PGM or PPM; a tar of them; an IDX
- * file of images; or a gzip of any of these. Images are read one at a time as the body arrives.
+ * The bodies a compress request may hold: whatever the codec's input layer reads
+ * ({@link org.glowzip.codec.input.ImageInputs}: PNG, PGM, PPM and IDX files, tar and zip archives,
+ * gzip, nested), within the server's limits, and the error each refusal is answered with
+ * ({@link org.glowzip.server.input.BodyImages}).
  */
 package org.glowzip.server.input;

@@ -104,7 +104,7 @@ class ConcurrencyTest {
             default -> {
                 switch ((int) (seed % 4)) {
                     case 0 -> ErrorsTest.assertError(fixture.post("/v1/compress", "not an image".getBytes(StandardCharsets.US_ASCII), null),
-                            415, "unsupported_media_type", "body is not");
+                            415, "unsupported_media_type", "body: not a PNG");
                     case 1 -> {
                         byte[] stream = stream(TestModels.images(5, seed, false));
                         ErrorsTest.assertError(fixture.post("/v1/decompress", Arrays.copyOf(stream, stream.length - 100), null),

@@ -63,7 +63,7 @@ class ErrorsTest {
     void imageTooLargeIsRefusedFromItsHeader() throws Exception {
         byte[] pgm = "P5\n600 600\n255\n".getBytes(StandardCharsets.US_ASCII);
         assertError(fixture.post("/v1/compress", pgm, "image/x-portable-graymap"), 413, "image_too_large",
-                "image: image of 360000 pixels exceeds the limit of 262144 pixels");
+                "body: image of 360000 pixels exceeds the limit of 262144 pixels");
         byte[] idx = Arrays.copyOf(Bodies.idx(List.of(), 600, 600), 16);
         assertError(fixture.post("/v1/compress", idx, null), 413, "image_too_large", "IDX images of 600x600 exceed the limit of 262144 pixels");
     }
@@ -73,7 +73,7 @@ class ErrorsTest {
         assertError(fixture.post("/v1/compress", ImageFormat.PNG.write(IMAGE), "text/plain"), 415, "unsupported_media_type",
                 "Content-Type text/plain is not accepted here");
         assertError(fixture.post("/v1/compress", "hello, world".getBytes(StandardCharsets.US_ASCII), null), 415, "unsupported_media_type",
-                "body is not a PNG, PGM, PPM, tar of those, or IDX file of images (or a gzip of one)");
+                "body: not a PNG, PGM (P5), PPM (P6), IDX, tar, zip or gzip file");
         assertError(fixture.post("/v1/decompress", ImageFormat.PNG.write(IMAGE), null), 415, "unsupported_media_type",
                 "body is not a glowzip stream");
         byte[] labels = {0, 0, 8, 1, 0, 0, 0, 1, 7};
@@ -98,12 +98,25 @@ class ErrorsTest {
         assertError(fixture.post("/v1/compress", Arrays.copyOf(gzip, gzip.length / 2), null), 400, "malformed", "");
     }
 
+    /** An upload that expands to nothing useful is a 400, not an empty stream. */
+    @Test
+    void bodiesWithoutImages() throws Exception {
+        assertError(fixture.post("/v1/compress", Bodies.gzip(new byte[1 << 20]), "application/gzip"), 400, "malformed",
+                "body: only zero bytes, no images");
+        assertError(fixture.post("/v1/compress", Bodies.tar(List.of(), List.of()), "application/x-tar"), 400, "malformed",
+                "body: only zero bytes, no images");
+        assertError(fixture.post("/v1/compress", Bodies.tar(List.of("dir/"), List.of(new byte[0])), "application/x-tar"), 400, "malformed",
+                "body: an empty tar archive");
+        assertError(fixture.post("/v1/compress", Arrays.copyOf(Bodies.idx(List.of(), 28, 28), 16), null), 400, "malformed",
+                "body: an IDX file of 0 images");
+    }
+
     @Test
     void undecodableContent() throws Exception {
         byte[] tar = Bodies.tar(List.of("a.png", "notes.txt"), List.of(ImageFormat.PNG.write(IMAGE), "hi".getBytes(StandardCharsets.US_ASCII)));
-        assertError(fixture.post("/v1/compress", tar, null), 422, "undecodable", "notes.txt: not a PNG, PGM (P5) or PPM (P6) image");
+        assertError(fixture.post("/v1/compress", tar, null), 422, "undecodable", "body/notes.txt: not a PNG, PGM (P5), PPM (P6), IDX, tar, zip or gzip file");
         byte[] png = ImageFormat.PNG.write(IMAGE);
-        assertError(fixture.post("/v1/compress", Arrays.copyOf(png, png.length - 20), "image/png"), 422, "undecodable", "image: ");
+        assertError(fixture.post("/v1/compress", Arrays.copyOf(png, png.length - 20), "image/png"), 422, "undecodable", "body: unreadable PNG");
         byte[] foreign = TestStreams.of(new ImageCodec(TestModels.OTHER), IMAGE);
         assertError(fixture.post("/v1/decompress", foreign, "application/x-glowzip"), 422, "undecodable",
                 "stream was coded with model " + TestModels.OTHER.fingerprintHex().substring(0, 16));
@@ -150,7 +163,7 @@ class ErrorsTest {
     void expansionIsLimited() throws Exception {
         try (ServerFixture small = new ServerFixture(ServerFixture.testConfig().withMaxExpandedBytes(5_000))) {
             byte[] bomb = Bodies.gzip(Bodies.idx(java.util.Collections.nCopies(200, IMAGE), 28, 28)); // 156 KB inflated
-            assertError(small.post("/v1/compress", bomb, "application/gzip"), 413, "body_too_large", "gzip body inflates to more than 5000 bytes");
+            assertError(small.post("/v1/compress", bomb, "application/gzip"), 413, "body_too_large", "body: expands to more than 5000 bytes, the limit on decompressed input");
             byte[] stream = org.glowzip.server.RawStreams.of(java.util.Collections.nCopies(200, IMAGE), 50);
             assertError(small.post("/v1/decompress", stream, null), 413, "body_too_large", "stream exceeds the limit of 5000 samples");
             byte[] big = TestStreams.of(TestModels.CODEC, Image.of(600, 600, 1, new byte[360_000]));
@@ -163,7 +176,7 @@ class ErrorsTest {
     @Test
     void errorAfterTheFirstBlockCutsTheResponseOff() throws Exception {
         try (ServerFixture small = new ServerFixture(ServerFixture.testConfig().withMaxExpandedBytes(100_000))) {
-            byte[] bomb = Bodies.gzip(Bodies.idx(java.util.Collections.nCopies(200, IMAGE), 28, 28));
+            byte[] bomb = Bodies.gzip(Bodies.tarOf(java.util.Collections.nCopies(200, IMAGE), false)); // the limit strikes after ~60 images
             java.io.IOException cut = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
                     () -> small.post("/v1/compress", bomb, "application/gzip"));
             assertTrue(String.valueOf(cut.getMessage()).contains("chunked"), String.valueOf(cut));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.image.ImageFormat;
+import org.glowzip.codec.input.Containers;
 import org.glowzip.codec.stream.TestStreams;
 import org.glowzip.server.Bodies;
 import org.glowzip.server.RawHttp;
@@ -77,11 +78,22 @@ class RoundTripTest {
     }
 
     @Test
-    void emptyTarGivesAnEmptyStreamAndAnEmptyTar() throws Exception {
-        HttpResponse<byte[]> compressed = fixture.post("/v1/compress", Bodies.tar(List.of(), List.of()), "application/x-tar");
+    void zipOfPngsRoundTrips() throws Exception {
+        List<Image> images = TestModels.images(5, 26, false);
+        List<String> names = new ArrayList<>();
+        List<byte[]> files = new ArrayList<>();
+        for (Image image : images) {
+            names.add("img" + names.size() + ".png");
+            files.add(ImageFormat.PNG.write(image));
+        }
+        HttpResponse<byte[]> compressed = fixture.post("/v1/compress", Containers.zip(names, files), "application/octet-stream");
         assertEquals(200, compressed.statusCode(), () -> new String(compressed.body()));
-        assertEquals(List.of(), ServerFixture.decodeStream(compressed.body()));
-        HttpResponse<byte[]> tar = fixture.post("/v1/decompress", compressed.body(), null);
+        assertEquals(images, ServerFixture.decodeStream(compressed.body()));
+    }
+
+    @Test
+    void emptyStreamGivesAnEmptyTar() throws Exception {
+        HttpResponse<byte[]> tar = fixture.post("/v1/decompress", TestStreams.of(TestModels.CODEC), null);
         assertEquals(200, tar.statusCode());
         assertEquals(List.of(), Bodies.untar(tar.body(), new ArrayList<>()));
     }

@@ -1,8 +1,8 @@
-package org.glowzip.server.input;
+package org.glowzip.codec.input;
 
 /**
- * The pixel size of a PNG, PGM or PPM file read from its header alone, so that a limit can be
- * checked before any pixel memory is allocated.
+ * The pixel count of a PNG, PGM or PPM file read from its header alone, so that the per-image
+ * limit is checked before any pixel memory is allocated.
  */
 final class ImageHeaders {
     private ImageHeaders() {
@@ -24,9 +24,10 @@ final class ImageHeaders {
     }
 
     private static long uint(byte[] b, int at) {
-        return ((b[at] & 0xFFL) << 24) | ((b[at + 1] & 0xFFL) << 16) | ((b[at + 2] & 0xFFL) << 8) | (b[at + 3] & 0xFFL);
+        return (b[at] & 0xFFL) << 24 | (b[at + 1] & 0xFFL) << 16 | (b[at + 2] & 0xFFL) << 8 | b[at + 3] & 0xFFL;
     }
 
+    /** The next decimal number of a PNM header (up to 10 digits), skipping whitespace and comments; -1 if there is none. */
     private static long pnmNumber(byte[] file, int[] position) {
         int p = position[0];
         while (p < file.length) {
