@@ -52,7 +52,12 @@ import java.util.Arrays;
  * place (reordered, duplicated or dropped: the sequence number, at offset 1 of the block), a
  * block of another stream that holds the right sequence number (the chained checksum), a
  * stream cut at a block boundary (no end block: truncated) and counts that disagree with the
- * blocks read (the end block's fields).
+ * blocks read (the end block's fields). A block of another stream is rejected at its own
+ * checksum when the two streams differ before it; otherwise (the first block of a stream of the
+ * same model and coding parameters, whose header checksum is the same, or a block after equal
+ * ones) at the next link, the next block's or the end block's checksum, so a reader may have
+ * handed out that block's images before the stream fails. The format holds no random stream
+ * identifier, so that the same images and settings always give the same bytes.
  *
  * <p>A block is written raw whenever coding would not make it smaller (or a latent leaves the
  * coder's range), so a stream is never larger than its raw samples plus 66 bytes, plus 25 bytes
