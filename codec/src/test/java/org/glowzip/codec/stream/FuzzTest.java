@@ -14,7 +14,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * original images, is refused with {@link org.glowzip.codec.MalformedStreamException} (or its
  * limit subclass), or, where its checksums were recomputed and so the bytes are valid, decodes to
  * other images; nothing else. Prints the outcome counts, and checks that a good part of the
- * resigned mutants reached the rANS decoder.
+ * resigned mutants were refused by the rANS decoder.
  */
 class FuzzTest {
     static final int TRIES = 25;
@@ -44,7 +44,7 @@ class FuzzTest {
         long undecodable = OUTCOMES.getOrDefault(FuzzCorpus.Outcome.UNDECODABLE, 0L);
         System.out.println("fuzz: " + total + " mutants, " + resigned + " with recomputed checksums; outcomes " + OUTCOMES);
         assertTrue(total >= (long) TRIES * MUTANTS_PER_TRY, "every try ran: " + total);
-        assertTrue(undecodable >= resigned / 10, "at least a tenth of the resigned mutants are refused by the rANS decoder: " + undecodable);
+        assertTrue(undecodable >= resigned / 5, "at least a fifth of the resigned mutants are refused by the rANS decoder: " + undecodable);
         assertTrue(FuzzCorpus.ORIGINALS.stream().filter(FuzzCorpus::isCoded).count() >= 4, "most originals are coded");
     }
 }

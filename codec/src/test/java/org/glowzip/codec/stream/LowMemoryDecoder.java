@@ -1,21 +1,24 @@
 package org.glowzip.codec.stream;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32C;
+import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.image.SampleFormat;
 
 /**
  * Run in a child JVM with a small heap by {@link LowMemoryTest}: decodes crafted inputs that
- * declare huge images with a few bytes, then {@code args[0]} mutants of the fuzz corpus, with the
- * default decode limit, and prints one line per crafted input and the fuzz outcome counts. Any
+ * declare huge images with a few bytes, then {@code args[0]} mutants of the fuzz corpus from seed
+ * {@code args[1]}, with the default decode limit, and prints one line per crafted input (its
+ * error) and the fuzz outcome counts. Any
  * other exception or error, {@link OutOfMemoryError} included, ends it with a stack trace and a
  * non-zero status.
  */
@@ -25,11 +28,20 @@ public final class LowMemoryDecoder {
     private LowMemoryDecoder() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         for (byte[] crafted : crafted()) {
-            FuzzCorpus.Mutant mutant = new FuzzCorpus.Mutant(new FuzzCorpus.Original(crafted, crafted[1] == 'G' && crafted[2] == 'L', List.of()),
-                    crafted, true);
-            System.out.println("crafted " + crafted.length + " bytes: " + FuzzCorpus.decode(FuzzCorpus.CODEC, mutant));
+            try {
+                if (GlowzipForm.of(crafted) == GlowzipForm.STREAM) {
+                    try (GlowzipReader reader = FuzzCorpus.CODEC.reader(new ByteArrayInputStream(crafted))) {
+                        reader.read();
+                    }
+                } else {
+                    FuzzCorpus.CODEC.decode(crafted);
+                }
+                System.out.println("crafted " + crafted.length + " bytes: decoded");
+            } catch (MalformedStreamException e) {
+                System.out.println("crafted " + crafted.length + " bytes: " + e.getMessage());
+            }
         }
         SplittableRandom random = new SplittableRandom(Long.parseLong(args[1]));
         Map<FuzzCorpus.Outcome, Long> outcomes = new EnumMap<>(FuzzCorpus.Outcome.class);
@@ -41,19 +53,15 @@ public final class LowMemoryDecoder {
     }
 
     /**
-     * Single images and streams that declare far more samples than they hold: 2^28 samples (over
-     * the limit), and exactly the default limit, coded with an 8-byte message head only.
+     * Single images and streams that declare 2^28 samples (the most the formats allow, over the
+     * default limit) with a few bytes: an 8-byte message head, or an empty message.
      */
     static List<byte[]> crafted() {
-        long limit = GlowzipReader.DEFAULT_MAX_SAMPLES;
-        List<byte[]> inputs = new ArrayList<>();
-        inputs.add(singleImage(65536, 4096, SampleFormat.GRAY));
-        inputs.add(singleImage(65536, 4096, new SampleFormat(4, 16)));
-        inputs.add(singleImage((int) (limit / 4096), 4096, SampleFormat.GRAY));
-        inputs.add(stream(1 << 16, 64, 64, SampleFormat.GRAY));
-        inputs.add(stream(1, 65536, 4096, SampleFormat.GRAY));
-        inputs.add(stream(1, (int) (limit / 8 / 4096), 4096, new SampleFormat(4, 16)));
-        return inputs;
+        return List.of(
+                singleImage(65536, 4096, SampleFormat.GRAY),
+                singleImage(4096, 8192, new SampleFormat(4, 16)),
+                stream(1 << 16, 64, 64, SampleFormat.GRAY),
+                stream(1, 65536, 4096, SampleFormat.GRAY));
     }
 
     private static byte[] singleImage(int width, int height, SampleFormat format) {

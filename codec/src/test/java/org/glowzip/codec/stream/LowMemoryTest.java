@@ -27,9 +27,10 @@ class LowMemoryTest {
         assertTrue(output.contains(LowMemoryDecoder.DONE), output);
         List<String> crafted = output.lines().filter(line -> line.startsWith("crafted ")).toList();
         assertEquals(LowMemoryDecoder.crafted().size(), crafted.size(), output);
-        List<String> expected = List.of("LIMIT", "LIMIT", "UNDECODABLE", "LIMIT", "LIMIT", "UNDECODABLE");
-        for (int i = 0; i < crafted.size(); i++) {
-            assertTrue(crafted.get(i).endsWith(": " + expected.get(i)), crafted.get(i) + ", expected " + expected.get(i));
+        for (String line : crafted) {
+            assertTrue(line.contains("decode limit exceeded at byte "), line);
+            assertTrue(line.endsWith("268435456 samples asked for, this decoder produces at most " + GlowzipReader.DEFAULT_MAX_SAMPLES + " at once"), line);
         }
+        assertTrue(output.contains("fuzz outcomes "), output);
     }
 }

@@ -13,17 +13,20 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.MalformedStreamException;
-import org.glowzip.codec.flow.RandomModels;
 import org.glowzip.codec.image.Image;
-import org.glowzip.codec.model.CouplingType;
-import org.glowzip.codec.model.GlowConfig;
 import org.junit.jupiter.api.Test;
 
 /** Damaged, truncated and foreign streams fail with the one documented exception. */
 class MalformedStreamTest {
-    private static final ImageCodec CODEC = new ImageCodec(RandomModels.of(new GlowConfig(2, 1, 4, CouplingType.AFFINE, 1, 8, 8), 7));
-    private static final byte[] CODED = TestStreams.of(CODEC, gradient(11, 9));
+    private static final ImageCodec CODEC = FuzzCorpus.CODEC;
+    private static final byte[] CODED = TestStreams.of(CODEC, TestImages.image(8, 8, 1, "zero", 1), TestImages.image(11, 9, 1, "zero", 1));
     private static final byte[] RAW = TestStreams.of(CODEC, noise(3, 2));
+
+    @Test
+    void theFixturesAreOneCodedAndOneRawBlock() {
+        assertEquals(StreamFormat.CODED, CODED[StreamFormat.HEADER_SIZE]);
+        assertEquals(StreamFormat.RAW, RAW[StreamFormat.HEADER_SIZE]);
+    }
 
     @Property(tries = 1000)
     void everyFlippedBitIsDetected(@ForAll @IntRange(min = 0) int position, @ForAll boolean raw) {
@@ -117,14 +120,6 @@ class MalformedStreamTest {
         byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
-    }
-
-    private static Image gradient(int width, int height) {
-        byte[] samples = new byte[width * height];
-        for (int i = 0; i < samples.length; i++) {
-            samples[i] = (byte) (i * 2);
-        }
-        return Image.of(width, height, 1, samples);
     }
 
     private static Image noise(int width, int height) {
