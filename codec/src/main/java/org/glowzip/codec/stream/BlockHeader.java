@@ -14,7 +14,7 @@ public record BlockHeader(int type, long sequence, int images, int runCount, int
 
     /** Bytes of these fields in a stream of {@code version}. */
     static int size(int version) {
-        return version >= 3 ? 16 : 8;
+        return version >= StreamFormat.CHAINED_VERSION ? 16 : 8;
     }
 
     /** The type byte and these fields, as the current version writes them. */
@@ -31,7 +31,7 @@ public record BlockHeader(int type, long sequence, int images, int runCount, int
      */
     static BlockHeader read(int type, byte[] unit, int version, long sequence, long offset) throws MalformedStreamException {
         ByteBuffer in = ByteBuffer.wrap(unit);
-        boolean v3 = version >= 3;
+        boolean v3 = version >= StreamFormat.CHAINED_VERSION;
         if (v3) {
             long named = in.getInt() & 0xFFFF_FFFFL;
             if (named != sequence) {
@@ -49,7 +49,7 @@ public record BlockHeader(int type, long sequence, int images, int runCount, int
         if (runCount < 1 || runCount > count) {
             throw new MalformedStreamException(countOffset + 4, "image run count " + runCount + " outside 1.." + count);
         }
-        long tableLength = runCount * StreamFormat.V2_RUN_SIZE;
+        long tableLength = runCount * ImageTable.V2_RUN_SIZE;
         if (v3) {
             tableLength = in.getInt() & 0xFFFF_FFFFL;
             long most = Math.min(StreamFormat.MAX_TABLE_BYTES, runCount * (ImageTable.RUN_SIZE + Image.MAX_METADATA));

@@ -14,7 +14,7 @@ final class ChecksumChain {
 
     /** @param first the header's checksum */
     ChecksumChain(int version, int first) {
-        this.chained = version >= 3;
+        this.chained = version >= StreamFormat.CHAINED_VERSION;
         this.link = first;
         start();
     }

@@ -22,6 +22,8 @@ import org.glowzip.codec.image.SampleFormat;
 public record ImageTable(List<Run> runs, long samples) {
     /** Bytes of a run without its metadata. */
     static final int RUN_SIZE = 17;
+    /** Bytes of a version 2 run. */
+    static final int V2_RUN_SIZE = 13;
 
     /**
      * Images of one shape, format and metadata.
@@ -79,7 +81,7 @@ public record ImageTable(List<Run> runs, long samples) {
         long samples = 0;
         for (int r = 0; r < block.runCount(); r++) {
             long entry = offset + in.position();
-            int fixed = version >= 3 ? RUN_SIZE : StreamFormat.V2_RUN_SIZE;
+            int fixed = version >= StreamFormat.CHAINED_VERSION ? RUN_SIZE : V2_RUN_SIZE;
             if (in.remaining() < fixed) {
                 throw new MalformedStreamException(entry, "image table ends inside run " + r);
             }
@@ -87,7 +89,7 @@ public record ImageTable(List<Run> runs, long samples) {
             long width = in.getInt() & 0xFFFF_FFFFL;
             long height = in.getInt() & 0xFFFF_FFFFL;
             int code = in.get() & 0xFF;
-            String formatProblem = version >= 3 ? SampleFormat.codeProblem(code)
+            String formatProblem = version >= StreamFormat.CHAINED_VERSION ? SampleFormat.codeProblem(code)
                     : code == 1 || code == 3 ? null : code + " channels; 1 (gray) or 3 (RGB) are supported";
             if (formatProblem != null) {
                 throw new MalformedStreamException(entry + 12, formatProblem);
@@ -101,7 +103,7 @@ public record ImageTable(List<Run> runs, long samples) {
                 throw new MalformedStreamException(entry + 4, problem);
             }
             byte[] metadata = new byte[0];
-            if (version >= 3) {
+            if (version >= StreamFormat.CHAINED_VERSION) {
                 long length = in.getInt() & 0xFFFF_FFFFL;
                 if (length > Math.min(Image.MAX_METADATA, in.remaining())) {
                     throw new MalformedStreamException(entry + 13, "metadata of " + length + " bytes where "

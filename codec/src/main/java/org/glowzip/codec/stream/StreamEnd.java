@@ -11,7 +11,7 @@ record StreamEnd(long images, long blocks) {
 
     /** Bytes of the counts in a stream of {@code version}. */
     static int size(int version) {
-        return version >= 3 ? 12 : 8;
+        return version >= StreamFormat.CHAINED_VERSION ? 12 : 8;
     }
 
     /** The type byte and the counts, as the current version writes them. */
@@ -31,7 +31,7 @@ record StreamEnd(long images, long blocks) {
             throw new MalformedStreamException(offset + 1, "end block counts " + Long.toUnsignedString(named)
                     + " images, the stream held " + images);
         }
-        if (version >= 3) {
+        if (version >= StreamFormat.CHAINED_VERSION) {
             long namedBlocks = in.getInt() & 0xFFFF_FFFFL;
             if (namedBlocks != blocks) {
                 throw new MalformedStreamException(offset + 9, "end block counts " + namedBlocks + " blocks, the stream held "

@@ -89,8 +89,8 @@ public final class StreamFormat {
 
     public static final int MAX_BLOCK_IMAGES = 1 << 16;
     public static final long MAX_BLOCK_SAMPLES = 1L << 28;
-    /** Bytes of a version 2 run. */
-    static final int V2_RUN_SIZE = 13;
+    /** The first version with block sequence numbers, sample formats, metadata and the checksum chain. */
+    static final int CHAINED_VERSION = 3;
     /** Most bytes of one block's image table. */
     public static final int MAX_TABLE_BYTES = 1 << 24;
     /** A coded payload may exceed the raw size by at most a message's framing. */

@@ -213,7 +213,7 @@ public final class StreamParser {
     private void verifyChecksum(byte[] bytes, long at, String what) throws MalformedStreamException {
         int stored = ByteBuffer.wrap(bytes).getInt(bytes.length - StreamFormat.CHECKSUM_SIZE);
         if (stored != chain.value()) {
-            throw new MalformedStreamException(at, what + " checksum mismatch: damaged" + (version >= 3 ? ", or a block of another stream" : ""));
+            throw new MalformedStreamException(at, what + " checksum mismatch: damaged" + (version >= StreamFormat.CHAINED_VERSION ? ", or a block of another stream" : ""));
         }
         chain.next();
     }
