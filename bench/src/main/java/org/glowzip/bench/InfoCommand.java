@@ -46,10 +46,11 @@ final class InfoCommand implements Callable<Integer> {
 
     private static void printSingle(SingleImageHeader image) {
         System.out.printf(Locale.ROOT, "form             single image%n");
-        System.out.printf(Locale.ROOT, "format version   %d%n", SingleImageFormat.VERSION);
+        System.out.printf(Locale.ROOT, "format version   %d%n", image.version());
         System.out.printf(Locale.ROOT, "model            %s... (fingerprint prefix)%n", image.fingerprintHex());
         printCoding(image.parameters());
         System.out.printf(Locale.ROOT, "image            %dx%d %s%n", image.width(), image.height(), image.format());
+        System.out.printf(Locale.ROOT, "metadata         %d bytes%n", image.metadata().length);
         System.out.printf(Locale.ROOT, "payload          %s, %d bytes%n", image.coded() ? "coded" : "raw", image.payloadLength());
         System.out.printf(Locale.ROOT, "samples          %d%n", image.samples());
         System.out.printf(Locale.ROOT, "bytes            %d%n", image.bytes());
@@ -62,6 +63,8 @@ final class InfoCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "model            %s%n", summary.header().fingerprintHex());
         printCoding(summary.header().parameters());
         System.out.printf(Locale.ROOT, "images           %d%n", summary.images());
+        summary.formats().forEach((format, count) -> System.out.printf(Locale.ROOT, "  %-14s %d%n", format, count));
+        System.out.printf(Locale.ROOT, "metadata         %d bytes%n", summary.metadataBytes());
         System.out.printf(Locale.ROOT, "blocks           %d coded, %d raw%n", summary.codedBlocks(), summary.rawBlocks());
         System.out.printf(Locale.ROOT, "samples          %d%n", summary.samples());
         System.out.printf(Locale.ROOT, "bytes            %d%n", summary.bytes());

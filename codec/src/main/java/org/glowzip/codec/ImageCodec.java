@@ -24,14 +24,21 @@ import org.glowzip.codec.stream.SingleImageFormat;
  * ({@link SingleImageFormat}: 15 bytes of framing on a small image with the default coding
  * parameters); {@link #writer} and {@link #reader} stream many, in blocks
  * ({@link org.glowzip.codec.stream.StreamFormat}), and {@link #decode} also takes a stream that
- * holds exactly one image. Any image size and 1 or 3
- * channels are accepted (see {@code Tiling} in the stream package for how sizes that do not fit
- * the model are handled). Instances are immutable and thread-safe.
+ * holds exactly one image. Any image size and sample format
+ * ({@link org.glowzip.codec.image.SampleFormat}: 1 to 4 channels of 8 or 16 bits) is accepted,
+ * with its metadata (see {@code Tiling} in the stream package for how sizes and planes that do
+ * not fit the model are handled).
+ *
+ * <p>A decode produces at most {@link #maxDecodeSamples} samples at once (one single image, or
+ * one block of a stream), by default {@link GlowzipReader#DEFAULT_MAX_SAMPLES}; more raise
+ * {@link DecodeLimitException} before anything is allocated for them. Instances are immutable
+ * and thread-safe.
  */
 public final class ImageCodec {
     private final ModelFile model;
     private final CodingParameters parameters;
     private final long blockSamples;
+    private final long maxDecodeSamples;
     private final IntGlow glow;
     private final SingleImageCoder single;
 
@@ -41,11 +48,29 @@ public final class ImageCodec {
 
     /** @param blockSamples samples per block of a stream: the encoder's and decoder's memory bound */
     public ImageCodec(ModelFile model, CodingParameters parameters, long blockSamples) {
+        this(model, parameters, blockSamples, GlowzipReader.DEFAULT_MAX_SAMPLES, new IntGlow(model, parameters));
+    }
+
+    private ImageCodec(ModelFile model, CodingParameters parameters, long blockSamples, long maxDecodeSamples, IntGlow glow) {
+        if (maxDecodeSamples < 1) {
+            throw new IllegalArgumentException("sample limit " + maxDecodeSamples + " is not positive");
+        }
         this.model = model;
         this.parameters = parameters;
         this.blockSamples = blockSamples;
-        this.glow = new IntGlow(model, parameters); // built once: every encode, decode and codelength shares it
+        this.maxDecodeSamples = maxDecodeSamples;
+        this.glow = glow; // built once: every encode, decode and codelength shares it
         this.single = new SingleImageCoder(model, glow);
+    }
+
+    /** This codec with another limit on the samples one decode may produce. */
+    public ImageCodec withMaxDecodeSamples(long maxDecodeSamples) {
+        return new ImageCodec(model, parameters, blockSamples, maxDecodeSamples, glow);
+    }
+
+    /** The most samples one decode produces: of one single image, or one block of a stream. */
+    public long maxDecodeSamples() {
+        return maxDecodeSamples;
     }
 
     /** Resource name of the bundled default model, trained on Fashion-MNIST. */
@@ -97,7 +122,7 @@ public final class ImageCodec {
      */
     public Image decode(byte[] bytes) throws MalformedStreamException {
         return switch (GlowzipForm.of(bytes)) {
-            case SINGLE_IMAGE -> single.decode(bytes);
+            case SINGLE_IMAGE -> single.decode(bytes, maxDecodeSamples);
             case STREAM -> decodeStream(bytes);
         };
     }
@@ -128,6 +153,6 @@ public final class ImageCodec {
 
     /** A reader of a stream of images from {@code in}. */
     public GlowzipReader reader(InputStream in) throws IOException {
-        return new GlowzipReader(in, model, glow);
+        return new GlowzipReader(in, model, glow, maxDecodeSamples);
     }
 }

@@ -7,17 +7,25 @@ import java.io.IOException;
  * stream, message or model file. It names the byte offset at which the problem was found and the
  * reason, so that a user can tell a damaged file from a wrong one.
  *
+ * <p>A decoder's limit on the samples it will produce raises the subclass
+ * {@link DecodeLimitException}: intact bytes, refused by configuration.
+ *
  * <p>Mistakes of the calling code (a symbol outside a codec's range, a negative size) raise
  * {@link IllegalArgumentException} instead.
  */
-public final class MalformedStreamException extends IOException {
+public class MalformedStreamException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final long offset;
     private final String reason;
 
     public MalformedStreamException(long offset, String reason) {
-        super("malformed input at byte " + offset + ": " + reason);
+        this("malformed input", offset, reason);
+    }
+
+    /** @param kind what the message starts with, before "at byte" */
+    protected MalformedStreamException(String kind, long offset, String reason) {
+        super(kind + " at byte " + offset + ": " + reason);
         this.offset = offset;
         this.reason = reason;
     }

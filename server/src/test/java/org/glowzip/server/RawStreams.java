@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
@@ -24,33 +25,39 @@ public final class RawStreams {
         byte[] empty = TestStreams.of(TestModels.CODEC);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(empty, 0, StreamFormat.HEADER_SIZE); // the header
+        int link = ByteBuffer.wrap(empty).getInt(StreamFormat.HEADER_SIZE - StreamFormat.CHECKSUM_SIZE);
         try {
+            int blocks = 0;
             for (int start = 0; start < images.size(); start += perBlock) {
                 List<Image> block = images.subList(start, Math.min(images.size(), start + perBlock));
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 DataOutputStream data = new DataOutputStream(bytes);
                 data.write(2);
+                data.writeInt(blocks++);
                 data.writeInt(block.size());
                 data.writeInt(block.size()); // one run per image: runs need not be maximal
+                data.writeInt(17 * block.size());
                 int samples = 0;
                 for (Image image : block) {
                     data.writeInt(1);
                     data.writeInt(image.width());
                     data.writeInt(image.height());
-                    data.write(image.channels());
+                    data.write(image.format().code());
+                    data.writeInt(0);
                     samples += image.sampleCount();
                 }
                 data.writeInt(samples);
                 for (Image image : block) {
                     data.write(image.samples());
                 }
-                checked(out, bytes.toByteArray());
+                link = checked(out, bytes.toByteArray(), link);
             }
             ByteArrayOutputStream end = new ByteArrayOutputStream();
             DataOutputStream data = new DataOutputStream(end);
             data.write(0);
             data.writeLong(images.size());
-            checked(out, end.toByteArray());
+            data.writeInt(blocks);
+            checked(out, end.toByteArray(), link);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,10 +76,13 @@ public final class RawStreams {
         return Arrays.asList(images);
     }
 
-    private static void checked(ByteArrayOutputStream out, byte[] section) throws IOException {
+    /** Writes {@code section} and its checksum, chained to {@code link} as the format says; returns the checksum. */
+    private static int checked(ByteArrayOutputStream out, byte[] section, int link) throws IOException {
         CRC32C crc = new CRC32C();
+        crc.update(ByteBuffer.allocate(4).putInt(link).array());
         crc.update(section);
         out.write(section);
         new DataOutputStream(out).writeInt((int) crc.getValue());
+        return (int) crc.getValue();
     }
 }

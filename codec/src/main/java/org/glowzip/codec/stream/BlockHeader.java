@@ -1,67 +1,63 @@
 package org.glowzip.codec.stream;
 
-import java.io.IOException;
-import java.util.List;
+import java.nio.ByteBuffer;
 import org.glowzip.codec.MalformedStreamException;
+import org.glowzip.codec.image.Image;
 
 /**
- * The part of a block ({@link StreamFormat}) before its payload: type, image shapes and payload
- * length, all range-checked. The end block has type END, no shapes, and the stream's image count
- * in place of a length.
+ * The fixed fields of a block after its type byte ({@link StreamFormat}): sequence number, image
+ * count, run count and table length, all range-checked. Version 2 blocks hold only the two counts.
  *
- * @param shapes the shape of each image
+ * @param tableLength bytes of the image table that follows
  */
-record BlockHeader(int type, long start, List<ImageShape> shapes, long samples, long payloadLength) {
+public record BlockHeader(int type, long sequence, int images, int runCount, int tableLength) {
 
-    static BlockHeader read(CheckedInput in) throws IOException {
-        long start = in.offset();
-        in.resetChecksum();
-        int type = in.readByte("block type");
-        if (type == StreamFormat.END) {
-            return new BlockHeader(type, start, List.of(), 0, in.readLong("end block"));
+    /** Bytes of these fields in a stream of {@code version}. */
+    static int size(int version) {
+        return version >= StreamFormat.CHAINED_VERSION ? 16 : 8;
+    }
+
+    /** The type byte and these fields, as the current version writes them. */
+    byte[] write() {
+        return ByteBuffer.allocate(1 + size(StreamFormat.VERSION)).put((byte) type).putInt((int) sequence).putInt(images).putInt(runCount)
+                .putInt(tableLength).array();
+    }
+
+    /**
+     * Reads the fields of a block of {@code type}.
+     *
+     * @param sequence the block's place in the stream, which a version 3 block must name
+     * @param offset   the stream offset of the block's type byte, for errors
+     */
+    static BlockHeader read(int type, byte[] unit, int version, long sequence, long offset) throws MalformedStreamException {
+        ByteBuffer in = ByteBuffer.wrap(unit);
+        boolean v3 = version >= StreamFormat.CHAINED_VERSION;
+        if (v3) {
+            long named = in.getInt() & 0xFFFF_FFFFL;
+            if (named != sequence) {
+                throw new MalformedStreamException(offset + 1, "block number " + named + " where block " + sequence
+                        + " belongs: blocks reordered, duplicated or dropped");
+            }
         }
-        if (type != StreamFormat.CODED && type != StreamFormat.RAW) {
-            throw new MalformedStreamException(start, "unknown block type " + type);
-        }
-        int count = in.readInt("block header");
+        long countOffset = offset + 1 + in.position();
+        int count = in.getInt();
         if (count < 1 || count > StreamFormat.MAX_BLOCK_IMAGES) {
-            throw new MalformedStreamException(start + 1, "block image count " + Integer.toUnsignedString(count)
+            throw new MalformedStreamException(countOffset, "block image count " + Integer.toUnsignedString(count)
                     + " outside 1.." + StreamFormat.MAX_BLOCK_IMAGES);
         }
-        long runCountOffset = in.offset();
-        long runCount = in.readInt("block header") & 0xFFFF_FFFFL;
-        ImageTable.checkRunCount(runCount, count, runCountOffset);
-        long runsOffset = in.offset();
-        ImageTable table = ImageTable.decode(in.read((int) runCount * StreamFormat.RUN_SIZE, "image table"), count, runsOffset);
-        List<ImageShape> shapes = table.shapes();
-        long samples = table.samples();
-        long lengthOffset = in.offset();
-        long length = in.readInt("block header") & 0xFFFF_FFFFL;
-        boolean raw = type == StreamFormat.RAW;
-        if (raw ? length != samples : length >= samples + StreamFormat.MESSAGE_OVERHEAD) {
-            throw new MalformedStreamException(lengthOffset, "payload length " + length + " does not fit a "
-                    + (raw ? "raw" : "coded") + " block of " + samples + " samples");
+        long runCount = in.getInt() & 0xFFFF_FFFFL;
+        if (runCount < 1 || runCount > count) {
+            throw new MalformedStreamException(countOffset + 4, "image run count " + runCount + " outside 1.." + count);
         }
-        return new BlockHeader(type, start, shapes, samples, length);
-    }
-
-    boolean isEnd() {
-        return type == StreamFormat.END;
-    }
-
-    boolean isRaw() {
-        return type == StreamFormat.RAW;
-    }
-
-    /** For the end block: checks its checksum, the image count and that nothing follows. */
-    void verifyEnd(CheckedInput in, long images) throws IOException {
-        in.verifyChecksum("end block");
-        if (payloadLength != images) {
-            throw new MalformedStreamException(start + 1, "end block counts " + Long.toUnsignedString(payloadLength)
-                    + " images, the stream held " + images);
+        long tableLength = runCount * ImageTable.V2_RUN_SIZE;
+        if (v3) {
+            tableLength = in.getInt() & 0xFFFF_FFFFL;
+            long most = Math.min(StreamFormat.MAX_TABLE_BYTES, runCount * (ImageTable.RUN_SIZE + Image.MAX_METADATA));
+            if (tableLength < runCount * ImageTable.RUN_SIZE || tableLength > most) {
+                throw new MalformedStreamException(countOffset + 8, "image table of " + tableLength + " bytes does not fit "
+                        + runCount + " runs");
+            }
         }
-        if (!in.atEnd()) {
-            throw new MalformedStreamException(in.offset(), "data after the end block");
-        }
+        return new BlockHeader(type, sequence, count, (int) runCount, (int) tableLength);
     }
 }

@@ -4,12 +4,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.List;
+import org.glowzip.codec.DecodeLimitException;
 import org.glowzip.codec.MalformedStreamException;
-import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.flow.IntGlow;
 import org.glowzip.codec.image.Image;
@@ -17,39 +15,46 @@ import org.glowzip.codec.model.ModelFile;
 
 /**
  * Reads a glowzip stream ({@link StreamFormat}) block by block: {@link #read} returns the images
- * in the order they were written, then {@code null}. Every size is checked before use, every
- * block against its CRC32C, and a stream coded with another model is refused; all of these raise
- * {@link MalformedStreamException} with the byte offset.
+ * in the order they were written, then {@code null}. The {@link StreamParser} checks every size
+ * before use and every block against the checksum chain; a stream coded with another model and a
+ * block of more samples than the reader's limit are refused. All of these raise
+ * {@link MalformedStreamException} with the byte offset (the limit its subclass
+ * {@link DecodeLimitException}).
  */
 public final class GlowzipReader implements Closeable {
-    private final CheckedInput in;
+    /** The default limit on the samples of one block: {@value}, 32 Mi, 32 MiB of samples. */
+    public static final long DEFAULT_MAX_SAMPLES = 1L << 25;
+
     private final InputStream source;
-    private final BlockCoder coder;
+    private final StreamParser parser = new StreamParser();
+    private final BlockDecoder decoder;
     private final CodingParameters parameters;
+    private final long maxSamples;
     private final Deque<Image> ready = new ArrayDeque<>();
-    private long images;
-    private boolean ended;
 
     public GlowzipReader(InputStream source, ModelFile model) throws IOException {
-        this(source, model, null);
+        this(source, model, null, DEFAULT_MAX_SAMPLES);
     }
 
     /**
      * A reader that codes with {@code prepared}, an integer flow of {@code model}, when the
      * stream names its coding parameters, and builds the flow the stream names otherwise.
+     *
+     * @param maxSamples the most samples one block may hold; a larger one raises {@link DecodeLimitException}
      */
-    public GlowzipReader(InputStream source, ModelFile model, IntGlow prepared) throws IOException {
+    public GlowzipReader(InputStream source, ModelFile model, IntGlow prepared, long maxSamples) throws IOException {
+        if (maxSamples < 1) {
+            throw new IllegalArgumentException("sample limit " + maxSamples + " is not positive");
+        }
         this.source = source;
-        this.in = new CheckedInput(source);
-        StreamHeader header = StreamHeader.read(in);
+        this.maxSamples = maxSamples;
+        StreamHeader header = ((StreamParser.Header) next()).header();
         if (!Arrays.equals(header.fingerprint(), model.fingerprint())) {
-            throw new MalformedStreamException(9, "stream was coded with model " + header.fingerprintHex().substring(0, 16)
-                    + "..., this codec has model " + model.fingerprintHex().substring(0, 16) + "...");
+            throw new MalformedStreamException(StreamFormat.FINGERPRINT_OFFSET, "stream was coded with model "
+                    + header.fingerprintHex().substring(0, 16) + "..., this codec has model " + model.fingerprintHex().substring(0, 16) + "...");
         }
         this.parameters = header.parameters();
-        boolean reusable = prepared != null && prepared.parameters().equals(parameters)
-                && Arrays.equals(prepared.fingerprint(), model.fingerprint());
-        this.coder = new BlockCoder(reusable ? prepared : new IntGlow(model, parameters));
+        this.decoder = new BlockDecoder(model, parameters, prepared);
     }
 
     /** The coding parameters the stream's header names. */
@@ -59,8 +64,15 @@ public final class GlowzipReader implements Closeable {
 
     /** The next image, or {@code null} after the last one. */
     public Image read() throws IOException {
-        while (ready.isEmpty() && !ended) {
-            readBlock();
+        while (ready.isEmpty() && !parser.finished()) {
+            StreamParser.Event event = next();
+            if (event instanceof StreamParser.Table table && table.table().samples() > maxSamples) {
+                throw new DecodeLimitException(table.offset(), table.table().samples(), maxSamples);
+            } else if (event instanceof StreamParser.Block block) {
+                ready.addAll(decoder.decode(block));
+            } else if (event instanceof StreamParser.End && source.read() >= 0) {
+                throw parser.trailingData();
+            }
         }
         return ready.poll();
     }
@@ -70,30 +82,19 @@ public final class GlowzipReader implements Closeable {
         source.close();
     }
 
-    private void readBlock() throws IOException {
-        BlockHeader block = BlockHeader.read(in);
-        if (block.isEnd()) {
-            block.verifyEnd(in, images);
-            ended = true;
-            return;
+    /** Feeds the parser units from the source until one completes an event. */
+    private StreamParser.Event next() throws IOException {
+        while (true) {
+            int needed = parser.needed();
+            byte[] unit = source.readNBytes(needed);
+            if (unit.length < needed) {
+                throw parser.offset() == 0 && !StreamFormat.startsLikeStream(unit)
+                        ? new MalformedStreamException(0, "not a glowzip stream (bad magic)") : parser.truncated(unit.length);
+            }
+            StreamParser.Event event = parser.accept(unit);
+            if (event != null) {
+                return event;
+            }
         }
-        long payloadOffset = in.offset();
-        byte[] payload = in.read((int) block.payloadLength(), "block payload");
-        in.verifyChecksum("block");
-        List<Image> decoded = block.isRaw() ? rawImages(block.shapes(), payload)
-                : coder.decode(Message.fromBytes(payload, payloadOffset), block.shapes(), payloadOffset);
-        ready.addAll(decoded);
-        images += decoded.size();
-    }
-
-    private static List<Image> rawImages(List<ImageShape> shapes, byte[] payload) {
-        List<Image> images = new ArrayList<>(shapes.size());
-        int position = 0;
-        for (ImageShape shape : shapes) {
-            int size = (int) shape.samples();
-            images.add(Image.of(shape.width(), shape.height(), shape.format(), Arrays.copyOfRange(payload, position, position + size)));
-            position += size;
-        }
-        return images;
     }
 }

@@ -6,6 +6,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.zip.CRC32C;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.flow.IntGlow;
 import org.glowzip.codec.image.Image;
@@ -24,9 +24,11 @@ import org.glowzip.codec.image.Image;
  * {@code blockSamples} samples, each block coded onto one message when it is full. Full blocks
  * are coded on a shared pool, one per processor at a time, and written in order; so memory is
  * bounded by one more block than there are processors. {@link #close} writes the last block and
- * the end marker and closes the underlying stream; {@link #cancel} abandons the stream instead,
+ * the end block and closes the underlying stream; {@link #cancel} abandons the stream instead,
  * and stops the coding of its blocks between tiles. A thread interrupted while it waits for a
- * block cancels the writer and gets an {@link InterruptedIOException}.
+ * block cancels the writer and gets an {@link InterruptedIOException}. A block is also closed
+ * before its image table would exceed {@link StreamFormat#MAX_TABLE_BYTES} (images with large
+ * metadata).
  */
 public final class GlowzipWriter implements Closeable {
     /** Default block size in samples: 4 Mi, about 5,000 28 x 28 images. */
@@ -44,8 +46,11 @@ public final class GlowzipWriter implements Closeable {
 
     private final List<Image> pending = new ArrayList<>();
     private final Deque<Future<byte[]>> inFlight = new ArrayDeque<>();
+    private final ChecksumChain chain;
     private long pendingSamples;
+    private long pendingTableBytes;
     private long images;
+    private long blocks;
     private long bytes;
     private boolean closed;
 
@@ -57,12 +62,10 @@ public final class GlowzipWriter implements Closeable {
         this.out = out;
         this.coder = new BlockCoder(glow);
         this.blockSamples = blockSamples;
-        ByteArrayOutputStream header = new ByteArrayOutputStream(StreamFormat.HEADER_SIZE);
-        header.write(StreamFormat.MAGIC);
-        header.write(StreamFormat.VERSION);
-        header.write(glow.fingerprint());
-        header.write(StreamHeader.parameterBytes(glow.parameters()));
-        writeChecked(header.toByteArray());
+        byte[] header = StreamHeader.write(glow.fingerprint(), glow.parameters());
+        out.write(header);
+        bytes += header.length;
+        this.chain = new ChecksumChain(StreamFormat.VERSION, ByteBuffer.wrap(header).getInt(StreamFormat.HEADER_SIZE - StreamFormat.CHECKSUM_SIZE));
     }
 
     /** Adds an image; writes a block when the current one is full. */
@@ -70,11 +73,14 @@ public final class GlowzipWriter implements Closeable {
         if (closed) {
             throw new IllegalStateException("writer closed");
         }
-        if (!pending.isEmpty() && (pendingSamples + image.sampleCount() > blockSamples || pending.size() == StreamFormat.MAX_BLOCK_IMAGES)) {
+        long run = ImageTable.RUN_SIZE + image.metadata().length;
+        if (!pending.isEmpty() && (pendingSamples + image.sampleCount() > blockSamples || pending.size() == StreamFormat.MAX_BLOCK_IMAGES
+                || pendingTableBytes + run > StreamFormat.MAX_TABLE_BYTES)) {
             flushBlock();
         }
         pending.add(image);
         pendingSamples += image.sampleCount();
+        pendingTableBytes += run;
         images++;
         while (!inFlight.isEmpty() && inFlight.peek().isDone()) {
             writeNextBlock();
@@ -102,10 +108,7 @@ public final class GlowzipWriter implements Closeable {
             while (!inFlight.isEmpty()) {
                 writeNextBlock();
             }
-            ByteArrayOutputStream end = new ByteArrayOutputStream(13);
-            end.write(StreamFormat.END);
-            new DataOutputStream(end).writeLong(images);
-            writeChecked(end.toByteArray());
+            writeChecked(new StreamEnd(images, blocks).write());
             out.flush();
         }
     }
@@ -131,10 +134,11 @@ public final class GlowzipWriter implements Closeable {
             return;
         }
         List<Image> block = List.copyOf(pending);
-        long samples = pendingSamples;
+        long sequence = blocks++;
         pending.clear();
         pendingSamples = 0;
-        inFlight.add(ENCODERS.submit(() -> blockBytes(block, samples)));
+        pendingTableBytes = 0;
+        inFlight.add(ENCODERS.submit(() -> blockBytes(block, sequence)));
         while (inFlight.size() > PARALLELISM) {
             writeNextBlock();
         }
@@ -160,19 +164,19 @@ public final class GlowzipWriter implements Closeable {
     }
 
     /** A block's bytes up to its checksum: coded when that is smaller, raw otherwise. */
-    private byte[] blockBytes(List<Image> block, long samples) throws IOException {
-        byte[] payload = codedPayload(block, samples);
+    private byte[] blockBytes(List<Image> block, long sequence) throws IOException {
+        ImageTable table = ImageTable.of(block);
+        byte[] payload = codedPayload(block, table.samples());
         int type = payload == null ? StreamFormat.RAW : StreamFormat.CODED;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write(new BlockHeader(type, sequence, block.size(), table.runs().size(), table.byteLength()).write());
+        bytes.write(table.write());
         DataOutputStream data = new DataOutputStream(bytes);
-        data.write(type);
-        data.writeInt(block.size());
-        data.write(ImageTable.encode(block));
         if (type == StreamFormat.CODED) {
             data.writeInt(payload.length);
             data.write(payload);
         } else {
-            data.writeInt((int) samples);
+            data.writeInt((int) table.samples());
             for (Image image : block) {
                 data.write(image.samples());
             }
@@ -186,12 +190,12 @@ public final class GlowzipWriter implements Closeable {
         return message == null ? null : message.toBytes();
     }
 
-    /** Writes {@code array} followed by its CRC32C. */
+    /** Writes {@code array} followed by its chained checksum. */
     private void writeChecked(byte[] array) throws IOException {
-        CRC32C crc = new CRC32C();
-        crc.update(array);
+        chain.update(array);
         out.write(array);
-        new DataOutputStream(out).writeInt((int) crc.getValue());
-        bytes += array.length + 4;
+        new DataOutputStream(out).writeInt(chain.value());
+        chain.next();
+        bytes += array.length + StreamFormat.CHECKSUM_SIZE;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.CRC32C;
+import org.glowzip.codec.DecodeLimitException;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.flow.IntGlow;
@@ -54,11 +55,16 @@ public final class SingleImageCoder {
     /**
      * The image of {@code bytes}, decoded with the coding parameters they name.
      *
+     * @param maxSamples the most samples the image may have, checked before anything is allocated for them
      * @throws MalformedStreamException if the bytes are damaged, truncated, not a single image,
      *         or were coded with another model
+     * @throws DecodeLimitException if the image has more than {@code maxSamples} samples
      */
-    public Image decode(byte[] bytes) throws MalformedStreamException {
+    public Image decode(byte[] bytes, long maxSamples) throws MalformedStreamException {
         SingleImageHeader header = SingleImageHeader.read(bytes);
+        if (header.samples() > maxSamples) {
+            throw new DecodeLimitException(SingleImageFormat.PARAMETERS_OFFSET, header.samples(), maxSamples);
+        }
         byte[] expected = Arrays.copyOf(model.fingerprint(), SingleImageFormat.FINGERPRINT_SIZE);
         if (!Arrays.equals(header.fingerprintPrefix(), expected)) {
             throw new MalformedStreamException(SingleImageFormat.FINGERPRINT_OFFSET, "image was coded with another model ("
@@ -66,13 +72,16 @@ public final class SingleImageCoder {
         }
         int from = header.payloadOffset();
         int to = from + header.payloadLength();
-        if (!header.coded()) {
-            return Image.of(header.width(), header.height(), header.format(), Arrays.copyOfRange(bytes, from, to));
+        Image image;
+        if (header.coded()) {
+            BlockCoder decoder = header.parameters().equals(glow.parameters()) ? coder
+                    : new BlockCoder(new IntGlow(model, header.parameters()));
+            Message message = Message.fromCompactBytes(bytes, from, to, from);
+            image = decoder.decode(message, List.of(header.shape()), from).get(0);
+        } else {
+            image = Image.of(header.width(), header.height(), header.format(), Arrays.copyOfRange(bytes, from, to));
         }
-        BlockCoder decoder = header.parameters().equals(glow.parameters()) ? coder
-                : new BlockCoder(new IntGlow(model, header.parameters()));
-        Message message = Message.fromCompactBytes(bytes, from, to, from);
-        return decoder.decode(message, List.of(header.shape()), from).get(0);
+        return header.metadata().length == 0 ? image : image.withMetadata(header.metadata());
     }
 
     /** The image's message, or {@code null} when it is to be stored raw (the rule of a stream's blocks). */

@@ -7,15 +7,15 @@ import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.image.Image;
 
 /**
- * The single-image form, version 1: one image with as little framing as the coder allows.
+ * The single-image form, version 2: one image with as little framing as the coder allows.
  * Integers are unsigned big-endian except the varints (unsigned LEB128, see {@link Varint}: seven
  * bits a byte, lowest first, at most 5 bytes, shortest encoding only).
  *
  * <pre>
  *   offset  size  field
  *        0     3  magic 89 47 69 ("\x89Gi"; streams start "\x89GL", model files "\x89GZ")
- *        3     1  flags: high 4 bits, format version = 1; bit 0, 1 = coded, 0 = raw;
- *                 bit 1, 1 = coding parameters follow; bits 2 and 3 are 0
+ *        3     1  flags: high 4 bits, format version = 2; bit 0, 1 = coded, 0 = raw;
+ *                 bit 1, 1 = coding parameters follow; bit 2, 1 = metadata follows; bit 3 is 0
  *        4     4  the first 4 bytes of the model fingerprint (SHA-256 of the model file)
  *        8     4  only when flag bit 1 is set: the coding parameters, as bytes 41..44 of a
  *                 stream header ({@link StreamFormat}): fractional bits 8..20, scale bits 8..20,
@@ -23,9 +23,12 @@ import org.glowzip.codec.image.Image;
  *                 was coded with {@link org.glowzip.codec.flow.CodingParameters#DEFAULT}
  *        p   1-5  width, varint (p = 8, or 12 with coding parameters)
  *            1-5  height, varint
- *            1-5  channels, varint; the shape as {@link org.glowzip.codec.image.Image} allows
+ *            1-5  sample format, varint: {@link org.glowzip.codec.image.SampleFormat#code}, 1-4
+ *                 channels of 8 bits or 17-20 for 16 bits; the shape as {@link org.glowzip.codec.image.Image} allows
+ *            1-5  only when flag bit 2 is set: metadata length k, varint, 1..2^20
+ *              k  only when flag bit 2 is set: the metadata, stored as given
  *        q     m  payload, up to the checksum:
- *                 raw: exactly width x height x channels samples, interleaved as Image stores them;
+ *                 raw: exactly width x height x planes samples, interleaved as Image stores them;
  *                 coded: a rANS {@link org.glowzip.codec.ans.Message} in compact form, an 8-byte
  *                 head then (m - 8) / 4 tail words, bottom first, 4 bytes each (m - 8 a
  *                 non-negative multiple of 4, and m less than the sample count), onto which the
@@ -36,29 +39,34 @@ import org.glowzip.codec.image.Image;
  *
  * An image is written coded when the compact message is smaller than its raw samples (and no
  * latent leaves the coder's range), raw otherwise; so the form is never larger than the raw
- * samples plus 15 bytes for images of up to 127 pixels a side, at most 4 more for larger ones, and
- * 4 more with coding parameters. A coded 28 x 28 gray image pays 23 bytes besides its tail words:
+ * samples plus 15 bytes for images of up to 127 pixels a side, at most 4 more for larger ones,
+ * 4 more with coding parameters, and the metadata with its length. A coded 28 x 28 gray image pays 23 bytes besides its tail words:
  * 3 + 1 + 4 + 3 + 4 of framing and the message's 8-byte head.
  *
  * <p>A reader checks the magic and the flags, then the checksum, then everything else; an image
  * coded with another model is refused at offset 4, one that names other coding parameters is
- * decoded with them.
+ * decoded with them. Nothing proportional to the declared shape is allocated before the checksum
+ * has passed and the decoder's sample limit has been checked.
+ *
+ * <p>Version 1 images are still read: the same layout with version 1 in the flags, flag bit 2
+ * clear and a channel count (1 or 3, 8-bit) in place of the sample format.
  */
 public final class SingleImageFormat {
     static final byte[] MAGIC = {(byte) 0x89, 'G', 'i'};
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     static final int FLAGS_OFFSET = 3;
     static final int CODED = 1;
     static final int EXPLICIT_PARAMETERS = 2;
+    static final int HAS_METADATA = 4;
     static final int FINGERPRINT_OFFSET = 4;
     public static final int FINGERPRINT_SIZE = 4;
     static final int PARAMETERS_OFFSET = 8;
     static final int CHECKSUM_SIZE = 4;
     /** The smallest image: a raw 1 x 1 gray one with default parameters. */
     static final int MIN_BYTES = PARAMETERS_OFFSET + 3 + 1 + CHECKSUM_SIZE;
-    /** The largest image: parameters, the longest shape varints and {@link Image#MAX_SAMPLES} raw samples. */
+    /** The largest image: parameters, the longest shape varints, the most metadata and {@link Image#MAX_SAMPLES} raw samples. */
     public static final long MAX_BYTES = PARAMETERS_OFFSET + StreamHeader.PARAMETERS_SIZE + 2L * Varint.size(Image.MAX_SIDE) + 1
-            + Image.MAX_SAMPLES + CHECKSUM_SIZE;
+            + Varint.size(Image.MAX_METADATA) + Image.MAX_METADATA + Image.MAX_SAMPLES + CHECKSUM_SIZE;
 
     private SingleImageFormat() {
     }

@@ -14,29 +14,34 @@ import org.glowzip.codec.image.SampleFormat;
  * What a single image ({@link SingleImageFormat}) says of itself, read and checked without
  * decoding it: everything but the payload, and where the payload lies.
  *
+ * @param metadata          the image's metadata; empty when it has none
  * @param fingerprintPrefix the first {@value SingleImageFormat#FINGERPRINT_SIZE} bytes of the coding model's fingerprint
  * @param payloadOffset     offset of the payload's first byte
  * @param payloadLength     bytes of the payload
  * @param bytes             bytes of the whole image, checksum included
  */
-public record SingleImageHeader(boolean coded, byte[] fingerprintPrefix, CodingParameters parameters, int width, int height,
-        SampleFormat format, int payloadOffset, int payloadLength, int bytes) {
+public record SingleImageHeader(int version, boolean coded, byte[] fingerprintPrefix, CodingParameters parameters, int width, int height,
+        SampleFormat format, byte[] metadata, int payloadOffset, int payloadLength, int bytes) {
 
     /** The bytes before the payload of an image coded (or not) with this model fingerprint and these parameters. */
     static byte[] write(boolean coded, byte[] fingerprint, CodingParameters parameters, Image image) {
-        ImageTable.requireWritable(image);
         boolean explicit = !parameters.equals(CodingParameters.DEFAULT);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(SingleImageFormat.MAGIC);
-        out.write(SingleImageFormat.VERSION << 4 | (explicit ? SingleImageFormat.EXPLICIT_PARAMETERS : 0)
-                | (coded ? SingleImageFormat.CODED : 0));
+        out.write(SingleImageFormat.VERSION << 4 | (image.hasMetadata() ? SingleImageFormat.HAS_METADATA : 0)
+                | (explicit ? SingleImageFormat.EXPLICIT_PARAMETERS : 0) | (coded ? SingleImageFormat.CODED : 0));
         out.write(fingerprint, 0, SingleImageFormat.FINGERPRINT_SIZE);
         if (explicit) {
             out.writeBytes(StreamHeader.parameterBytes(parameters));
         }
         Varint.write(out, image.width());
         Varint.write(out, image.height());
-        Varint.write(out, image.channels());
+        Varint.write(out, image.format().code());
+        if (image.hasMetadata()) {
+            byte[] metadata = image.metadata();
+            Varint.write(out, metadata.length);
+            out.writeBytes(metadata);
+        }
         return out.toByteArray();
     }
 
@@ -55,11 +60,13 @@ public record SingleImageHeader(boolean coded, byte[] fingerprintPrefix, CodingP
             throw truncated(bytes.length);
         }
         int flags = bytes[SingleImageFormat.FLAGS_OFFSET] & 0xFF;
-        if (flags >>> 4 != SingleImageFormat.VERSION) {
+        int version = flags >>> 4;
+        if (version < 1 || version > SingleImageFormat.VERSION) {
             throw new MalformedStreamException(SingleImageFormat.FLAGS_OFFSET, "unsupported single-image format version "
-                    + (flags >>> 4) + ", this reader reads " + SingleImageFormat.VERSION);
+                    + version + ", this reader reads 1 to " + SingleImageFormat.VERSION);
         }
-        if ((flags & ~(SingleImageFormat.CODED | SingleImageFormat.EXPLICIT_PARAMETERS) & 0x0F) != 0) {
+        int known = SingleImageFormat.CODED | SingleImageFormat.EXPLICIT_PARAMETERS | (version >= 2 ? SingleImageFormat.HAS_METADATA : 0);
+        if ((flags & ~known & 0x0F) != 0) {
             throw new MalformedStreamException(SingleImageFormat.FLAGS_OFFSET, "reserved flag bits set in flags byte 0x"
                     + HexFormat.of().toHexDigits((byte) flags));
         }
@@ -88,15 +95,30 @@ public record SingleImageHeader(boolean coded, byte[] fingerprintPrefix, CodingP
         position += Varint.size(width);
         long height = Varint.read(bytes, position, end, "height");
         position += Varint.size(height);
-        long channels = Varint.read(bytes, position, end, "channels");
-        position += Varint.size(channels);
-        if (channels != 1 && channels != 3) {
-            throw new MalformedStreamException(shapeOffset, channels + " channels; 1 (gray) or 3 (RGB) are supported");
+        int formatOffset = position;
+        long code = Varint.read(bytes, position, end, "sample format");
+        position += Varint.size(code);
+        String formatProblem = version >= 2 ? SampleFormat.codeProblem(code)
+                : code == 1 || code == 3 ? null : code + " channels; 1 (gray) or 3 (RGB) are supported";
+        if (formatProblem != null) {
+            throw new MalformedStreamException(formatOffset, formatProblem);
         }
-        SampleFormat format = SampleFormat.of8Bit((int) channels);
+        SampleFormat format = SampleFormat.ofCode((int) code);
         String problem = Image.shapeProblem(width, height, format);
         if (problem != null) {
             throw new MalformedStreamException(shapeOffset, problem);
+        }
+        byte[] metadata = new byte[0];
+        if ((flags & SingleImageFormat.HAS_METADATA) != 0) {
+            int lengthOffset = position;
+            long length = Varint.read(bytes, position, end, "metadata length");
+            position += Varint.size(length);
+            if (length < 1 || length > Math.min(Image.MAX_METADATA, end - position)) {
+                throw new MalformedStreamException(lengthOffset, "metadata of " + length + " bytes where 1.."
+                        + Math.min(Image.MAX_METADATA, end - position) + " fit");
+            }
+            metadata = Arrays.copyOfRange(bytes, position, position + (int) length);
+            position += (int) length;
         }
         long samples = width * height * format.planes();
         int payloadLength = end - position;
@@ -105,8 +127,8 @@ public record SingleImageHeader(boolean coded, byte[] fingerprintPrefix, CodingP
             throw new MalformedStreamException(position, (coded ? "coded" : "raw") + " payload of " + payloadLength
                     + " bytes does not fit an image of " + samples + " samples");
         }
-        return new SingleImageHeader(coded, fingerprintPrefix, parameters, (int) width, (int) height, format, position,
-                payloadLength, bytes.length);
+        return new SingleImageHeader(version, coded, fingerprintPrefix, parameters, (int) width, (int) height, format, metadata,
+                position, payloadLength, bytes.length);
     }
 
     /** The shape of the image. */

@@ -1,51 +1,86 @@
 package org.glowzip.codec.stream;
 
+import java.util.Arrays;
+
 /**
- * The glowzip stream format, version 2. All integers are unsigned big-endian.
+ * The glowzip stream format, version 3. All integers are unsigned big-endian.
  *
  * <pre>
- * Header, 49 bytes
+ * Header, 49 bytes ({@link StreamHeader})
  *   offset  size  field
  *        0     8  magic 89 47 4C 4F 57 5A 0D 0A ("\x89GLOWZ\r\n")
- *        8     1  format version = 2
+ *        8     1  format version = 3
  *        9    32  model fingerprint: SHA-256 of the model file that codes the blocks
  *       41     1  fractional bits P of the integer flow, 8..20
  *       42     1  scale bits, 8..20
  *       43     1  prior precision, 12..24
  *       44     1  pop-free resolution bits, 0..20
- *       45     4  CRC32C of bytes 0..44
+ *       45     4  CRC32C of bytes 0..44: the first link of the checksum chain
  *
  * Blocks, one after another; a block holds 1..65536 images, at most 2^28 samples in all
  *   offset  size  field
  *        0     1  type: 1 = coded, 2 = raw, 0 = end (see below)
- *        1     4  image count n
- *        5     4  run count r, 1..n
- *        9   13r  the image table ({@link ImageTable}): runs of images of one shape, each
- *                 count (4, at least 1; the counts add up to n), width (4), height (4),
- *                 channels (1); sizes as {@link org.glowzip.codec.image.Image} allows
- *    9+13r     4  payload length m: raw, exactly the block's sample count; coded, less than that plus 16
- *   13+13r     m  payload: raw, every image's interleaved samples, in order; coded, one rANS
+ *        1     4  sequence number: 0 for the first block, then 1, 2, ...
+ *        5     4  image count n ({@link BlockHeader})
+ *        9     4  run count r, 1..n
+ *       13     4  table length t, the bytes of the runs, at most 2^24
+ *       17     t  the image table ({@link ImageTable}): runs of images of one shape, sample
+ *                 format and metadata, each
+ *                   count (4, at least 1; the counts add up to n), width (4), height (4),
+ *                   sample format (1, {@link org.glowzip.codec.image.SampleFormat#code}),
+ *                   metadata length k (4, at most 2^20), metadata (k bytes)
+ *                 sizes as {@link org.glowzip.codec.image.Image} allows; 17 bytes for a run
+ *                 without metadata, so a block of same-sized plain images costs one run
+ *    17+t     4  payload length m: raw, exactly the block's sample count; coded, less than that plus 16
+ *    21+t     m  payload: raw, every image's plane-interleaved samples, in order; coded, one rANS
  *                 {@link org.glowzip.codec.ans.Message} (with its own length and CRC32C) onto which
  *                 the images' tiles were pushed last image first, so they pop in order
- * 13+13r+m     4  CRC32C of the block's bytes from its type byte to the end of the payload
+ *  21+t+m     4  chained checksum: CRC32C of the previous link (the header's or the previous
+ *                 block's checksum, 4 bytes) followed by the block's bytes from its type byte to
+ *                 the end of the payload
  *
- * End block, 13 bytes
+ * End block, 17 bytes ({@link StreamEnd})
  *        0     1  type = 0
- *        1     8  total number of images in the stream
- *        9     4  CRC32C of bytes 0..8 of the end block
+ *        1     8  number of images in the stream
+ *        9     4  number of blocks in the stream
+ *       13     4  chained checksum of bytes 0..12, as a block's
  * </pre>
  *
- * A block is written raw whenever coding would not make it smaller (or a latent leaves the
- * coder's range), so a stream is never larger than its raw samples plus 62 bytes, plus 17 bytes
- * per block and 13 per run of same-shaped images.
+ * <p>The checksums form a chain: each covers the one before it, so the end block's checksum is a
+ * checksum over every block's checksum and the header's. A reader checks, and raises
+ * {@link org.glowzip.codec.MalformedStreamException} with the offset for, a block out of its
+ * place (reordered, duplicated or dropped: the sequence number, at offset 1 of the block), a
+ * block of another stream that holds the right sequence number (the chained checksum), a
+ * stream cut at a block boundary (no end block: truncated) and counts that disagree with the
+ * blocks read (the end block's fields). A block of another stream is rejected at its own
+ * checksum when the two streams differ before it; otherwise (the first block of a stream of the
+ * same model and coding parameters, whose header checksum is the same, or a block after equal
+ * ones) at the next link, the next block's or the end block's checksum, so a reader may have
+ * handed out that block's images before the stream fails. The format holds no random stream
+ * identifier, so that the same images and settings always give the same bytes.
+ *
+ * <p>A block is written raw whenever coding would not make it smaller (or a latent leaves the
+ * coder's range), so a stream is never larger than its raw samples plus 66 bytes, plus 25 bytes
+ * per block and 17 per run of images of one shape, format and metadata, plus the metadata.
+ *
+ * <p>A reader checks the header's magic, then its checksum, then the version, so every version
+ * keeps this 49-byte header: a damaged version byte is malformed, an intact unknown one is refused.
+ *
+ * <p>Version 2 streams are still read: the same header with version 2, blocks without the
+ * sequence number and table length whose runs are 13 bytes (count, width, height, channels 1
+ * or 3, 8-bit, no metadata), each block's checksum over its own bytes only, and a 13-byte end
+ * block (type 0, the image total (8), its CRC32C); none of the checks between blocks applies.
  */
 public final class StreamFormat {
     static final byte[] MAGIC = {(byte) 0x89, 'G', 'L', 'O', 'W', 'Z', '\r', '\n'};
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
+    /** The oldest version still read. */
+    public static final int OLDEST_VERSION = 2;
     public static final int HEADER_SIZE = 49;
     public static final int VERSION_OFFSET = 8;
     public static final int FINGERPRINT_OFFSET = 9;
     public static final int FINGERPRINT_SIZE = 32;
+    public static final int PARAMETERS_OFFSET = 41;
     public static final int CHECKSUM_SIZE = 4;
 
     public static final int END = 0;
@@ -54,12 +89,17 @@ public final class StreamFormat {
 
     public static final int MAX_BLOCK_IMAGES = 1 << 16;
     public static final long MAX_BLOCK_SAMPLES = 1L << 28;
-    /** Bytes of one run of the image table. */
-    public static final int RUN_SIZE = 13;
+    /** The first version with block sequence numbers, sample formats, metadata and the checksum chain. */
+    static final int CHAINED_VERSION = 3;
+    /** Most bytes of one block's image table. */
+    public static final int MAX_TABLE_BYTES = 1 << 24;
     /** A coded payload may exceed the raw size by at most a message's framing. */
     public static final int MESSAGE_OVERHEAD = 16;
-    /** Bytes of the end block after its type byte: the image total and the CRC32C. */
-    public static final int END_REST = 12;
+
+    /** True if this reader reads streams of {@code version}. */
+    public static boolean isReadable(int version) {
+        return version >= OLDEST_VERSION && version <= VERSION;
+    }
 
     private StreamFormat() {
     }
@@ -67,5 +107,11 @@ public final class StreamFormat {
     /** The eight bytes every stream starts with. */
     public static byte[] magic() {
         return MAGIC.clone();
+    }
+
+    /** True if {@code bytes} start with the magic, or with as much of it as they hold (at least one byte). */
+    public static boolean startsLikeStream(byte[] bytes) {
+        int n = Math.min(bytes.length, MAGIC.length);
+        return n > 0 && Arrays.equals(bytes, 0, n, MAGIC, 0, n);
     }
 }

@@ -1,34 +1,47 @@
 package org.glowzip.codec.stream;
 
-import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.zip.CRC32C;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.flow.CodingParameters;
 
 /**
- * The header of a glowzip stream ({@link StreamFormat}): the model fingerprint and the coding
- * parameters.
+ * The header of a glowzip stream ({@link StreamFormat}): the version, the model fingerprint and
+ * the coding parameters; its checksum is the first link of the stream's checksum chain.
  */
-public record StreamHeader(int version, byte[] fingerprint, CodingParameters parameters) {
+public record StreamHeader(int version, byte[] fingerprint, CodingParameters parameters, int checksum) {
     /** Bytes of the coding parameters. */
     static final int PARAMETERS_SIZE = 4;
 
-    /** Reads and checks a header: magic, version, checksum and parameter ranges. */
-    static StreamHeader read(CheckedInput in) throws IOException {
-        in.resetChecksum();
-        byte[] magic = in.read(StreamFormat.MAGIC.length, "header");
-        if (!Arrays.equals(magic, StreamFormat.MAGIC)) {
+    /** The header of a stream of the current version, checksum included. */
+    static byte[] write(byte[] fingerprint, CodingParameters parameters) {
+        ByteBuffer header = ByteBuffer.allocate(StreamFormat.HEADER_SIZE);
+        header.put(StreamFormat.MAGIC).put((byte) StreamFormat.VERSION).put(fingerprint).put(parameterBytes(parameters));
+        CRC32C crc = new CRC32C();
+        crc.update(header.array(), 0, header.position());
+        return header.putInt((int) crc.getValue()).array();
+    }
+
+    /**
+     * Reads a header's {@link StreamFormat#HEADER_SIZE} bytes: checks the magic, the checksum and
+     * the parameter ranges, in that order. The version is the caller's to accept.
+     */
+    public static StreamHeader read(byte[] unit) throws MalformedStreamException {
+        if (!Arrays.equals(unit, 0, StreamFormat.MAGIC.length, StreamFormat.MAGIC, 0, StreamFormat.MAGIC.length)) {
             throw new MalformedStreamException(0, "not a glowzip stream (bad magic)");
         }
-        int version = in.readByte("header");
-        if (version != StreamFormat.VERSION) {
-            throw new MalformedStreamException(8, "unsupported stream version " + version + ", this reader reads " + StreamFormat.VERSION);
+        int checksumOffset = StreamFormat.HEADER_SIZE - StreamFormat.CHECKSUM_SIZE;
+        CRC32C crc = new CRC32C();
+        crc.update(unit, 0, checksumOffset);
+        int checksum = ByteBuffer.wrap(unit).getInt(checksumOffset);
+        if (checksum != (int) crc.getValue()) {
+            throw new MalformedStreamException(checksumOffset, "header checksum mismatch");
         }
-        byte[] fingerprint = in.read(StreamFormat.FINGERPRINT_SIZE, "header");
-        byte[] coding = in.read(PARAMETERS_SIZE, "header");
-        in.verifyChecksum("header");
-        return new StreamHeader(version, fingerprint, parameters(coding, 0, 41));
+        byte[] fingerprint = Arrays.copyOfRange(unit, StreamFormat.FINGERPRINT_OFFSET, StreamFormat.FINGERPRINT_OFFSET + StreamFormat.FINGERPRINT_SIZE);
+        return new StreamHeader(unit[StreamFormat.VERSION_OFFSET] & 0xFF, fingerprint,
+                parameters(unit, StreamFormat.PARAMETERS_OFFSET, StreamFormat.PARAMETERS_OFFSET), checksum);
     }
 
     /** The coding parameters as header bytes 41..44 hold them: fractional bits, scale bits, prior precision, pop-free bits. */

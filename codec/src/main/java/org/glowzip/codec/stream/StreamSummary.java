@@ -2,34 +2,54 @@ package org.glowzip.codec.stream;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import org.glowzip.codec.image.SampleFormat;
 
 /**
  * What a glowzip stream holds, read without decoding it (every checksum is still verified):
- * its header, its blocks and images, and its size.
+ * its header, its blocks and images, their sample formats and metadata, and its size.
+ *
+ * @param formats       images of each sample format, by format code
+ * @param metadataBytes metadata bytes of all images
  */
-public record StreamSummary(StreamHeader header, long images, long samples, long codedBlocks, long rawBlocks, long bytes) {
+public record StreamSummary(StreamHeader header, long images, long samples, long codedBlocks, long rawBlocks,
+        Map<SampleFormat, Long> formats, long metadataBytes, long bytes) {
 
     public static StreamSummary read(InputStream source) throws IOException {
-        CheckedInput in = new CheckedInput(source);
-        StreamHeader header = StreamHeader.read(in);
+        StreamParser parser = new StreamParser();
+        StreamHeader header = null;
         long images = 0;
         long samples = 0;
         long coded = 0;
         long raw = 0;
-        BlockHeader block;
-        while (!(block = BlockHeader.read(in)).isEnd()) {
-            in.skip(block.payloadLength(), "block payload");
-            in.verifyChecksum("block");
-            images += block.shapes().size();
-            samples += block.samples();
-            if (block.isRaw()) {
-                raw++;
-            } else {
-                coded++;
+        long metadata = 0;
+        Map<SampleFormat, Long> formats = new TreeMap<>((a, b) -> Integer.compare(a.code(), b.code()));
+        while (!parser.finished()) {
+            byte[] unit = source.readNBytes(parser.needed());
+            if (unit.length < parser.needed()) {
+                throw parser.truncated(unit.length);
+            }
+            StreamParser.Event event = parser.accept(unit);
+            if (event instanceof StreamParser.Header h) {
+                header = h.header();
+            } else if (event instanceof StreamParser.Block block) {
+                images += block.table().images();
+                samples += block.table().samples();
+                metadata += block.table().metadataBytes();
+                block.table().runs().forEach(run -> formats.merge(run.shape().format(), (long) run.count(), Long::sum));
+                if (block.isRaw()) {
+                    raw++;
+                } else {
+                    coded++;
+                }
             }
         }
-        block.verifyEnd(in, images);
-        return new StreamSummary(header, images, samples, coded, raw, in.offset());
+        if (source.read() >= 0) {
+            throw parser.trailingData();
+        }
+        return new StreamSummary(header, images, samples, coded, raw, Collections.unmodifiableMap(formats), metadata, parser.offset());
     }
 
     /** Bits per sample of the whole stream, framing included. */

@@ -13,17 +13,20 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.MalformedStreamException;
-import org.glowzip.codec.flow.RandomModels;
 import org.glowzip.codec.image.Image;
-import org.glowzip.codec.model.CouplingType;
-import org.glowzip.codec.model.GlowConfig;
 import org.junit.jupiter.api.Test;
 
 /** Damaged, truncated and foreign streams fail with the one documented exception. */
 class MalformedStreamTest {
-    private static final ImageCodec CODEC = new ImageCodec(RandomModels.of(new GlowConfig(2, 1, 4, CouplingType.AFFINE, 1, 8, 8), 7));
-    private static final byte[] CODED = TestStreams.of(CODEC, gradient(11, 9));
+    private static final ImageCodec CODEC = FuzzCorpus.CODEC;
+    private static final byte[] CODED = TestStreams.of(CODEC, TestImages.image(8, 8, 1, "zero", 1), TestImages.image(11, 9, 1, "zero", 1));
     private static final byte[] RAW = TestStreams.of(CODEC, noise(3, 2));
+
+    @Test
+    void theFixturesAreOneCodedAndOneRawBlock() {
+        assertEquals(StreamFormat.CODED, CODED[StreamFormat.HEADER_SIZE]);
+        assertEquals(StreamFormat.RAW, RAW[StreamFormat.HEADER_SIZE]);
+    }
 
     @Property(tries = 1000)
     void everyFlippedBitIsDetected(@ForAll @IntRange(min = 0) int position, @ForAll boolean raw) {
@@ -53,24 +56,37 @@ class MalformedStreamTest {
 
     @Test
     void absurdImageCountIsRejectedBeforeAllocation() {
-        assertRejected(block().put((byte) StreamFormat.CODED).putInt(Integer.MAX_VALUE), 1, "block image count 2147483647 outside 1..65536");
+        assertRejected(block().put((byte) StreamFormat.CODED).putInt(0).putInt(Integer.MAX_VALUE), 5, "block image count 2147483647 outside 1..65536");
     }
 
     @Test
     void absurdImageSizeIsRejectedBeforeAllocation() {
-        assertRejected(block().put((byte) StreamFormat.RAW).putInt(1).putInt(1).putInt(1).putInt(0x7FFF_FFFF).putInt(0x7FFF_FFFF).put((byte) 1),
-                13, "image size 2147483647x2147483647 outside 1..65536");
+        assertRejected(block().put((byte) StreamFormat.RAW).putInt(0).putInt(1).putInt(1).putInt(17)
+                .putInt(1).putInt(0x7FFF_FFFF).putInt(0x7FFF_FFFF).put((byte) 1).putInt(0), 21, "image size 2147483647x2147483647 outside 1..65536");
     }
 
     @Test
     void absurdRunCountIsRejectedBeforeAllocation() {
-        assertRejected(block().put((byte) StreamFormat.CODED).putInt(3).putInt(Integer.MAX_VALUE), 5, "image run count 2147483647 outside 1..3");
+        assertRejected(block().put((byte) StreamFormat.CODED).putInt(0).putInt(3).putInt(Integer.MAX_VALUE), 9, "image run count 2147483647 outside 1..3");
+    }
+
+    @Test
+    void absurdTableAndMetadataLengthsAreRejectedBeforeAllocation() {
+        assertRejected(block().put((byte) StreamFormat.CODED).putInt(0).putInt(3).putInt(1).putInt(Integer.MAX_VALUE), 13,
+                "image table of 2147483647 bytes does not fit 1 runs");
+        assertRejected(block().put((byte) StreamFormat.RAW).putInt(0).putInt(1).putInt(1).putInt(20)
+                .putInt(1).putInt(2).putInt(2).put((byte) 1).putInt(Integer.MAX_VALUE).putInt(0), 30, "metadata of 2147483647 bytes where 3 fit");
+    }
+
+    @Test
+    void aBlockOutOfItsPlaceIsRejectedAtItsNumber() {
+        assertRejected(block().put((byte) StreamFormat.RAW).putInt(1), 1, "block number 1 where block 0 belongs: blocks reordered, duplicated or dropped");
     }
 
     @Test
     void runsThatDoNotAddUpToTheImageCountAreRejected() {
-        assertRejected(block().put((byte) StreamFormat.RAW).putInt(3).putInt(1).putInt(2).putInt(4).putInt(4).put((byte) 1),
-                22, "image runs hold 2 of the block's 3 images");
+        assertRejected(block().put((byte) StreamFormat.RAW).putInt(0).putInt(3).putInt(1).putInt(17)
+                .putInt(2).putInt(4).putInt(4).put((byte) 1).putInt(0), 34, "image runs hold 2 of the block's 3 images");
     }
 
     @Test
@@ -92,9 +108,9 @@ class MalformedStreamTest {
         return ByteBuffer.allocate(100);
     }
 
-    /** A valid header followed by the bytes put into {@code block} is rejected at {@code offset} after the header. */
+    /** A valid header followed by the bytes put into {@code block} and 20 zeros is rejected at {@code offset} after the header. */
     private static void assertRejected(ByteBuffer block, long offset, String reason) {
-        byte[] stream = concat(Arrays.copyOf(CODED, StreamFormat.HEADER_SIZE), Arrays.copyOf(block.array(), block.position()));
+        byte[] stream = concat(Arrays.copyOf(CODED, StreamFormat.HEADER_SIZE), Arrays.copyOf(block.array(), block.position() + 20));
         MalformedStreamException e = assertThrows(MalformedStreamException.class, () -> CODEC.decode(stream));
         assertEquals(StreamFormat.HEADER_SIZE + offset, e.offset());
         assertEquals(reason, e.reason());
@@ -104,14 +120,6 @@ class MalformedStreamTest {
         byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
-    }
-
-    private static Image gradient(int width, int height) {
-        byte[] samples = new byte[width * height];
-        for (int i = 0; i < samples.length; i++) {
-            samples[i] = (byte) (i * 2);
-        }
-        return Image.of(width, height, 1, samples);
     }
 
     private static Image noise(int width, int height) {

@@ -54,7 +54,7 @@ class SingleImageFormatTest {
                 "sides below 128 take one varint byte");
         Message message = CODER.encode(List.of(image));
         boolean coded = message.compactByteLength() < image.sampleCount();
-        assertEquals(coded ? 0x11 : 0x10, bytes[3], "version 1, coded or raw, default parameters");
+        assertEquals(coded ? 0x21 : 0x20, bytes[3], "version 2, coded or raw, default parameters");
         byte[] payload = Arrays.copyOfRange(bytes, 11, bytes.length - 4);
         assertArrayEquals(coded ? message.toCompactBytes() : image.samples(), payload, "the payload is a one-image block's message or the samples");
         assertEquals(crc(bytes, bytes.length - 4), ByteBuffer.wrap(bytes).getInt(bytes.length - 4));
@@ -67,7 +67,7 @@ class SingleImageFormatTest {
         for (Image image : TestImages.fashionMnist(8)) {
             byte[] bytes = BUNDLED.encode(image);
             Message message = coder.encode(List.of(image));
-            assertEquals(0x11, bytes[3], "coded");
+            assertEquals(0x21, bytes[3], "coded");
             assertEquals(23 + 4L * message.wordCount(), bytes.length, "3 + 1 + 4 + 3 + 4 bytes of framing and the 8-byte head");
             assertArrayEquals(message.toCompactBytes(), Arrays.copyOfRange(bytes, 11, bytes.length - 4));
             assertEquals(8L * bytes.length, BUNDLED.codelength(image));
@@ -82,7 +82,7 @@ class SingleImageFormatTest {
     void explicitParametersRoundTripOnTheCodedPath() throws MalformedStreamException {
         ImageCodec explicit = new ImageCodec(BUNDLED.model(), new CodingParameters(14, 16, 22, 5), GlowzipWriter.DEFAULT_BLOCK_SAMPLES);
         byte[] bytes = explicit.encode(REAL);
-        assertEquals(0x13, bytes[3], "coded, parameters follow");
+        assertEquals(0x23, bytes[3], "coded, parameters follow");
         assertArrayEquals(new byte[] {14, 16, 22, 5}, Arrays.copyOfRange(bytes, 8, 12));
         assertEquals(REAL, explicit.decode(bytes));
         assertEquals(REAL, BUNDLED.decode(bytes), "decoded with the parameters the image names");
@@ -90,7 +90,7 @@ class SingleImageFormatTest {
 
     @Test
     void rawImagesAreTheirSamplesAnd15Bytes() throws MalformedStreamException {
-        assertEquals(0x10, RAW[3], "raw");
+        assertEquals(0x20, RAW[3], "raw");
         assertEquals(6 + 15, RAW.length);
         assertFalse(SingleImageHeader.read(RAW).coded());
     }
@@ -106,7 +106,7 @@ class SingleImageFormatTest {
     @Property(tries = 100)
     void explicitParametersRoundTripAndNameTheirFlow(@ForAll("images") Image image) throws MalformedStreamException {
         byte[] bytes = EXPLICIT.encode(image);
-        assertEquals(0x12, bytes[3] & ~1, "version 1, parameters follow");
+        assertEquals(0x22, bytes[3] & ~1, "version 2, parameters follow");
         assertArrayEquals(new byte[] {12, 14, 20, 4}, Arrays.copyOfRange(bytes, 8, 12));
         assertEquals(8L * bytes.length, EXPLICIT.codelength(image));
         assertEquals(image, EXPLICIT.decode(bytes));
@@ -137,7 +137,7 @@ class SingleImageFormatTest {
 
     @Property(tries = 200)
     void forgedPayloadsWithAValidChecksumAreRejected(@ForAll @Size(max = 80) byte[] payload, @ForAll boolean coded) {
-        assertMalformed(CODEC, forged(coded ? 0x11 : 0x10, new byte[] {28, 28, 1}, payload));
+        assertMalformed(CODEC, forged(coded ? 0x21 : 0x20, new byte[] {28, 28, 1}, payload));
     }
 
     @Test
@@ -153,8 +153,9 @@ class SingleImageFormatTest {
 
     @Test
     void flagsOfAnotherVersionOrReservedBitsAreRefused() {
-        assertRejected(flags(0x21), 3, "unsupported single-image format version 2, this reader reads 1");
+        assertRejected(flags(0x31), 3, "unsupported single-image format version 3, this reader reads 1 to 2");
         assertRejected(flags(0x15), 3, "reserved flag bits set in flags byte 0x15");
+        assertRejected(flags(0x28), 3, "reserved flag bits set in flags byte 0x28");
     }
 
     @Test
@@ -163,7 +164,9 @@ class SingleImageFormatTest {
         assertRejected(forged(0x10, huge, new byte[0]), 8, "image size 2147483648x1 outside 1..65536");
         byte[] tooMany = {(byte) 0x80, (byte) 0x80, 0x04, (byte) 0x80, (byte) 0x80, 0x04, 3};
         assertRejected(forged(0x10, tooMany, new byte[0]), 8, "image of 12884901888 samples exceeds 268435456");
-        assertRejected(forged(0x10, new byte[] {2, 2, 2}, new byte[8]), 8, "2 channels; 1 (gray) or 3 (RGB) are supported");
+        assertRejected(forged(0x10, new byte[] {2, 2, 2}, new byte[8]), 10, "2 channels; 1 (gray) or 3 (RGB) are supported");
+        assertRejected(forged(0x20, new byte[] {2, 2, 5}, new byte[20]), 10,
+                "sample format 5 is none of 1-4 channels of 8 bits (1-4) or 16 bits (17-20)");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.glowzip.codec.stream;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -9,6 +10,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import org.glowzip.codec.image.Image;
+import org.glowzip.codec.image.SampleFormat;
 import org.glowzip.codec.input.ImageInputs;
 import org.glowzip.codec.input.ImageSource;
 import org.glowzip.codec.input.InputLimits;
@@ -40,6 +42,41 @@ public final class TestImages {
             default -> { }
         }
         return Image.of(width, height, channels, samples);
+    }
+
+    /** Images of every sample format, with and without metadata: the sizes and contents of {@link #images}, 0 and the largest value. */
+    public static Arbitrary<Image> anyFormat() {
+        Arbitrary<Integer> sides = Arbitraries.oneOf(Arbitraries.integers().between(1, 12), Arbitraries.of(1, 7, 8, 9, 17));
+        Arbitrary<SampleFormat> formats = Arbitraries.of(formats());
+        Arbitrary<byte[]> metadata = Arbitraries.oneOf(Arbitraries.just(new byte[0]), Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(40));
+        return Combinators.combine(sides, sides, formats, Arbitraries.of("noise", "zero", "full", "gradient"), Arbitraries.longs(), metadata)
+                .as((width, height, format, content, seed, meta) -> image(width, height, format, content, seed).withMetadata(meta));
+    }
+
+    /** The eight sample formats: 1 to 4 channels of 8 and of 16 bits. */
+    public static List<SampleFormat> formats() {
+        List<SampleFormat> formats = new ArrayList<>();
+        for (int bits : new int[] {8, 16}) {
+            for (int channels = 1; channels <= 4; channels++) {
+                formats.add(new SampleFormat(channels, bits));
+            }
+        }
+        return formats;
+    }
+
+    /** An image of {@code format} whose values are noise, 0 ("zero"), the largest value ("full") or a gradient over it. */
+    public static Image image(int width, int height, SampleFormat format, String content, long seed) {
+        int[] values = new int[width * height * format.channels()];
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = switch (content) {
+                case "noise" -> random.nextInt(format.maxValue() + 1);
+                case "full" -> format.maxValue();
+                case "gradient" -> (int) ((long) i * format.maxValue() / Math.max(1, values.length - 1));
+                default -> 0;
+            };
+        }
+        return Image.ofValues(width, height, format, values);
     }
 
     /** The first {@code count} (at most 64) Fashion-MNIST test images, 28 x 28 gray, from the test resources. */

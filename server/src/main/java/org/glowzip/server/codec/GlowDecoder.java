@@ -17,9 +17,9 @@ import org.glowzip.codec.stream.StreamFormat;
  * Decodes a glowzip stream that arrives in slices of any size into {@link Image}s, followed by
  * one {@link GlowStreamEnd}. Usable in any pipeline, e.g. a plain TCP service.
  *
- * <p>The stream layout is in {@link StreamLayout}; the state machine is {@link StreamUnpacker}'s
- * ({@code HEADER, BLOCK_TYPE, BLOCK_COUNT, IMAGE_TABLE, PAYLOAD_LENGTH, PAYLOAD, END_BLOCK,
- * FINISHED, CORRUPTED}). Every count and length is range-checked, against the format and the
+ * <p>The stream layout is in {@link StreamFormat}; the units and checks are the codec's
+ * {@link org.glowzip.codec.stream.StreamParser}'s, driven by a {@link StreamUnpacker}
+ * ({@code DECODING, FINISHED, CORRUPTED}). Every count and length is range-checked, against the format and the
  * {@link DecodeLimits}, before the decoder waits for the bytes it announces, so the data it
  * buffers is bounded by one block of the limits. The model is chosen by the fingerprint in the
  * stream's header among those given.

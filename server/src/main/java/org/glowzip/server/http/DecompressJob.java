@@ -19,6 +19,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.image.ImageFormat;
+import org.glowzip.codec.stream.StreamFormat;
 import org.glowzip.server.ApiException;
 import org.glowzip.server.ErrorKind;
 import org.glowzip.server.ServedModel;
@@ -95,7 +96,7 @@ final class DecompressJob implements Job {
             return false;
         }
         byte[] unit = body.readNBytes(needed);
-        if (unpacker.offset() == 0 && !startsLikeGlowzip(unit)) {
+        if (unpacker.offset() == 0 && !StreamFormat.startsLikeStream(unit)) {
             throw new ApiException(ErrorKind.UNSUPPORTED_MEDIA_TYPE, unit.length == 0 ? "empty body; a glowzip stream was expected"
                     : "body is not a glowzip stream (it does not start with the glowzip magic)");
         }
@@ -110,12 +111,6 @@ final class DecompressJob implements Job {
             }
         }
         return true;
-    }
-
-    private static boolean startsLikeGlowzip(byte[] unit) {
-        byte[] magic = {(byte) 0x89, 'G', 'L', 'O', 'W', 'Z', '\r', '\n'};
-        int n = Math.min(unit.length, magic.length);
-        return n > 0 && java.util.Arrays.equals(unit, 0, n, magic, 0, n);
     }
 
     private void count(Image image) {

@@ -153,10 +153,10 @@ class GlowDecoderTest {
         Image big = TestModels.images(1, 4, false).get(0); // 28 x 28
         byte[] bytes = stream(CODEC, List.of(big));
         EmbeddedChannel channel = new EmbeddedChannel(new GlowDecoder(List.of(TestModels.GRAY), new DecodeLimits(28 * 27, 1 << 20, 1 << 20)));
-        int tableEnd = StreamFormat.HEADER_SIZE + 1 + 4 + 4 + 13;
+        int tableEnd = StreamFormat.HEADER_SIZE + 1 + 16 + 17;
         DecoderException e = assertThrows(DecoderException.class, () -> channel.writeInbound(Unpooled.wrappedBuffer(bytes, 0, tableEnd)));
         LimitExceededException cause = assertInstanceOf(LimitExceededException.class, e.getCause());
-        assertEquals("limit exceeded at byte 58: image of 28x28 pixels exceeds the limit of 756 pixels", cause.getMessage());
+        assertEquals("limit exceeded at byte 66: image of 28x28 pixels exceeds the limit of 756 pixels", cause.getMessage());
     }
 
     @Test
@@ -171,16 +171,17 @@ class GlowDecoderTest {
     void absurdLengthsAreRangeCheckedWithUniformMessages() throws IOException {
         byte[] bytes = stream(CODEC, TestModels.images(1, 5, false));
         assertMalformed(patch(bytes, 49, 7), "malformed input at byte 49: unknown block type 7");
-        assertMalformed(patch(bytes, 50, 0x7F, 0xFF, 0xFF, 0xFF), "malformed input at byte 50: block image count 2147483647 outside 1..65536");
-        assertMalformed(patch(bytes, 50, 0, 0, 0, 0), "malformed input at byte 50: block image count 0 outside 1..65536");
-        assertMalformed(patch(bytes, 54, 0, 0, 0, 2), "malformed input at byte 54: image run count 2 outside 1..1");
-        assertMalformed(patch(bytes, 58, 0, 0, 0, 2), "malformed input at byte 58: image run of 2 where 1 images remain");
-        assertMalformed(patch(bytes, 62, 0, 1, 0, 1), "malformed input at byte 62: image size 65537x28 outside 1..65536");
-        assertMalformed(patch(bytes, 70, 2), "malformed input at byte 70: 2 channels; 1 (gray) or 3 (RGB) are supported");
+        assertMalformed(patch(bytes, 54, 0x7F, 0xFF, 0xFF, 0xFF), "malformed input at byte 54: block image count 2147483647 outside 1..65536");
+        assertMalformed(patch(bytes, 54, 0, 0, 0, 0), "malformed input at byte 54: block image count 0 outside 1..65536");
+        assertMalformed(patch(bytes, 58, 0, 0, 0, 2), "malformed input at byte 58: image run count 2 outside 1..1");
+        assertMalformed(patch(bytes, 66, 0, 0, 0, 2), "malformed input at byte 66: image run of 2 where 1 images remain");
+        assertMalformed(patch(bytes, 70, 0, 1, 0, 1), "malformed input at byte 70: image size 65537x28 outside 1..65536");
+        assertMalformed(patch(bytes, 78, 5), "malformed input at byte 78: sample format 5 is none of 1-4 channels of 8 bits (1-4) or 16 bits (17-20)");
+        assertMalformed(patch(bytes, 50, 0, 0, 0, 1), "malformed input at byte 50: block number 1 where block 0 belongs: blocks reordered, duplicated or dropped");
         int type = bytes[49];
         long samples = 784;
         String kind = type == 2 ? "raw" : "coded";
-        assertMalformed(patch(bytes, 71, 0x10, 0, 0, 0), "malformed input at byte 71: payload length 268435456 does not fit a "
+        assertMalformed(patch(bytes, 83, 0x10, 0, 0, 0), "malformed input at byte 83: payload length 268435456 does not fit a "
                 + kind + " block of " + samples + " samples");
         assertMalformed(patch(bytes, 0, 'X'), "malformed input at byte 0: not a glowzip stream (bad magic)");
     }
@@ -188,8 +189,8 @@ class GlowDecoderTest {
     @Test
     void aDamagedVersionIsMalformedAndAnotherVersionUnsupported() throws IOException {
         byte[] bytes = stream(CODEC, TestModels.images(1, 10, false));
-        assertMalformed(patch(bytes, 8, 3), "malformed input at byte 45: header checksum mismatch");
-        byte[] version2 = patch(bytes, 8, 3);
+        assertMalformed(patch(bytes, 8, 4), "malformed input at byte 45: header checksum mismatch");
+        byte[] version2 = patch(bytes, 8, 4);
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         crc.update(version2, 0, 45);
         int value = (int) crc.getValue();
@@ -197,7 +198,7 @@ class GlowDecoderTest {
         EmbeddedChannel channel = new EmbeddedChannel(new GlowDecoder(TestModels.GRAY));
         byte[] v2 = version2;
         DecoderException e = assertThrows(DecoderException.class, () -> channel.writeInbound(Unpooled.wrappedBuffer(v2)));
-        assertEquals("unsupported stream at byte 8: stream format version 3, this decoder reads 2", e.getCause().getMessage());
+        assertEquals("unsupported stream at byte 8: stream format version 4, this decoder reads 2 to 3", e.getCause().getMessage());
         channel.finishAndReleaseAll();
     }
 

@@ -1,0 +1,49 @@
+package org.glowzip.codec.stream;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.glowzip.codec.MalformedStreamException;
+import org.glowzip.codec.ans.Message;
+import org.glowzip.codec.flow.CodingParameters;
+import org.glowzip.codec.flow.IntGlow;
+import org.glowzip.codec.image.Image;
+import org.glowzip.codec.model.ModelFile;
+
+/**
+ * Turns the blocks a {@link StreamParser} hands on into images: raw blocks are cut into their
+ * images, coded ones popped with the integer flow of the stream's model and coding parameters;
+ * every image gets its run's metadata.
+ */
+public final class BlockDecoder {
+    private final BlockCoder coder;
+
+    /**
+     * @param prepared an integer flow of {@code model} to reuse when it has these coding
+     *                 parameters, or {@code null}; otherwise the flow is built
+     */
+    public BlockDecoder(ModelFile model, CodingParameters parameters, IntGlow prepared) {
+        boolean reusable = prepared != null && prepared.parameters().equals(parameters)
+                && Arrays.equals(prepared.fingerprint(), model.fingerprint());
+        this.coder = new BlockCoder(reusable ? prepared : new IntGlow(model, parameters));
+    }
+
+    /** The images of {@code block}, in order. */
+    public List<Image> decode(StreamParser.Block block) throws MalformedStreamException {
+        ImageTable table = block.table();
+        List<Image> images = block.isRaw() ? rawImages(table.shapes(), block.payload())
+                : coder.decode(Message.fromBytes(block.payload(), block.payloadOffset()), table.shapes(), block.payloadOffset());
+        return table.withMetadata(images);
+    }
+
+    private static List<Image> rawImages(List<ImageShape> shapes, byte[] payload) {
+        List<Image> images = new ArrayList<>(shapes.size());
+        int position = 0;
+        for (ImageShape shape : shapes) {
+            int size = (int) shape.samples();
+            images.add(Image.of(shape.width(), shape.height(), shape.format(), Arrays.copyOfRange(payload, position, position + size)));
+            position += size;
+        }
+        return images;
+    }
+}
