@@ -6,9 +6,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.flow.CodingParameters;
-import org.glowzip.codec.flow.IntGlow;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.model.ModelFile;
+import org.glowzip.codec.tile.TileCoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,33 +53,33 @@ final class InitialBitsCommand implements Callable<Integer> {
         CodingParameters defaults = CodingParameters.DEFAULT;
         for (int p : fractionalBits) {
             for (int popFree : popFreeBits) {
-                report(new IntGlow(model, new CodingParameters(p, defaults.scaleBits(), defaults.priorPrecision(), popFree)), images);
+                report(new TileCoder(model, new CodingParameters(p, defaults.scaleBits(), defaults.priorPrecision(), popFree)), images);
             }
         }
         return 0;
     }
 
     /** One row: the images' mean bpd pushed alone and pushed onto a funded message. */
-    private static void report(IntGlow glow, List<Image> images) {
+    private static void report(TileCoder coder, List<Image> images) {
         SplittableRandom random = new SplittableRandom(1);
         double alone = 0;
         double funded = 0;
         for (Image image : images) {
             byte[] samples = image.samples();
             Message empty = new Message();
-            glow.push(empty, samples);
+            coder.push(empty, samples);
             alone += empty.bitLength();
             Message rich = new Message();
             for (int i = 0; i < FUNDING_WORDS; i++) {
                 rich.push(random.nextInt(1 << 16), 1, 16);
             }
             long before = rich.bitLength();
-            glow.push(rich, samples);
+            coder.push(rich, samples);
             funded += rich.bitLength() - before;
         }
-        double dims = (double) images.size() * glow.samplesPerImage();
-        CodingParameters coding = glow.parameters();
+        double dims = (double) images.size() * coder.samplesPerTile();
+        CodingParameters coding = coder.parameters();
         System.out.printf(Locale.ROOT, "%3d %6d %9s %12.4f %12.4f %12.4f%n", coding.fractionalBits(), coding.noiseBits(),
-                glow.popFreeByContextModel() ? "context" : "2^-" + coding.popFreeBits(), alone / dims, funded / dims, (alone - funded) / dims);
+                coder.hasContextModel() ? "context" : "2^-" + coding.popFreeBits(), alone / dims, funded / dims, (alone - funded) / dims);
     }
 }

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.glowzip.codec.flow.CodingParameters;
-import org.glowzip.codec.flow.IntGlow;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.model.ModelFile;
 import org.glowzip.codec.model.ModelFileReader;
@@ -16,6 +15,7 @@ import org.glowzip.codec.stream.GlowzipReader;
 import org.glowzip.codec.stream.GlowzipWriter;
 import org.glowzip.codec.stream.SingleImageCoder;
 import org.glowzip.codec.stream.SingleImageFormat;
+import org.glowzip.codec.tile.TileCoder;
 
 /**
  * Lossless image compression with a trained Glow: the public entry point.
@@ -39,7 +39,7 @@ public final class ImageCodec {
     private final CodingParameters parameters;
     private final long blockSamples;
     private final long maxDecodeSamples;
-    private final IntGlow glow;
+    private final TileCoder tiles;
     private final SingleImageCoder single;
 
     public ImageCodec(ModelFile model) {
@@ -48,10 +48,10 @@ public final class ImageCodec {
 
     /** @param blockSamples samples per block of a stream: the encoder's and decoder's memory bound */
     public ImageCodec(ModelFile model, CodingParameters parameters, long blockSamples) {
-        this(model, parameters, blockSamples, GlowzipReader.DEFAULT_MAX_SAMPLES, new IntGlow(model, parameters));
+        this(model, parameters, blockSamples, GlowzipReader.DEFAULT_MAX_SAMPLES, new TileCoder(model, parameters));
     }
 
-    private ImageCodec(ModelFile model, CodingParameters parameters, long blockSamples, long maxDecodeSamples, IntGlow glow) {
+    private ImageCodec(ModelFile model, CodingParameters parameters, long blockSamples, long maxDecodeSamples, TileCoder tiles) {
         if (maxDecodeSamples < 1) {
             throw new IllegalArgumentException("sample limit " + maxDecodeSamples + " is not positive");
         }
@@ -59,13 +59,13 @@ public final class ImageCodec {
         this.parameters = parameters;
         this.blockSamples = blockSamples;
         this.maxDecodeSamples = maxDecodeSamples;
-        this.glow = glow; // built once: every encode, decode and codelength shares it
-        this.single = new SingleImageCoder(model, glow);
+        this.tiles = tiles; // built once: every encode, decode and codelength shares it
+        this.single = new SingleImageCoder(model, tiles);
     }
 
     /** This codec with another limit on the samples one decode may produce. */
     public ImageCodec withMaxDecodeSamples(long maxDecodeSamples) {
-        return new ImageCodec(model, parameters, blockSamples, maxDecodeSamples, glow);
+        return new ImageCodec(model, parameters, blockSamples, maxDecodeSamples, tiles);
     }
 
     /** The most samples one decode produces: of one single image, or one block of a stream. */
@@ -148,11 +148,11 @@ public final class ImageCodec {
 
     /** A writer of a stream of many images onto {@code out}. */
     public GlowzipWriter writer(OutputStream out) throws IOException {
-        return new GlowzipWriter(out, glow, blockSamples);
+        return new GlowzipWriter(out, tiles, blockSamples);
     }
 
     /** A reader of a stream of images from {@code in}. */
     public GlowzipReader reader(InputStream in) throws IOException {
-        return new GlowzipReader(in, model, glow, maxDecodeSamples);
+        return new GlowzipReader(in, model, tiles, maxDecodeSamples);
     }
 }

@@ -1,6 +1,7 @@
 package org.glowzip.codec.context;
 
 import java.util.Arrays;
+import org.glowzip.codec.ans.Codec;
 import org.glowzip.codec.ans.Message;
 
 /**
@@ -9,7 +10,7 @@ import org.glowzip.codec.ans.Message;
  * already-decoded neighbourhood gives. Only pushes: an image costs what the model says it is
  * worth, whatever the message holds. Thread-safe.
  */
-public final class ContextCoder {
+public final class ContextCoder implements Codec<byte[]> {
     private final ContextModel model;
     private final int channels;
     private final int height;
@@ -23,6 +24,7 @@ public final class ContextCoder {
     }
 
     /** Pushes one image of planar {@code C x H x W} samples. */
+    @Override
     public void push(Message message, byte[] samples) {
         ContextModel.Scratch scratch = model.scratch();
         for (int n = samples.length - 1; n >= 0; n--) {
@@ -37,6 +39,7 @@ public final class ContextCoder {
     }
 
     /** Pops one image pushed by {@link #push}, as planar samples. */
+    @Override
     public byte[] pop(Message message) {
         byte[] samples = new byte[channels * height * width];
         ContextModel.Scratch scratch = model.scratch();

@@ -5,11 +5,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.glowzip.codec.MalformedStreamException;
+import java.util.function.Function;
+import org.glowzip.codec.ans.BitsBack;
+import org.glowzip.codec.ans.Codec;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.ans.Uniform;
-import org.glowzip.codec.context.ContextCoder;
-import org.glowzip.codec.context.ContextModel;
 import org.glowzip.codec.model.GlowConfig;
 import org.glowzip.codec.model.GlowLayout;
 import org.glowzip.codec.model.ModelFile;
@@ -19,45 +19,35 @@ import org.glowzip.codec.nn.FeatureMap;
 import org.glowzip.codec.nn.ScaledConv2d;
 
 /**
- * A trained Glow as an exactly invertible integer flow that codes model-shaped images
- * ({@code C x H x W} 8-bit samples, planar) onto a {@link Message}.
+ * A trained Glow as an exactly invertible integer flow that codes model-shaped tiles
+ * ({@code C x H x W} 8-bit samples, planar) onto a {@link Message}, in two ways.
  *
- * <p>Pushing an image: form the integers {@code X = 2^n * x + u} in the image {@link Frame}; at
- * each level squeeze and run the K steps (actnorm and the 1x1 convolution's diagonal change the
- * frame; its triangular factors and the coupling shifts add rounded sums; coupling scales are
- * {@link ModularScale}s; an {@link IntRefinement} pops more bits wherever a unit has grown past
- * the flow's resolution) and, below the last level, push the factored-out half under its
- * conditional prior; push what remains under the top prior; push the mode, one bit. Popping runs
- * all of it backwards.
+ * <p>The flow codes a dequantized tile {@code Y = 2^n * x + u}, integers in the tile's
+ * {@link Frame}: at each level it squeezes and runs the K steps (actnorm and the 1x1
+ * convolution's diagonal change the frame; its triangular factors and the coupling shifts add
+ * rounded sums; coupling scales are {@link ModularScale}s; an {@link IntRefinement} pops more bits
+ * wherever a unit has grown past the flow's resolution) and, below the last level, pushes the
+ * factored-out half under its conditional prior; last it pushes what remains under the top prior.
+ * Popping runs all of it backwards.
  *
- * <p>Two modes. <b>Bits-back</b> ({@code n} = {@link CodingParameters#noiseBits()}, units
- * refined to {@code 2^-fractionalBits}): the noise {@code u} and the refinement bits are popped
- * from the message, and popping the image pushes them back, so on a message that can lend them
- * the net cost is the model's negative log-likelihood of the dequantized image. <b>Pop-free</b>:
- * nothing is popped before the image has pushed it, so the image costs what it pushes even on an
- * empty message. Pop-free coding uses the model file's {@link ContextModel} where it has one
- * (pushes only); otherwise this flow with {@code n = 0} and coarse units
- * ({@code 2^-popFreeBits}), which fit the model less well. The first image of a message is pushed
- * pop-free; every later one is pushed both ways and the shorter result kept, except that without
- * a context model a message that can lend everything bits-back pops takes bits-back directly
- * (the coarse flow never wins there). The mode is the last bit pushed.
+ * <p>{@link #bitsBack()} is {@link BitsBack} over that flow: the posterior pops the noise
+ * {@code u} ({@code n} = {@link CodingParameters#noiseBits()} uniform bits a sample), the flow
+ * pushes {@code Y} at units refined to {@code 2^-fractionalBits}, and the likelihood of the tile
+ * given {@code Y} is certain ({@code x = Y >> n}); popping pushes the noise back. On a message that
+ * can lend the noise, a tile costs the model's negative log-likelihood of its dequantized value.
+ * {@link #popFree()} is the same with no noise ({@code n = 0}) and coarse units
+ * ({@code 2^-popFreeBits}): it fits the model less well but borrows nothing before the tile's own
+ * pushes. Which way a tile is coded is not this class's choice.
  */
 public final class IntGlow {
-    private static final Uniform MODE = Uniform.ofBits(1);
-    /**
-     * Bits per sample, beyond the noise bits, that a message must hold for a bits-back push to
-     * borrow nothing: its refinements pop about 5.4 more bits per sample of the bundled model
-     * before the image's own pushes repay them ({@code glowzip initial-bits}).
-     */
-    private static final long REFINEMENT_BITS_PER_SAMPLE = 8;
-
     private final GlowConfig config;
     private final byte[] fingerprint;
     private final CodingParameters parameters;
     private final GaussianPrior prior;
-    private final Flow bitsBack;
-    private final Mode popFree;
+    private final Codec<byte[]> bitsBack;
+    private final Codec<byte[]> popFree;
 
+    /** @throws IllegalArgumentException if the model file does not hold its config's {@link GlowLayout} */
     public IntGlow(ModelFile model, CodingParameters parameters) {
         this.config = model.config();
         this.fingerprint = model.fingerprint();
@@ -75,9 +65,9 @@ public final class IntGlow {
                         scaledConv(model, step.couplingConv(3))));
             }
         }
-        this.bitsBack = new Flow(model, layout, networks, parameters.noiseBits(), parameters.fractionalBits());
-        this.popFree = ContextModel.present(model) ? new ContextMode(new ContextCoder(ContextModel.of(model)))
-                : new Flow(model, layout, networks, 0, parameters.popFreeBits());
+        this.bitsBack = dequantized(new Flow(model, layout, networks, parameters.noiseBits(), parameters.fractionalBits()),
+                parameters.noiseBits());
+        this.popFree = dequantized(new Flow(model, layout, networks, 0, parameters.popFreeBits()), 0);
     }
 
     public GlowConfig config() {
@@ -93,96 +83,80 @@ public final class IntGlow {
         return fingerprint.clone();
     }
 
-    /** Whether pop-free images go through the model file's context model (rather than the coarse flow). */
-    public boolean popFreeByContextModel() {
-        return popFree instanceof ContextMode;
-    }
-
-    /** Samples per model-shaped image, {@code C * H * W}. */
-    public int samplesPerImage() {
+    /** Samples per model-shaped tile, {@code C * H * W}. */
+    public int samplesPerTile() {
         return (int) config.dimensions();
     }
 
     /**
-     * Pushes one model-shaped image.
-     *
-     * @param samples {@code C * H * W} samples in {@code [0, 255]}, planar, row-major
-     * @throws ArithmeticException if a latent leaves the range the prior codec covers; the
-     *         message is then unusable
+     * Bits-back coding of a tile of planar samples. Pushing throws {@link ArithmeticException} when
+     * a latent leaves the range the prior codec covers (the message is then unusable); popping
+     * throws {@link IllegalArgumentException} when the decoded values are not 8-bit samples
+     * (damaged data or another model).
      */
-    public void push(Message message, byte[] samples) {
-        boolean rich = message.bitLength() > (parameters.noiseBits() + REFINEMENT_BITS_PER_SAMPLE) * samplesPerImage();
-        if (rich && !popFreeByContextModel()) {
-            push(message, samples, bitsBack); // the coarse pop-free flow does not win where bits-back borrows nothing
-            return;
-        }
-        if (message.isFresh()) {
-            push(message, samples, popFree); // bits-back would borrow every noise bit: on real images it never wins here
-            return;
-        }
-        try (Message.Checkpoint start = message.checkpoint()) {
-            long popFreeLength = lengthAfter(message, samples, popFree);
-            start.restore();
-            long bitsBackLength = lengthAfter(message, samples, bitsBack);
-            if (bitsBackLength >= 0 && (popFreeLength < 0 || bitsBackLength < popFreeLength)) {
-                return;
+    public Codec<byte[]> bitsBack() {
+        return bitsBack;
+    }
+
+    /** Pop-free coding of a tile of planar samples, with the exceptions of {@link #bitsBack()}. */
+    public Codec<byte[]> popFree() {
+        return popFree;
+    }
+
+    /** The flow over tiles dequantized with {@code noiseBits} uniform bits a sample. */
+    private Codec<byte[]> dequantized(Flow flow, int noiseBits) {
+        Uniform noise = Uniform.ofBits(noiseBits);
+        Function<byte[], Codec<LatentMap>> posterior = samples -> new Codec<>() {
+            @Override
+            public void push(Message message, LatentMap y) {
+                for (int c = y.channels() - 1; c >= 0; c--) {
+                    long[] plane = y.plane(c);
+                    for (int i = plane.length - 1; i >= 0; i--) {
+                        noise.pushInt(message, (int) (plane[i] & ((1L << noiseBits) - 1)));
+                    }
+                }
             }
-            start.restore();
-            if (popFreeLength < 0) {
-                throw new ArithmeticException("a latent of the image leaves the coder's range in both modes");
+
+            @Override
+            public LatentMap pop(Message message) {
+                LatentMap y = new LatentMap(config.channels(), config.height(), config.width());
+                int n = 0;
+                for (int c = 0; c < y.channels(); c++) {
+                    long[] plane = y.plane(c);
+                    for (int i = 0; i < plane.length; i++) {
+                        plane[i] = ((long) (samples[n++] & 0xFF) << noiseBits) + noise.popInt(message);
+                    }
+                }
+                return y;
             }
-            push(message, samples, popFree);
-        }
+        };
+        Function<LatentMap, Codec<byte[]>> likelihood = y -> new Codec<>() {
+            @Override
+            public void push(Message message, byte[] samples) {
+                // certain: the tile is the integer part of y, so it costs nothing
+            }
+
+            @Override
+            public byte[] pop(Message message) {
+                byte[] samples = new byte[samplesPerTile()];
+                int n = 0;
+                for (int c = 0; c < y.channels(); c++) {
+                    for (long value : y.plane(c)) {
+                        long sample = value >> noiseBits;
+                        if (sample < 0 || sample > 255) {
+                            throw new IllegalArgumentException("decoded sample " + sample + " outside 0..255: damaged data or another model");
+                        }
+                        samples[n++] = (byte) sample;
+                    }
+                }
+                return samples;
+            }
+        };
+        return new BitsBack<>(flow, likelihood, posterior);
     }
 
-    /** The message's length after pushing the image in {@code mode}; -1 when a latent leaves the coder's range. */
-    private long lengthAfter(Message message, byte[] samples, Mode mode) {
-        try {
-            push(message, samples, mode);
-            return message.bitLength();
-        } catch (ArithmeticException outOfRange) {
-            return -1;
-        }
-    }
-
-    private void push(Message message, byte[] samples, Mode mode) {
-        mode.push(message, samples);
-        MODE.pushInt(message, mode == bitsBack ? 1 : 0);
-    }
-
-    /**
-     * Pops one model-shaped image pushed by {@link #push}.
-     *
-     * @param offset byte offset of the message in its stream, for errors
-     * @throws MalformedStreamException if the decoded values are not an 8-bit image
-     */
-    public byte[] pop(Message message, long offset) throws MalformedStreamException {
-        return (MODE.popInt(message) == 1 ? bitsBack : popFree).pop(message, offset);
-    }
-
-    /** One way of coding a model-shaped image of planar samples. */
-    private interface Mode {
-        void push(Message message, byte[] samples);
-
-        byte[] pop(Message message, long offset) throws MalformedStreamException;
-    }
-
-    /** The context model's coder as a mode. */
-    private record ContextMode(ContextCoder coder) implements Mode {
-        @Override
-        public void push(Message message, byte[] samples) {
-            coder.push(message, samples);
-        }
-
-        @Override
-        public byte[] pop(Message message, long offset) {
-            return coder.pop(message);
-        }
-    }
-
-    /** The steps, priors and frames of the flow for one image frame. */
-    private final class Flow implements Mode {
-        final int noiseBits;
+    /** The steps, priors and frames of the flow for one image frame: a codec of dequantized tiles. */
+    private final class Flow implements Codec<LatentMap> {
         final List<List<IntStep>> levels = new ArrayList<>();
         final List<ScaledConv2d> splitPriors = new ArrayList<>();
         /** The frames of what each prior codes: the factored-out halves, then the top latent. */
@@ -197,7 +171,6 @@ public final class IntGlow {
          *                       each 1x1 convolution and each coupling
          */
         Flow(ModelFile model, GlowLayout layout, Map<GlowLayout.Step, CouplingNetwork> networks, int noiseBits, int resolutionBits) {
-            this.noiseBits = noiseBits;
             double maxUnit = StrictMath.scalb(1.0, -resolutionBits);
             Frame frame = Frame.ofImage(config.channels(), noiseBits);
             for (GlowLayout.Level level : layout.levels()) {
@@ -238,40 +211,7 @@ public final class IntGlow {
         }
 
         @Override
-        public void push(Message message, byte[] samples) {
-            Uniform noise = Uniform.ofBits(noiseBits);
-            LatentMap z = new LatentMap(config.channels(), config.height(), config.width());
-            int n = 0;
-            for (int c = 0; c < z.channels(); c++) {
-                long[] plane = z.plane(c);
-                for (int i = 0; i < plane.length; i++) {
-                    plane[i] = ((long) (samples[n++] & 0xFF) << noiseBits) + noise.popInt(message);
-                }
-            }
-            push(message, z);
-        }
-
-        @Override
-        public byte[] pop(Message message, long offset) throws MalformedStreamException {
-            LatentMap z = pop(message);
-            Uniform noise = Uniform.ofBits(noiseBits);
-            byte[] samples = new byte[samplesPerImage()];
-            int n = samples.length;
-            for (int c = z.channels() - 1; c >= 0; c--) {
-                long[] plane = z.plane(c);
-                for (int i = plane.length - 1; i >= 0; i--) {
-                    long sample = plane[i] >> noiseBits;
-                    if (sample < 0 || sample > 255) {
-                        throw new MalformedStreamException(offset, "decoded sample " + sample + " outside 0..255: damaged data or another model");
-                    }
-                    noise.pushInt(message, (int) (plane[i] & ((1L << noiseBits) - 1)));
-                    samples[--n] = (byte) sample;
-                }
-            }
-            return samples;
-        }
-
-        private void push(Message message, LatentMap z) {
+        public void push(Message message, LatentMap z) {
             for (int level = 0; level < levels.size(); level++) {
                 z = z.squeeze();
                 for (IntStep step : levels.get(level)) {
@@ -288,7 +228,8 @@ public final class IntGlow {
             prior.push(message, z, priorFrames.get(levels.size() - 1), topMean, topLogsd);
         }
 
-        private LatentMap pop(Message message) {
+        @Override
+        public LatentMap pop(Message message) {
             int side = 1 << levels.size();
             Frame top = priorFrames.get(levels.size() - 1);
             LatentMap z = new LatentMap(top.channels(), config.height() / side, config.width() / side);

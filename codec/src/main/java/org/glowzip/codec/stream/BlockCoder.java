@@ -6,11 +6,12 @@ import java.util.concurrent.CancellationException;
 import java.util.function.ToLongFunction;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.ans.Message;
-import org.glowzip.codec.flow.IntGlow;
 import org.glowzip.codec.image.Image;
+import org.glowzip.codec.tile.TileCoder;
+import org.glowzip.codec.tile.TileModes;
 
 /**
- * Codes images onto one rANS message with the integer flow: the images of a stream block
+ * Codes images onto one rANS message, tile by tile through the {@link TileCoder}: the images of a stream block
  * ({@link StreamFormat}), or the one image of the single-image form ({@link SingleImageFormat}).
  *
  * <p>Cancellation: coding checks its thread's interrupt status before each tile and stops with a
@@ -18,12 +19,12 @@ import org.glowzip.codec.image.Image;
  * block costs at most one more tile, however large its images.
  */
 final class BlockCoder {
-    private final IntGlow glow;
+    private final TileCoder tiles;
     private final Tiling tiling;
 
-    BlockCoder(IntGlow glow) {
-        this.glow = glow;
-        this.tiling = new Tiling(glow.config());
+    BlockCoder(TileCoder tiles) {
+        this.tiles = tiles;
+        this.tiling = new Tiling(tiles.config());
     }
 
     /**
@@ -38,7 +39,7 @@ final class BlockCoder {
             Image image = images.get(i);
             for (int t = tiling.tileCount(image.width(), image.height(), image.planes()) - 1; t >= 0; t--) {
                 stopIfInterrupted();
-                glow.push(message, tiling.tile(image, t));
+                tiles.push(message, tiling.tile(image, t));
             }
         }
         return message;
@@ -59,26 +60,30 @@ final class BlockCoder {
         }
     }
 
-    /** Pops images of the given shapes in order and checks the message is consumed. */
-    List<Image> decode(Message message, List<ImageShape> shapes, long offset) throws MalformedStreamException {
+    /**
+     * Pops images of the given shapes in order and checks the message is consumed.
+     *
+     * @param modes how the format that holds the message records each tile's coding
+     */
+    List<Image> decode(Message message, List<ImageShape> shapes, TileModes modes, long offset) throws MalformedStreamException {
         try {
-            return decodeImages(message, shapes, offset);
+            return decodeImages(message, shapes, modes, offset);
         } catch (ArithmeticException | IllegalArgumentException e) {
             throw new MalformedStreamException(offset, "undecodable payload: " + e.getMessage());
         }
     }
 
-    private List<Image> decodeImages(Message message, List<ImageShape> shapes, long offset) throws MalformedStreamException {
+    private List<Image> decodeImages(Message message, List<ImageShape> shapes, TileModes modes, long offset) throws MalformedStreamException {
         List<Image> images = new ArrayList<>(shapes.size());
         for (ImageShape shape : shapes) {
             int width = shape.width();
             int height = shape.height();
             int planes = shape.format().planes();
             byte[] samples = new byte[width * height * planes];
-            int tiles = tiling.tileCount(width, height, planes);
-            for (int t = 0; t < tiles; t++) {
+            int count = tiling.tileCount(width, height, planes);
+            for (int t = 0; t < count; t++) {
                 stopIfInterrupted();
-                tiling.place(glow.pop(message, offset), t, width, height, planes, samples);
+                tiling.place(tiles.pop(message, modes), t, width, height, planes, samples);
             }
             images.add(Image.of(width, height, shape.format(), samples));
         }

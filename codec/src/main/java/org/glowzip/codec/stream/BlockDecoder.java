@@ -6,33 +6,37 @@ import java.util.List;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.flow.CodingParameters;
-import org.glowzip.codec.flow.IntGlow;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.model.ModelFile;
+import org.glowzip.codec.tile.TileCoder;
+import org.glowzip.codec.tile.TileModes;
 
 /**
  * Turns the blocks a {@link StreamParser} hands on into images: raw blocks are cut into their
- * images, coded ones popped with the integer flow of the stream's model and coding parameters;
+ * images, coded ones popped with the {@link TileCoder} of the stream's model and coding parameters;
  * every image gets its run's metadata.
  */
 public final class BlockDecoder {
     private final BlockCoder coder;
+    private final TileModes modes;
 
     /**
-     * @param prepared an integer flow of {@code model} to reuse when it has these coding
-     *                 parameters, or {@code null}; otherwise the flow is built
+     * @param version  the stream's format version
+     * @param prepared a tile coder of {@code model} to reuse when it has these coding parameters,
+     *                 or {@code null}; otherwise one is built
      */
-    public BlockDecoder(ModelFile model, CodingParameters parameters, IntGlow prepared) {
+    public BlockDecoder(ModelFile model, CodingParameters parameters, int version, TileCoder prepared) {
         boolean reusable = prepared != null && prepared.parameters().equals(parameters)
                 && Arrays.equals(prepared.fingerprint(), model.fingerprint());
-        this.coder = new BlockCoder(reusable ? prepared : new IntGlow(model, parameters));
+        this.coder = new BlockCoder(reusable ? prepared : new TileCoder(model, parameters));
+        this.modes = StreamFormat.tileModes(version);
     }
 
     /** The images of {@code block}, in order. */
     public List<Image> decode(StreamParser.Block block) throws MalformedStreamException {
         ImageTable table = block.table();
         List<Image> images = block.isRaw() ? rawImages(table.shapes(), block.payload())
-                : coder.decode(Message.fromBytes(block.payload(), block.payloadOffset()), table.shapes(), block.payloadOffset());
+                : coder.decode(Message.fromBytes(block.payload(), block.payloadOffset()), table.shapes(), modes, block.payloadOffset());
         return table.withMetadata(images);
     }
 

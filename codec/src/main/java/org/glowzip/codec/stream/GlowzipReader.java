@@ -9,9 +9,9 @@ import java.util.Deque;
 import org.glowzip.codec.DecodeLimitException;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.flow.CodingParameters;
-import org.glowzip.codec.flow.IntGlow;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.model.ModelFile;
+import org.glowzip.codec.tile.TileCoder;
 
 /**
  * Reads a glowzip stream ({@link StreamFormat}) block by block: {@link #read} returns the images
@@ -37,12 +37,12 @@ public final class GlowzipReader implements Closeable {
     }
 
     /**
-     * A reader that codes with {@code prepared}, an integer flow of {@code model}, when the
-     * stream names its coding parameters, and builds the flow the stream names otherwise.
+     * A reader that codes with {@code prepared}, a tile coder of {@code model}, when the stream
+     * names its coding parameters, and builds the coder the stream names otherwise.
      *
      * @param maxSamples the most samples one block may hold; a larger one raises {@link DecodeLimitException}
      */
-    public GlowzipReader(InputStream source, ModelFile model, IntGlow prepared, long maxSamples) throws IOException {
+    public GlowzipReader(InputStream source, ModelFile model, TileCoder prepared, long maxSamples) throws IOException {
         if (maxSamples < 1) {
             throw new IllegalArgumentException("sample limit " + maxSamples + " is not positive");
         }
@@ -54,7 +54,7 @@ public final class GlowzipReader implements Closeable {
                     + header.fingerprintHex().substring(0, 16) + "..., this codec has model " + model.fingerprintHex().substring(0, 16) + "...");
         }
         this.parameters = header.parameters();
-        this.decoder = new BlockDecoder(model, parameters, prepared);
+        this.decoder = new BlockDecoder(model, parameters, header.version(), prepared);
     }
 
     /** The coding parameters the stream's header names. */

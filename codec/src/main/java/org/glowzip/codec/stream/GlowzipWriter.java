@@ -16,8 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.glowzip.codec.ans.Message;
-import org.glowzip.codec.flow.IntGlow;
 import org.glowzip.codec.image.Image;
+import org.glowzip.codec.tile.TileCoder;
 
 /**
  * Writes a glowzip stream ({@link StreamFormat}): images are collected into blocks of at most
@@ -54,15 +54,15 @@ public final class GlowzipWriter implements Closeable {
     private long bytes;
     private boolean closed;
 
-    /** @param glow the integer flow of the model and coding parameters the stream names */
-    public GlowzipWriter(OutputStream out, IntGlow glow, long blockSamples) throws IOException {
+    /** @param tiles the tile coder of the model and coding parameters the stream names */
+    public GlowzipWriter(OutputStream out, TileCoder tiles, long blockSamples) throws IOException {
         if (blockSamples < 1 || blockSamples > StreamFormat.MAX_BLOCK_SAMPLES) {
             throw new IllegalArgumentException("block size " + blockSamples + " samples outside 1.." + StreamFormat.MAX_BLOCK_SAMPLES);
         }
         this.out = out;
-        this.coder = new BlockCoder(glow);
+        this.coder = new BlockCoder(tiles);
         this.blockSamples = blockSamples;
-        byte[] header = StreamHeader.write(glow.fingerprint(), glow.parameters());
+        byte[] header = StreamHeader.write(tiles.fingerprint(), tiles.parameters());
         out.write(header);
         bytes += header.length;
         this.chain = new ChecksumChain(StreamFormat.VERSION, ByteBuffer.wrap(header).getInt(StreamFormat.HEADER_SIZE - StreamFormat.CHECKSUM_SIZE));

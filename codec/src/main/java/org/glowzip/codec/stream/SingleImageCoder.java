@@ -9,9 +9,9 @@ import java.util.zip.CRC32C;
 import org.glowzip.codec.DecodeLimitException;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.ans.Message;
-import org.glowzip.codec.flow.IntGlow;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.model.ModelFile;
+import org.glowzip.codec.tile.TileCoder;
 
 /**
  * Codes one image in the {@link SingleImageFormat single-image form}, with the tile coding of a
@@ -19,24 +19,24 @@ import org.glowzip.codec.model.ModelFile;
  */
 public final class SingleImageCoder {
     private final ModelFile model;
-    private final IntGlow glow;
+    private final TileCoder tiles;
     private final BlockCoder coder;
 
-    /** @param glow the integer flow of {@code model} and the coding parameters to encode with */
-    public SingleImageCoder(ModelFile model, IntGlow glow) {
-        if (!Arrays.equals(model.fingerprint(), glow.fingerprint())) {
+    /** @param tiles the tile coder of {@code model} and the coding parameters to encode with */
+    public SingleImageCoder(ModelFile model, TileCoder tiles) {
+        if (!Arrays.equals(model.fingerprint(), tiles.fingerprint())) {
             throw new IllegalArgumentException("the flow was not built from this model");
         }
         this.model = model;
-        this.glow = glow;
-        this.coder = new BlockCoder(glow);
+        this.tiles = tiles;
+        this.coder = new BlockCoder(tiles);
     }
 
     /** The image's bytes: coded when that is smaller than its samples, raw otherwise. */
     public byte[] encode(Image image) {
         Message message = codedOrNull(image);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(SingleImageHeader.write(message != null, glow.fingerprint(), glow.parameters(), image));
+        out.writeBytes(SingleImageHeader.write(message != null, tiles.fingerprint(), tiles.parameters(), image));
         out.writeBytes(message == null ? image.samples() : message.toCompactBytes());
         CRC32C crc = new CRC32C();
         crc.update(out.toByteArray());
@@ -48,7 +48,7 @@ public final class SingleImageCoder {
     public long size(Image image) {
         Message message = codedOrNull(image);
         long payload = message == null ? image.sampleCount() : message.compactByteLength();
-        return SingleImageHeader.write(message != null, glow.fingerprint(), glow.parameters(), image).length + payload
+        return SingleImageHeader.write(message != null, tiles.fingerprint(), tiles.parameters(), image).length + payload
                 + SingleImageFormat.CHECKSUM_SIZE;
     }
 
@@ -74,10 +74,10 @@ public final class SingleImageCoder {
         int to = from + header.payloadLength();
         Image image;
         if (header.coded()) {
-            BlockCoder decoder = header.parameters().equals(glow.parameters()) ? coder
-                    : new BlockCoder(new IntGlow(model, header.parameters()));
+            BlockCoder decoder = header.parameters().equals(tiles.parameters()) ? coder
+                    : new BlockCoder(new TileCoder(model, header.parameters()));
             Message message = Message.fromCompactBytes(bytes, from, to, from);
-            image = decoder.decode(message, List.of(header.shape()), from).get(0);
+            image = decoder.decode(message, List.of(header.shape()), SingleImageFormat.tileModes(header.version()), from).get(0);
         } else {
             image = Image.of(header.width(), header.height(), header.format(), Arrays.copyOfRange(bytes, from, to));
         }

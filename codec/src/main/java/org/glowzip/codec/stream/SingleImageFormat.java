@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.Arrays;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.image.Image;
+import org.glowzip.codec.tile.TileModes;
 
 /**
  * The single-image form, version 2: one image with as little framing as the coder allows.
@@ -69,6 +70,11 @@ public final class SingleImageFormat {
             + Varint.size(Image.MAX_METADATA) + Image.MAX_METADATA + Image.MAX_SAMPLES + CHECKSUM_SIZE;
 
     private SingleImageFormat() {
+    }
+
+    /** How a coded image of {@code version} records each tile's coding: a mode bit in version 1. */
+    static TileModes tileModes(int version) {
+        return version >= 2 ? TileModes.CURRENT : TileModes.MODE_BIT;
     }
 
     /** True if {@code bytes} start with this form's magic. */

@@ -1,6 +1,7 @@
 package org.glowzip.codec.stream;
 
 import java.util.Arrays;
+import org.glowzip.codec.tile.TileModes;
 
 /**
  * The glowzip stream format, version 3. All integers are unsigned big-endian.
@@ -95,6 +96,11 @@ public final class StreamFormat {
     public static final int MAX_TABLE_BYTES = 1 << 24;
     /** A coded payload may exceed the raw size by at most a message's framing. */
     public static final int MESSAGE_OVERHEAD = 16;
+
+    /** How a coded block of {@code version} records each tile's coding: a mode bit before version 3. */
+    public static TileModes tileModes(int version) {
+        return version >= 3 ? TileModes.CURRENT : TileModes.MODE_BIT;
+    }
 
     /** True if this reader reads streams of {@code version}. */
     public static boolean isReadable(int version) {

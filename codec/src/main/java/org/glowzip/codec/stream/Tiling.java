@@ -18,7 +18,7 @@ import org.glowzip.codec.model.GlowConfig;
  *     model codes a gray image with the gray value in all three channels, and the alpha plane of
  *     an RGBA image likewise.</li>
  * </ul>
- * A tile's samples are planar ({@code C x H x W}), as {@link org.glowzip.codec.flow.IntGlow} takes them.
+ * A tile's samples are planar ({@code C x H x W}), as {@link org.glowzip.codec.tile.TileCoder} takes them.
  */
 final class Tiling {
     private final int channels;

@@ -14,16 +14,17 @@ import net.jqwik.api.constraints.Size;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.flow.CodingParameters;
-import org.glowzip.codec.flow.IntGlow;
 import org.glowzip.codec.image.Image;
+import org.glowzip.codec.tile.TileCoder;
+import org.glowzip.codec.tile.TileModes;
 import org.junit.jupiter.api.Test;
 
 /** The coded path alone, whatever its size: tiling, bits-back chaining of images, and the message state. */
 class BlockCoderTest {
-    private static final BlockCoder GRAY = new BlockCoder(new IntGlow(
+    private static final BlockCoder GRAY = new BlockCoder(new TileCoder(
             org.glowzip.codec.flow.RandomModels.of(new org.glowzip.codec.model.GlowConfig(2, 1, 4,
                     org.glowzip.codec.model.CouplingType.AFFINE, 1, 8, 8), 7), CodingParameters.DEFAULT));
-    private static final BlockCoder RGB = new BlockCoder(new IntGlow(
+    private static final BlockCoder RGB = new BlockCoder(new TileCoder(
             org.glowzip.codec.flow.RandomModels.of(new org.glowzip.codec.model.GlowConfig(1, 1, 4,
                     org.glowzip.codec.model.CouplingType.ADDITIVE, 3, 4, 4), 8), CodingParameters.DEFAULT));
 
@@ -38,7 +39,7 @@ class BlockCoderTest {
         BlockCoder coder = rgbModel ? RGB : GRAY;
         Message message = coder.encode(images);
         List<ImageShape> shapes = images.stream().map(ImageShape::of).toList();
-        assertEquals(images, coder.decode(Message.fromBytes(message.toBytes(), 0), shapes, 0));
+        assertEquals(images, coder.decode(Message.fromBytes(message.toBytes(), 0), shapes, TileModes.CURRENT, 0));
     }
 
     /** An interrupted thread stops coding before the next tile, and keeps its interrupt status for its caller. */
@@ -50,11 +51,11 @@ class BlockCoderTest {
         Thread.currentThread().interrupt();
         try {
             assertThrows(CancellationException.class, () -> GRAY.encode(images));
-            assertThrows(CancellationException.class, () -> GRAY.decode(Message.fromBytes(message.toBytes(), 0), shapes, 0));
+            assertThrows(CancellationException.class, () -> GRAY.decode(Message.fromBytes(message.toBytes(), 0), shapes, TileModes.CURRENT, 0));
             assertTrue(Thread.currentThread().isInterrupted());
         } finally {
             Thread.interrupted();
         }
-        assertEquals(images, GRAY.decode(Message.fromBytes(message.toBytes(), 0), shapes, 0));
+        assertEquals(images, GRAY.decode(Message.fromBytes(message.toBytes(), 0), shapes, TileModes.CURRENT, 0));
     }
 }

@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.flow.CodingParameters;
-import org.glowzip.codec.flow.IntGlow;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.model.ModelFileReader;
 import org.glowzip.codec.nn.ConvKernel;
+import org.glowzip.codec.tile.TileCoder;
+import org.glowzip.codec.tile.TileModes;
 
 /**
  * Run in a second JVM by {@link CrossJvmDeterminismTest}: decodes the parent's message and
@@ -28,10 +29,10 @@ public final class ChildJvmCoder {
 
     public static void main(String[] args) throws IOException {
         System.out.println(KERNEL_LINE + ConvKernel.preferred());
-        BlockCoder coder = new BlockCoder(new IntGlow(ModelFileReader.read(Path.of(args[0])), CodingParameters.DEFAULT));
+        BlockCoder coder = new BlockCoder(new TileCoder(ModelFileReader.read(Path.of(args[0])), CodingParameters.DEFAULT));
         List<Image> images = CrossJvmDeterminismTest.readImages(Files.readAllBytes(Path.of(args[2])));
         List<ImageShape> shapes = images.stream().map(ImageShape::of).toList();
-        List<Image> decoded = coder.decode(Message.fromBytes(Files.readAllBytes(Path.of(args[1])), 0), shapes, 0);
+        List<Image> decoded = coder.decode(Message.fromBytes(Files.readAllBytes(Path.of(args[1])), 0), shapes, TileModes.CURRENT, 0);
         Files.write(Path.of(args[3]), CrossJvmDeterminismTest.writeImages(decoded));
         Files.write(Path.of(args[4]), coder.encode(images).toBytes());
     }

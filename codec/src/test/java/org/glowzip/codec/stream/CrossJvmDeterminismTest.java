@@ -16,7 +16,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.glowzip.codec.flow.CodingParameters;
-import org.glowzip.codec.flow.IntGlow;
 import org.glowzip.codec.flow.RandomModels;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.model.CouplingType;
@@ -24,6 +23,7 @@ import org.glowzip.codec.model.GlowConfig;
 import org.glowzip.codec.model.ModelFile;
 import org.glowzip.codec.model.ModelFileWriter;
 import org.glowzip.codec.nn.ConvKernel;
+import org.glowzip.codec.tile.TileCoder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -94,7 +94,7 @@ class CrossJvmDeterminismTest {
             random.nextBytes(samples);
             images.add(Image.of(5 + i, 9 + i, i % 2 == 0 ? 1 : 3, samples));
         }
-        byte[] encoded = new BlockCoder(new IntGlow(model, CodingParameters.DEFAULT)).encode(images).toBytes();
+        byte[] encoded = new BlockCoder(new TileCoder(model, CodingParameters.DEFAULT)).encode(images).toBytes();
         Files.write(dir.resolve("message"), encoded);
         Files.write(dir.resolve("images"), writeImages(images));
 

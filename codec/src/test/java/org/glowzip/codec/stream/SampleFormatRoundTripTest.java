@@ -17,13 +17,14 @@ import net.jqwik.api.constraints.Size;
 import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.flow.CodingParameters;
-import org.glowzip.codec.flow.IntGlow;
 import org.glowzip.codec.flow.RandomModels;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.image.SampleFormat;
 import org.glowzip.codec.model.CouplingType;
 import org.glowzip.codec.model.GlowConfig;
 import org.glowzip.codec.model.ModelFile;
+import org.glowzip.codec.tile.TileCoder;
+import org.glowzip.codec.tile.TileModes;
 import org.junit.jupiter.api.Test;
 
 /** Every sample format, with and without metadata, comes back exactly from both forms, through gray and RGB models. */
@@ -71,7 +72,7 @@ class SampleFormatRoundTripTest {
 
     @Property(tries = 60)
     void aBlockOfMixedFormatsPopsBackToAFreshMessage(@ForAll @Size(min = 1, max = 5) List<@From("images") Image> images) throws IOException {
-        BlockCoder coder = new BlockCoder(new IntGlow(GRAY, CodingParameters.DEFAULT));
+        BlockCoder coder = new BlockCoder(new TileCoder(GRAY, CodingParameters.DEFAULT));
         Message message;
         try {
             message = coder.encode(images);
@@ -80,7 +81,7 @@ class SampleFormatRoundTripTest {
         }
         Message received = Message.fromBytes(message.toBytes(), 0);
         List<ImageShape> shapes = images.stream().map(ImageShape::of).toList();
-        List<Image> decoded = coder.decode(received, shapes, 0);
+        List<Image> decoded = coder.decode(received, shapes, TileModes.CURRENT, 0);
         assertTrue(received.isFresh(), "every word pushed was popped");
         for (int i = 0; i < images.size(); i++) {
             assertArrayEquals(images.get(i).samples(), decoded.get(i).samples());

@@ -20,19 +20,19 @@ import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.flow.CodingParameters;
-import org.glowzip.codec.flow.IntGlow;
 import org.glowzip.codec.flow.RandomModels;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.model.CouplingType;
 import org.glowzip.codec.model.GlowConfig;
 import org.glowzip.codec.model.ModelFile;
+import org.glowzip.codec.tile.TileCoder;
 import org.junit.jupiter.api.Test;
 
 /** The single-image form: its layout, its size rule, and damaged, truncated and forged bytes. */
 class SingleImageFormatTest {
     private static final ModelFile MODEL = RandomModels.of(new GlowConfig(2, 1, 4, CouplingType.AFFINE, 1, 8, 8), 7);
     private static final ImageCodec CODEC = new ImageCodec(MODEL);
-    private static final BlockCoder CODER = new BlockCoder(new IntGlow(MODEL, CodingParameters.DEFAULT));
+    private static final BlockCoder CODER = new BlockCoder(new TileCoder(MODEL, CodingParameters.DEFAULT));
     private static final CodingParameters OTHER_PARAMETERS = new CodingParameters(12, 14, 20, 4);
     private static final ImageCodec EXPLICIT = new ImageCodec(MODEL, OTHER_PARAMETERS, GlowzipWriter.DEFAULT_BLOCK_SAMPLES);
     private static final ImageCodec BUNDLED = ImageCodec.bundled();
@@ -63,7 +63,7 @@ class SingleImageFormatTest {
 
     @Test
     void realImagesAreCodedWith23BytesBesidesTheirTailWords() throws MalformedStreamException {
-        BlockCoder coder = new BlockCoder(new IntGlow(BUNDLED.model(), CodingParameters.DEFAULT));
+        BlockCoder coder = new BlockCoder(new TileCoder(BUNDLED.model(), CodingParameters.DEFAULT));
         for (Image image : TestImages.fashionMnist(8)) {
             byte[] bytes = BUNDLED.encode(image);
             Message message = coder.encode(List.of(image));

@@ -137,7 +137,7 @@ public final class StreamUnpacker {
                     + String.join(", ", models.keySet().stream().map(f -> f.substring(0, 16) + "...").toList()) + ")");
         }
         model = found;
-        decoder = new BlockDecoder(model, header.parameters(), null);
+        decoder = new BlockDecoder(model, header.parameters(), header.version(), null);
     }
 
     private void checkLimits(ImageTable table, long offset) throws LimitExceededException {

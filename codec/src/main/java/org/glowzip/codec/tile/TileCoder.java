@@ -1,0 +1,163 @@
+package org.glowzip.codec.tile;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.glowzip.codec.ans.Codec;
+import org.glowzip.codec.ans.Codecs;
+import org.glowzip.codec.ans.Message;
+import org.glowzip.codec.context.ContextCoder;
+import org.glowzip.codec.context.ContextModel;
+import org.glowzip.codec.flow.CodingParameters;
+import org.glowzip.codec.flow.IntGlow;
+import org.glowzip.codec.model.GlowConfig;
+import org.glowzip.codec.model.ModelFile;
+
+/**
+ * The one place that decides how a tile is coded, and codes it: a tile and its
+ * {@link TileCoding} as one {@link Codecs#dependent dependent} codec, the coding's mode symbol
+ * on top.
+ *
+ * <h2>Policy</h2>
+ * Every tile is coded the shortest way among its candidates, measured by pushing each on the
+ * message and returning to the state before it ({@link Message#checkpoint}); on a tie the
+ * earlier of pop-free, Glow bits-back and raw wins. The candidates:
+ * <ul>
+ *   <li>raw, always: so no tile costs more than 8 bits a sample and its mode;</li>
+ *   <li>pop-free: the context model where the model file has one (it codes every tile shorter
+ *       than the Glow's pop-free coding), the Glow pop-free otherwise;</li>
+ *   <li>Glow bits-back, unless the message is fresh: there it would borrow every noise bit from
+ *       nothing, which real tiles never repay; and without a context model, on a message that
+ *       can lend every bit a tile's bits-back pops, Glow bits-back is the only model candidate
+ *       (the coarse pop-free flow never wins there).</li>
+ * </ul>
+ * A coding whose latent leaves its coder's range is not a candidate. Decoding pops the mode,
+ * then the tile in that coding; it makes no choice. Immutable and thread-safe.
+ */
+public final class TileCoder {
+    /**
+     * Bits per sample, beyond the noise bits, that a message must hold for a bits-back push to
+     * borrow nothing: its refinements pop about 5.4 more bits per sample of the bundled model
+     * before the tile's own pushes repay them ({@code glowzip initial-bits}).
+     */
+    private static final long REFINEMENT_BITS_PER_SAMPLE = 8;
+
+    private final IntGlow glow;
+    private final boolean hasContextModel;
+    private final Map<TileCoding, Codec<byte[]>> codings = new EnumMap<>(TileCoding.class);
+    private final Codec<Codecs.Pair<TileCoding, byte[]>> current;
+    private final Codec<Codecs.Pair<TileCoding, byte[]>> modeBit;
+
+    /** @throws IllegalArgumentException if the model file holds no Glow of its config, or a broken context model */
+    public TileCoder(ModelFile model, CodingParameters parameters) {
+        this.glow = new IntGlow(model, parameters);
+        this.hasContextModel = ContextModel.present(model);
+        codings.put(TileCoding.RAW, new RawTiles(glow.samplesPerTile()));
+        codings.put(TileCoding.GLOW_POP_FREE, glow.popFree());
+        codings.put(TileCoding.GLOW_BITS_BACK, glow.bitsBack());
+        if (hasContextModel) {
+            codings.put(TileCoding.CONTEXT, new ContextCoder(ContextModel.of(model)));
+        }
+        this.current = Codecs.dependent(TileModes.CURRENT.codec(hasContextModel), this::coding);
+        this.modeBit = Codecs.dependent(TileModes.MODE_BIT.codec(hasContextModel), this::coding);
+    }
+
+    public GlowConfig config() {
+        return glow.config();
+    }
+
+    public CodingParameters parameters() {
+        return glow.parameters();
+    }
+
+    /** The fingerprint of the model file this coder was built from. */
+    public byte[] fingerprint() {
+        return glow.fingerprint();
+    }
+
+    /** Samples per model-shaped tile, {@code C * H * W}. */
+    public int samplesPerTile() {
+        return glow.samplesPerTile();
+    }
+
+    /** Whether the model file has a context model, the pop-free coding where it does. */
+    public boolean hasContextModel() {
+        return hasContextModel;
+    }
+
+    /**
+     * Pushes one tile the shortest way among its candidates (see the policy above).
+     *
+     * @param tile {@code C * H * W} samples, planar, row-major
+     * @return the coding it was pushed with
+     */
+    public TileCoding push(Message message, byte[] tile) {
+        List<TileCoding> candidates = candidates(message);
+        try (Message.Checkpoint start = message.checkpoint()) {
+            TileCoding best = null;
+            long bestLength = Long.MAX_VALUE;
+            TileCoding last = null;
+            for (int i = candidates.size() - 1; i >= 0; i--) {
+                if (last != null) {
+                    start.restore();
+                }
+                last = candidates.get(i);
+                long length = lengthAfter(message, last, tile);
+                if (length >= 0 && length <= bestLength) {
+                    best = last;
+                    bestLength = length;
+                }
+            }
+            if (best != last) {
+                start.restore();
+                current.push(message, new Codecs.Pair<>(best, tile));
+            }
+            return best;
+        }
+    }
+
+    /**
+     * Pops one tile pushed by {@link #push}, or by an earlier format that records its coding with
+     * {@code modes}.
+     *
+     * @throws IllegalArgumentException if the mode names a coding the model file cannot do, or
+     *         the values decoded are not 8-bit samples: damaged data or another model
+     */
+    public byte[] pop(Message message, TileModes modes) {
+        return (modes == TileModes.CURRENT ? current : modeBit).pop(message).second();
+    }
+
+    /**
+     * The codings to try on this message, in order of preference: {@link #push} tries them last
+     * first, so that the usual winner is pushed last and need not be pushed again.
+     */
+    private List<TileCoding> candidates(Message message) {
+        TileCoding popFree = hasContextModel ? TileCoding.CONTEXT : TileCoding.GLOW_POP_FREE;
+        if (message.isFresh()) {
+            return List.of(popFree, TileCoding.RAW);
+        }
+        boolean canLend = message.bitLength() > (glow.parameters().noiseBits() + REFINEMENT_BITS_PER_SAMPLE) * samplesPerTile();
+        if (!hasContextModel && canLend) {
+            return List.of(TileCoding.GLOW_BITS_BACK, TileCoding.RAW);
+        }
+        return List.of(popFree, TileCoding.GLOW_BITS_BACK, TileCoding.RAW);
+    }
+
+    /** The message's length after pushing the tile in {@code coding}; -1 when a latent leaves its coder's range. */
+    private long lengthAfter(Message message, TileCoding coding, byte[] tile) {
+        try {
+            current.push(message, new Codecs.Pair<>(coding, tile));
+            return message.bitLength();
+        } catch (ArithmeticException outOfRange) {
+            return -1;
+        }
+    }
+
+    private Codec<byte[]> coding(TileCoding coding) {
+        Codec<byte[]> codec = codings.get(coding);
+        if (codec == null) {
+            throw new IllegalArgumentException("tile coded with a context model, which the model file lacks");
+        }
+        return codec;
+    }
+}

@@ -1,0 +1,117 @@
+package org.glowzip.codec.tile;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.glowzip.codec.ans.Message;
+import org.glowzip.codec.flow.CodingParameters;
+import org.glowzip.codec.flow.RandomModels;
+import org.glowzip.codec.model.CouplingType;
+import org.glowzip.codec.model.GlowConfig;
+import org.junit.jupiter.api.Test;
+
+/** The decision point: every tile and the message come back, whichever coding it chose, and the choice follows its policy. */
+class TileCoderTest {
+    private static final GlowConfig CONFIG = new GlowConfig(2, 2, 8, CouplingType.AFFINE, 1, 8, 8);
+    private static final TileCoder GLOW_ONLY = new TileCoder(RandomModels.of(CONFIG, 1), CodingParameters.DEFAULT);
+    private static final TileCoder ADDITIVE = new TileCoder(
+            RandomModels.of(new GlowConfig(3, 1, 4, CouplingType.ADDITIVE, 1, 8, 8), 2), new CodingParameters(12, 12, 16, 2));
+    private static final TileCoder WITH_CONTEXT = new TileCoder(RandomModels.withContext(CONFIG, 4, 2, 8, 1.0), CodingParameters.DEFAULT);
+
+    @Provide
+    Arbitrary<byte[]> tiles() {
+        return Arbitraries.oneOf(
+                Arbitraries.bytes().array(byte[].class).ofSize(64),
+                Arbitraries.of((byte) 0, (byte) -1, (byte) 127).map(TileCoderTest::filled),
+                Arbitraries.integers().between(0, 63).map(TileCoderTest::gradient));
+    }
+
+    @Provide
+    Arbitrary<List<byte[]>> tileLists() {
+        return tiles().list().ofMaxSize(12);
+    }
+
+    @Provide
+    Arbitrary<TileCoder> coders() {
+        return Arbitraries.of(GLOW_ONLY, ADDITIVE, WITH_CONTEXT);
+    }
+
+    @Property(tries = 200)
+    void tilesPopInOrderAndTheMessageComesBackFresh(@ForAll("coders") TileCoder coder, @ForAll("tileLists") List<byte[]> tiles) {
+        Message message = new Message();
+        for (int i = tiles.size() - 1; i >= 0; i--) {
+            coder.push(message, tiles.get(i));
+        }
+        for (byte[] tile : tiles) {
+            assertArrayEquals(tile, coder.pop(message, TileModes.CURRENT));
+        }
+        assertTrue(message.isFresh(), "message consumed exactly");
+    }
+
+    @Property(tries = 200)
+    void aTileNeverCostsMoreThanRawAndItsMode(@ForAll("coders") TileCoder coder, @ForAll("tiles") byte[] tile,
+            @ForAll @IntRange(min = 0, max = 2000) int prefill) {
+        Message message = funded(prefill);
+        Message raw = message.copy();
+        new RawTiles(64).push(raw, tile);
+        TileModes.CURRENT.codec(coder.hasContextModel()).push(raw, TileCoding.RAW);
+        coder.push(message, tile);
+        assertTrue(message.bitLength() <= raw.bitLength(), message.bitLength() + " bits, raw " + raw.bitLength());
+    }
+
+    @Test
+    void aFreshMessageTakesNoBitsBackAndNoiseGoesRaw() {
+        byte[] noise = new byte[64];
+        new SplittableRandom(3).nextBytes(noise);
+        assertEquals(TileCoding.CONTEXT, WITH_CONTEXT.push(new Message(), filled((byte) 0)));
+        assertEquals(TileCoding.RAW, GLOW_ONLY.push(funded(2000), noise));
+        List<TileCoding> chosen = new ArrayList<>();
+        Message message = new Message();
+        for (int i = 0; i < 20; i++) {
+            chosen.add(GLOW_ONLY.push(message, gradient(i)));
+        }
+        assertTrue(chosen.get(0) != TileCoding.GLOW_BITS_BACK, "the first tile borrows nothing: " + chosen);
+    }
+
+    @Test
+    void aContextModeWithoutAContextModelIsMalformed() {
+        Message message = new Message();
+        TileModes.CURRENT.codec(true).push(message, TileCoding.CONTEXT);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GLOW_ONLY.pop(message, TileModes.CURRENT));
+        assertEquals("tile coded with a context model, which the model file lacks", e.getMessage());
+    }
+
+    private static Message funded(int words) {
+        Message message = new Message();
+        for (int i = 0; i < words; i++) {
+            message.push((i * 7919) & 0xFFFF, 1, 16);
+        }
+        return message;
+    }
+
+    private static byte[] filled(byte value) {
+        byte[] tile = new byte[64];
+        Arrays.fill(tile, value);
+        return tile;
+    }
+
+    private static byte[] gradient(int k) {
+        byte[] tile = new byte[64];
+        for (int i = 0; i < 64; i++) {
+            tile[i] = (byte) (i * k);
+        }
+        return tile;
+    }
+}
