@@ -8,13 +8,9 @@ import picocli.CommandLine.ParseResult;
 final class ErrorReporter implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception failure, CommandLine command, ParseResult parsed) {
-        boolean verbose = false;
-        for (ParseResult level = parsed; level != null; level = level.subcommand()) {
-            verbose |= level.hasMatchedOption("--verbose");
-        }
         String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
         command.getErr().println("glowzip: " + message);
-        if (verbose) {
+        if (Verbosity.requested(parsed)) {
             failure.printStackTrace(command.getErr());
         }
         return ExitCodes.of(failure);
