@@ -1,5 +1,6 @@
 package org.glowzip.bench;
 
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -9,6 +10,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception failure, CommandLine command, ParseResult parsed) {
         String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+        if (failure instanceof NoSuchFileException) {
+            message = "no such file: " + message;
+        }
         command.getErr().println("glowzip: " + message);
         if (Verbosity.requested(parsed)) {
             failure.printStackTrace(command.getErr());

@@ -28,13 +28,14 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Use only the first N images (default: all).")
     Integer limit;
 
-    @Option(names = "--samples", defaultValue = "1", description = "Dequantization noise draws per image (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "1",
+            description = "Dequantization noise draws per image (default: ${DEFAULT-VALUE}).")
     int samples;
 
-    @Option(names = "--batch", defaultValue = "100", description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "100", description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Fixes the noise draws (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Fixes the noise draws (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
@@ -53,7 +54,8 @@ final class EvaluateCommand implements Callable<Integer> {
         System.out.println("model        " + file.config());
         System.out.println("parameters   " + file.parameterCount());
         System.out.println("fingerprint  " + file.fingerprintHex());
-        System.out.printf(Locale.ROOT, "test NLL     %.4f bpd over %d images, %d dequantization sample(s) each%n", sum / samples, images, samples);
+        System.out.printf(Locale.ROOT, "test NLL     %.4f bpd over %d images, %d dequantization sample(s) each%n",
+                sum / samples, images, samples);
         return 0;
     }
 }

@@ -27,8 +27,8 @@ public final class Glowzip {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Glowzip()).setExecutionStrategy(Glowzip::execute)
-                .setCaseInsensitiveEnumValuesAllowed(true).setExitCodeExceptionMapper(ExitCodes::of).setExecutionExceptionHandler(new ErrorReporter());
+        return new CommandLine(new Glowzip()).setExecutionStrategy(Glowzip::execute).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExitCodeExceptionMapper(ExitCodes::of).setExecutionExceptionHandler(new ErrorReporter());
     }
 
     /**

@@ -18,10 +18,12 @@ final class InterpolateCommand extends ExperimentCommand {
     @Mixin
     TestImagesOption testImages;
 
-    @Option(names = "--pairs", paramLabel = "N", defaultValue = "4", description = "Rows: the first 2N images in pairs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--pairs", paramLabel = "N", defaultValue = "4",
+            description = "Rows: the first 2N images in pairs (default: ${DEFAULT-VALUE}).")
     int pairs;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "9", description = "Images per row, both ends included (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "9",
+            description = "Images per row, both ends included (default: ${DEFAULT-VALUE}).")
     int steps;
 
     @Override

@@ -29,7 +29,7 @@ final class ManipulateCommand extends ExperimentCommand {
             description = "Labels of the images, an IDX file (default: the bundled sample's; needed with --images).")
     Path labels;
 
-    @Option(names = "--label", defaultValue = "1",
+    @Option(names = "--label", paramLabel = "L", defaultValue = "1",
             description = "The label whose direction to follow; Fashion-MNIST's 1 is trouser (default: ${DEFAULT-VALUE}).")
     int label;
 

@@ -12,14 +12,15 @@ import picocli.CommandLine.Option;
 @Command(name = "sample", mixinStandardHelpOptions = true,
         description = "Write samples.png: a grid of the Glow's samples at each temperature, side by side, drawn from the same noise.")
 final class SampleCommand extends ExperimentCommand {
-    @Option(names = "--grid", paramLabel = "N", defaultValue = "6", description = "Rows and columns of each temperature's grid (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--grid", paramLabel = "N", defaultValue = "6",
+            description = "Rows and columns of each temperature's grid (default: ${DEFAULT-VALUE}).")
     int grid;
 
     @Option(names = "--temperatures", paramLabel = "T", split = ",", defaultValue = "0.7,1.0",
             description = "Temperatures: the scale of the prior's standard deviation (default: ${DEFAULT-VALUE}).")
     List<Double> temperatures;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Fixes the noise (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Fixes the noise (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override

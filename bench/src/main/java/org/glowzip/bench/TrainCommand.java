@@ -26,49 +26,62 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Run folder.")
     Path out;
 
-    @Option(names = "--levels", defaultValue = "2", description = "Levels of the multi-scale flow (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--levels", paramLabel = "N", defaultValue = "2",
+            description = "Levels of the multi-scale flow (default: ${DEFAULT-VALUE}).")
     int levels;
 
-    @Option(names = "--steps", defaultValue = "8", description = "Flow steps per level (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "8", description = "Flow steps per level (default: ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--width", defaultValue = "128", description = "Channels of the coupling networks' hidden layers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--width", paramLabel = "N", defaultValue = "128",
+            description = "Channels of the coupling networks' hidden layers (default: ${DEFAULT-VALUE}).")
     int width;
 
-    @Option(names = "--coupling", defaultValue = "AFFINE", description = "Coupling: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--coupling", paramLabel = "TYPE", defaultValue = "AFFINE",
+            description = "Coupling: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     CouplingType coupling;
 
-    @Option(names = "--channels", defaultValue = "1", description = "Channels of the images of image folders; IDX files are gray (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--channels", paramLabel = "N", defaultValue = "1",
+            description = "Channels of the images of image folders; IDX files are gray (default: ${DEFAULT-VALUE}).")
     int channels;
 
-    @Option(names = "--total-steps", defaultValue = "20000", description = "Optimizer steps of the whole run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--total-steps", paramLabel = "N", defaultValue = "20000",
+            description = "Optimizer steps of the whole run (default: ${DEFAULT-VALUE}).")
     long totalSteps;
 
-    @Option(names = "--batch", defaultValue = "64", description = "Images per step (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "64", description = "Images per step (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--lr", defaultValue = "1e-3", description = "Peak Adam learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "1e-3",
+            description = "Peak Adam learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
-    @Option(names = "--warmup", defaultValue = "500", description = "Steps of linear warm-up to the peak rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "500",
+            description = "Steps of linear warm-up to the peak rate (default: ${DEFAULT-VALUE}).")
     long warmup;
 
-    @Option(names = "--clip", defaultValue = "50", description = "Largest global gradient norm (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--clip", paramLabel = "NORM", defaultValue = "50",
+            description = "Largest global gradient norm (default: ${DEFAULT-VALUE}).")
     double clip;
 
-    @Option(names = "--checkpoint-every", defaultValue = "500", description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "500",
+            description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
     long checkpointEvery;
 
-    @Option(names = "--log-every", defaultValue = "50", description = "Steps between rows of log.csv (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--log-every", paramLabel = "N", defaultValue = "50",
+            description = "Steps between rows of log.csv (default: ${DEFAULT-VALUE}).")
     long logEvery;
 
-    @Option(names = "--init-batch", defaultValue = "512", description = "Images for the data-dependent actnorm initialization (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--init-batch", paramLabel = "N", defaultValue = "512",
+            description = "Images for the data-dependent actnorm initialization (default: ${DEFAULT-VALUE}).")
     int initBatch;
 
-    @Option(names = "--test-images", defaultValue = "10000", description = "Test images evaluated after each epoch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--test-images", paramLabel = "N", defaultValue = "10000",
+            description = "Test images evaluated after each epoch (default: ${DEFAULT-VALUE}).")
     int testImages;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Fixes initialization, data order and dequantization noise (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Fixes initialization, data order and dequantization noise (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override

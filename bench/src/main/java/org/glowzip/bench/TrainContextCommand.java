@@ -42,26 +42,33 @@ final class TrainContextCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "OUT.gzm", required = true, description = "The model file to write.")
     Path out;
 
-    @Option(names = "--radius", defaultValue = "3", description = "Radius of the causal neighbourhood, 0.." + ContextModel.MAX_RADIUS
+    @Option(names = "--radius", paramLabel = "R", defaultValue = "3",
+            description = "Radius of the causal neighbourhood, 0.." + ContextModel.MAX_RADIUS
             + " (default: ${DEFAULT-VALUE}).")
     int radius;
 
-    @Option(names = "--hidden", defaultValue = "128", description = "Width of both hidden layers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hidden", paramLabel = "N", defaultValue = "128",
+            description = "Width of both hidden layers (default: ${DEFAULT-VALUE}).")
     int hidden;
 
-    @Option(names = "--epochs", defaultValue = "3", description = "Passes over the training samples (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "3",
+            description = "Passes over the training samples (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch", defaultValue = "1024", description = "Samples per optimizer step (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "1024",
+            description = "Samples per optimizer step (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--lr", defaultValue = "2e-3", description = "Adam's rate at the first step (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "2e-3",
+            description = "Adam's rate at the first step (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
-    @Option(names = "--final-lr", defaultValue = "1e-4", description = "The rate at the last step, reached along a half cosine (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--final-lr", paramLabel = "RATE", defaultValue = "1e-4",
+            description = "The rate at the last step, reached along a half cosine (default: ${DEFAULT-VALUE}).")
     double finalLearningRate;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Fixes the initial weights and the sample order (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Fixes the initial weights and the sample order (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--train-limit", paramLabel = "N", description = "Train on the first N training images only (default: all).")
@@ -71,7 +78,8 @@ final class TrainContextCommand implements Callable<Integer> {
     Integer testLimit;
 
     @Option(names = "--exact-images", paramLabel = "N", defaultValue = "1000",
-            description = "Test images on which the rates of the codec's path and of the float network are printed at the end (default: ${DEFAULT-VALUE}).")
+            description = "Test images on which the rates of the codec's path and of the float network are printed at the end"
+                    + " (default: ${DEFAULT-VALUE}).")
     int exactImages;
 
     @Option(names = "--log-dir", paramLabel = "DIR", description = "Folder of log.csv and bpd.png (default: OUT's folder).")

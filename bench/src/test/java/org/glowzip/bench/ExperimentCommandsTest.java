@@ -66,6 +66,7 @@ class ExperimentCommandsTest {
     @Test
     void manipulateRefusesUnlabelledImages(@TempDir Path out) throws Exception {
         Path images = BundledFiles.path(DataOption.BUNDLED_SAMPLE);
-        assertEquals(ExitCodes.RUNTIME_ERROR, Glowzip.commandLine().execute("manipulate", "--out", out.toString(), "--images", images.toString()));
+        assertEquals(ExitCodes.RUNTIME_ERROR,
+                Glowzip.commandLine().execute("manipulate", "--out", out.toString(), "--images", images.toString()));
     }
 }

@@ -80,6 +80,13 @@ class ModelCommandsTest {
     }
 
     @Test
+    void aMissingFileIsARuntimeErrorThatSaysSo() {
+        Run run = run("sample", "--model", "no-such-model.gzm");
+        assertEquals(ExitCodes.RUNTIME_ERROR, run.exitCode);
+        assertEquals("glowzip: no such file: no-such-model.gzm", run.err.strip());
+    }
+
+    @Test
     void enumValuesAreCaseInsensitive() {
         CommandLine commandLine = Glowzip.commandLine();
         commandLine.parseArgs("train", "--data", "d", "--out", "run", "--coupling", "additive");
