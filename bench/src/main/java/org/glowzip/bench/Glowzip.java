@@ -32,8 +32,8 @@ public final class Glowzip {
     }
 
     /**
-     * Runs the parsed command with the libraries' informational messages (ND4J's backend banner,
-     * Netty's start-up) silenced unless {@code --verbose}; their warnings always show. ND4J logs
+     * Runs the parsed command with the libraries' informational messages (ND4J's backend banner and
+     * environment report) silenced unless {@code --verbose}; their warnings always show. ND4J logs
      * through SLF4J to java.util.logging and starts only when a command first uses it, after this.
      */
     private static int execute(ParseResult parsed) {
