@@ -16,12 +16,8 @@ import picocli.CommandLine.ParseResult;
 final class ErrorReporter implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception failure, CommandLine command, ParseResult parsed) {
-        boolean verbose = false;
-        for (ParseResult level = parsed; level != null; level = level.subcommand()) {
-            verbose |= level.hasMatchedOption("--verbose");
-        }
         command.getErr().println("glowzip: " + message(failure));
-        if (verbose) {
+        if (Verbosity.requested(parsed)) {
             failure.printStackTrace(command.getErr());
         }
         return ExitCodes.of(failure);

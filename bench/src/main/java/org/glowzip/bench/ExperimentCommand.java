@@ -1,41 +1,47 @@
 package org.glowzip.bench;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.glowzip.model.cli.ExperimentMain;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Unmatched;
+import org.glowzip.model.experiments.Experiments;
+import org.glowzip.model.flow.Glow;
+import org.glowzip.model.flow.GlowFiles;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
- * {@code glowzip sample|interpolate|manipulate}: one of the Glow paper's qualitative experiments
- * on a model file, written as PNG; options ({@code --model FILE --data DIR --out DIR ...}) pass
- * through to the model module.
+ * One of the Glow paper's qualitative experiments ({@link Experiments}) on the float Glow of a
+ * model file, written as one PNG into the output folder: the current directory unless {@code --out}.
  */
-@Command(mixinStandardHelpOptions = true)
-final class ExperimentCommand implements Callable<Integer> {
-    /** Each experiment and what it writes, by name. */
-    static final Map<String, String> EXPERIMENTS = new TreeMap<>(Map.of(
-            "sample", "Write samples.png: samples at temperatures 0.7 and 1.0. Options: --model FILE --out DIR [--seed S].",
-            "interpolate", "Write interpolation.png: real test images joined through their latents. Options: --model FILE --data DIR --out DIR.",
-            "manipulate", "Write manipulation.png: a label's latent direction at several strengths. Options: --model FILE --data DIR --out DIR [--label N]."));
+abstract class ExperimentCommand implements Callable<Integer> {
+    @Mixin
+    Verbosity verbosity;
 
-    private final String experiment;
+    @Mixin
+    ModelOption modelOption;
 
-    @Unmatched
-    List<String> arguments = new ArrayList<>();
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = ".",
+            description = "Folder to write the PNG into, created if missing (default: the current directory).")
+    Path out;
 
-    ExperimentCommand(String experiment) {
-        this.experiment = experiment;
+    /** The name of the PNG this experiment writes. */
+    abstract String fileName();
+
+    /** Runs the experiment on {@code glow} and writes its PNG to {@code png}. */
+    abstract void write(Glow glow, Path png) throws IOException;
+
+    /** Where the PNG goes. */
+    final Path png() {
+        return out.resolve(fileName());
     }
 
     @Override
-    public Integer call() throws Exception {
-        List<String> all = new ArrayList<>(List.of(experiment));
-        all.addAll(arguments);
-        ExperimentMain.main(all.toArray(String[]::new));
+    public final Integer call() throws Exception {
+        Glow glow = GlowFiles.fromModelFile(modelOption.codec().model());
+        Files.createDirectories(out);
+        write(glow, png());
+        System.out.println("wrote " + png());
         return 0;
     }
 }

@@ -4,6 +4,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The {@code glowzip} command line.
@@ -13,8 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "glowzip", mixinStandardHelpOptions = true, version = "glowzip 0.1.0",
         description = "Lossless image compression with a Glow normalizing flow and bits-back rANS.",
         subcommands = {CompressCommand.class, DecompressCommand.class, InfoCommand.class, BenchCommand.class, ServeCommand.class,
-                TrainCommand.class, TrainContextCommand.class, InitialBitsCommand.class, LoadbenchCommand.class,
-                MicrobenchCommand.class, ConvBenchCommand.class},
+                TrainCommand.class, TrainContextCommand.class, EvaluateCommand.class, SampleCommand.class, InterpolateCommand.class,
+                ManipulateCommand.class, InitialBitsCommand.class, LoadbenchCommand.class, MicrobenchCommand.class, ConvBenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:runtime error (a missing or unreadable file among them)", "2:usage error",
                 "3:corrupt or refused input (damaged, not an accepted kind, no images, over a limit)"})
@@ -23,17 +24,21 @@ public final class Glowzip {
     }
 
     public static void main(String[] args) {
-        Logger.getLogger("").setLevel(Level.WARNING); // libraries' start-up chatter stays out of the output; warnings do not
         System.exit(commandLine().execute(args));
     }
 
     static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new Glowzip());
-        ExperimentCommand.EXPERIMENTS.forEach((experiment, description) -> {
-            CommandLine sub = new CommandLine(new ExperimentCommand(experiment));
-            sub.getCommandSpec().usageMessage().description(description);
-            commandLine.addSubcommand(experiment, sub);
-        });
-        return commandLine.setExitCodeExceptionMapper(ExitCodes::of).setExecutionExceptionHandler(new ErrorReporter());
+        return new CommandLine(new Glowzip()).setExecutionStrategy(Glowzip::execute).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExitCodeExceptionMapper(ExitCodes::of).setExecutionExceptionHandler(new ErrorReporter());
+    }
+
+    /**
+     * Runs the parsed command with the libraries' informational messages (ND4J's backend banner and
+     * environment report) silenced unless {@code --verbose}; their warnings always show. ND4J logs
+     * through SLF4J to java.util.logging and starts only when a command first uses it, after this.
+     */
+    private static int execute(ParseResult parsed) {
+        Logger.getLogger("").setLevel(Verbosity.requested(parsed) ? Level.INFO : Level.WARNING);
+        return new CommandLine.RunLast().execute(parsed);
     }
 }

@@ -1,23 +1,100 @@
 package org.glowzip.bench;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.glowzip.model.cli.TrainMain;
+import org.glowzip.codec.model.CouplingType;
+import org.glowzip.codec.model.GlowConfig;
+import org.glowzip.model.data.ImageSet;
+import org.glowzip.model.train.Trainer;
+import org.glowzip.model.train.TrainingOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code glowzip train}: the Glow trainer of the model module; its options pass through. */
+/** {@code glowzip train}: trains (or resumes) a Glow with the model module's {@link Trainer}. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train (or resume) a Glow: --data DIR --out DIR [--levels L --steps K --width W --batch B --lr R ...].",
-                "Checkpoints, a CSV log and a bpd plot go to --out; rerunning with the same --out resumes."})
+        description = {"Train (or resume) a Glow on a data folder.",
+                "Checkpoints, log.csv, bpd.png and at the end model.gzm go to --out; rerunning with the same --out resumes."})
 final class TrainCommand implements Callable<Integer> {
-    @Unmatched
-    List<String> arguments = new ArrayList<>();
+    @Mixin
+    Verbosity verbosity;
+
+    @Mixin
+    TrainingDataOption data;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Run folder.")
+    Path out;
+
+    @Option(names = "--levels", paramLabel = "N", defaultValue = "2",
+            description = "Levels of the multi-scale flow (default: ${DEFAULT-VALUE}).")
+    int levels;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "8", description = "Flow steps per level (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--width", paramLabel = "N", defaultValue = "128",
+            description = "Channels of the coupling networks' hidden layers (default: ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(names = "--coupling", paramLabel = "TYPE", defaultValue = "AFFINE",
+            description = "Coupling: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    CouplingType coupling;
+
+    @Option(names = "--channels", paramLabel = "N", defaultValue = "1",
+            description = "Channels of the images of image folders; IDX files are gray (default: ${DEFAULT-VALUE}).")
+    int channels;
+
+    @Option(names = "--total-steps", paramLabel = "N", defaultValue = "20000",
+            description = "Optimizer steps of the whole run (default: ${DEFAULT-VALUE}).")
+    long totalSteps;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "64", description = "Images per step (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "1e-3",
+            description = "Peak Adam learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "500",
+            description = "Steps of linear warm-up to the peak rate (default: ${DEFAULT-VALUE}).")
+    long warmup;
+
+    @Option(names = "--clip", paramLabel = "NORM", defaultValue = "50",
+            description = "Largest global gradient norm (default: ${DEFAULT-VALUE}).")
+    double clip;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "500",
+            description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
+    long checkpointEvery;
+
+    @Option(names = "--log-every", paramLabel = "N", defaultValue = "50",
+            description = "Steps between rows of log.csv (default: ${DEFAULT-VALUE}).")
+    long logEvery;
+
+    @Option(names = "--init-batch", paramLabel = "N", defaultValue = "512",
+            description = "Images for the data-dependent actnorm initialization (default: ${DEFAULT-VALUE}).")
+    int initBatch;
+
+    @Option(names = "--test-images", paramLabel = "N", defaultValue = "10000",
+            description = "Test images evaluated after each epoch (default: ${DEFAULT-VALUE}).")
+    int testImages;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Fixes initialization, data order and dequantization noise (default: ${DEFAULT-VALUE}).")
+    long seed;
 
     @Override
     public Integer call() throws Exception {
-        TrainMain.main(arguments.toArray(String[]::new));
+        PrintStream progress = verbosity.progress();
+        ImageSet train = data.split(false, channels);
+        ImageSet test = data.split(true, channels);
+        GlowConfig model = new GlowConfig(levels, steps, width, coupling, train.channels(), train.height(), train.width());
+        TrainingOptions options = new TrainingOptions(model, out, totalSteps, batch, learningRate, warmup, clip, checkpointEvery,
+                logEvery, initBatch, testImages, seed);
+        progress.println("training " + model + " on " + train.size() + " images, testing on "
+                + Math.min(test.size(), options.testImages()));
+        new Trainer(options, train, test, progress).run();
         return 0;
     }
 }

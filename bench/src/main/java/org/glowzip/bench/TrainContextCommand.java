@@ -1,26 +1,138 @@
 package org.glowzip.bench;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.glowzip.model.cli.ContextTrainMain;
+import org.glowzip.codec.context.ContextModel;
+import org.glowzip.codec.model.GlowConfig;
+import org.glowzip.codec.model.ModelFile;
+import org.glowzip.codec.model.ModelFileReader;
+import org.glowzip.model.context.CodedRate;
+import org.glowzip.model.context.ContextFiles;
+import org.glowzip.model.context.ContextNetwork;
+import org.glowzip.model.context.ContextSamples;
+import org.glowzip.model.context.ContextTrainer;
+import org.glowzip.model.context.ContextTrainingOptions;
+import org.glowzip.model.data.ImageSet;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code glowzip train-context}: the context-model trainer of the model module; its options pass through. */
+/**
+ * {@code glowzip train-context}: trains the context model of a model file with the model module's
+ * {@link ContextTrainer}. OUT holds the model's tensors unchanged plus the new context tensors. At
+ * the end it prints the rate of the codec's own path on the first test images ({@link CodedRate}),
+ * read back from OUT, and the float network's on the same images.
+ */
 @Command(name = "train-context", mixinStandardHelpOptions = true,
-        description = {"Train the context model (the coder of first images) into a copy of a model file.",
-                "Options: --data DIR --model IN.gzm --out OUT.gzm [--radius 3 --hidden 128 --epochs 3 --batch 1024 --lr 2e-3 "
-                        + "--final-lr 1e-4 --seed 1 --train-limit N --test-limit N --exact-images 1000 --log-dir DIR].",
-                "OUT keeps IN's tensors and gets new context.* ones; log.csv and bpd.png go next to OUT.",
-                "--context-from FILE: train nothing, give OUT the context model of FILE (e.g. for a newer Glow checkpoint)."})
+        description = {"Train the context model (the coder of lone images) into a copy of a model file.",
+                "OUT keeps the model's tensors and gets new context.* ones; log.csv and bpd.png go to --log-dir."})
 final class TrainContextCommand implements Callable<Integer> {
-    @Unmatched
-    List<String> arguments = new ArrayList<>();
+    @Mixin
+    Verbosity verbosity;
+
+    @Mixin
+    TrainingDataOption data;
+
+    @Mixin
+    ModelOption modelOption;
+
+    @Option(names = "--out", paramLabel = "OUT.gzm", required = true, description = "The model file to write.")
+    Path out;
+
+    @Option(names = "--radius", paramLabel = "R", defaultValue = "3",
+            description = "Radius of the causal neighbourhood, 0.." + ContextModel.MAX_RADIUS
+            + " (default: ${DEFAULT-VALUE}).")
+    int radius;
+
+    @Option(names = "--hidden", paramLabel = "N", defaultValue = "128",
+            description = "Width of both hidden layers (default: ${DEFAULT-VALUE}).")
+    int hidden;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "3",
+            description = "Passes over the training samples (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "1024",
+            description = "Samples per optimizer step (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "2e-3",
+            description = "Adam's rate at the first step (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--final-lr", paramLabel = "RATE", defaultValue = "1e-4",
+            description = "The rate at the last step, reached along a half cosine (default: ${DEFAULT-VALUE}).")
+    double finalLearningRate;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Fixes the initial weights and the sample order (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--train-limit", paramLabel = "N", description = "Train on the first N training images only (default: all).")
+    Integer trainLimit;
+
+    @Option(names = "--test-limit", paramLabel = "N", description = "Measure each epoch on the first N test images only (default: all).")
+    Integer testLimit;
+
+    @Option(names = "--exact-images", paramLabel = "N", defaultValue = "1000",
+            description = "Test images on which the rates of the codec's path and of the float network are printed at the end"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int exactImages;
+
+    @Option(names = "--log-dir", paramLabel = "DIR", description = "Folder of log.csv and bpd.png (default: OUT's folder).")
+    Path logDirectory;
+
+    @Option(names = "--context-from", paramLabel = "FILE",
+            description = "Train nothing: give OUT the context model of FILE (it does not depend on the Glow beside it, so one serves"
+                    + " a newer Glow checkpoint of the same image shape).")
+    Path contextFrom;
 
     @Override
     public Integer call() throws Exception {
-        ContextTrainMain.main(arguments.toArray(String[]::new));
+        ModelFile model = modelOption.codec().model();
+        GlowConfig shape = model.config();
+        ImageSet train = data.split(false, shape.channels());
+        ImageSet test = data.split(true, shape.channels());
+        for (ImageSet set : new ImageSet[] {train, test}) {
+            if (set.channels() != shape.channels() || set.height() != shape.height() || set.width() != shape.width()) {
+                throw new IllegalArgumentException(data.data + " holds " + set.channels() + "x" + set.height() + "x" + set.width()
+                        + " images; the model is " + shape.channels() + "x" + shape.height() + "x" + shape.width());
+            }
+        }
+        Path file = out.toAbsolutePath();
+        int images = Math.min(exactImages, test.size());
+        if (contextFrom != null) {
+            ContextFiles.write(file, model, ContextFiles.contextOf(ModelFileReader.read(contextFrom)));
+            System.out.println("wrote " + file + " with the context model of " + contextFrom);
+            printCodedRate(file, test, images);
+            return 0;
+        }
+        PrintStream progress = verbosity.progress();
+        ContextTrainingOptions options = new ContextTrainingOptions(radius, hidden, epochs, batch, learningRate, finalLearningRate, seed,
+                all(trainLimit), all(testLimit), logDirectory == null ? file.getParent() : logDirectory);
+        progress.printf("training a context model (radius %d, hidden %d) on %d of %d images, testing on %d%n",
+                options.radius(), options.hidden(), Math.min(options.trainImages(), train.size()), train.size(),
+                Math.min(options.testImages(), test.size()));
+        ContextNetwork network = new ContextTrainer(options, train, test, progress).run();
+        ContextFiles.write(file, model, network.tensors());
+        System.out.println("wrote " + file);
+        printCodedRate(file, test, images);
+        double float32 = ContextTrainer.bitsPerSample(network, new ContextSamples(test, images, options.radius()));
+        System.out.printf(Locale.ROOT, "first %d test images: %.4f bits per sample in float%n", images, float32);
         return 0;
+    }
+
+    /** The rate of the codec's own path, with the context model read back from {@code file}. */
+    private static void printCodedRate(Path file, ImageSet test, int images) throws IOException {
+        ContextModel written = ContextModel.of(ModelFileReader.read(file));
+        System.out.printf(Locale.ROOT, "first %d test images: %.4f bits per sample on the codec path%n", images,
+                CodedRate.bitsPerSample(written, test, images));
+    }
+
+    private static int all(Integer limit) {
+        return limit == null ? Integer.MAX_VALUE : limit;
     }
 }

@@ -3,6 +3,8 @@ package org.glowzip.model.context;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,8 +13,6 @@ import org.glowzip.codec.model.CouplingType;
 import org.glowzip.codec.model.GlowConfig;
 import org.glowzip.codec.model.ModelFileReader;
 import org.glowzip.codec.model.ModelFileWriter;
-import org.glowzip.model.cli.ContextTrainMain;
-import org.glowzip.model.data.IdxFiles;
 import org.glowzip.model.data.ImageSet;
 import org.glowzip.model.flow.Glow;
 import org.glowzip.model.flow.GlowFiles;
@@ -32,16 +32,13 @@ class ContextTrainerTest {
     @Test
     void trainsLogsAndWritesAModelFileTheCodecReads(@TempDir Path directory) throws Exception {
         ImageSet sample = ContextNetworkTest.sample();
-        Path data = Files.createDirectories(directory.resolve("data"));
-        IdxFiles.write(sample.head(40), data.resolve("train-images-idx3-ubyte.gz"), data.resolve("train-labels-idx1-ubyte.gz"));
-        IdxFiles.write(sample.head(8), data.resolve("t10k-images-idx3-ubyte.gz"), data.resolve("t10k-labels-idx1-ubyte.gz"));
         GlowConfig config = new GlowConfig(2, 1, 8, CouplingType.AFFINE, 1, 28, 28);
         Path glow = directory.resolve("glow.gzm");
         ModelFileWriter.write(glow, config, GlowFiles.tensors(new Glow(config, DataType.FLOAT, 1)));
         Path out = directory.resolve("run/model.gzm");
-        ContextTrainMain.main(new String[] {"--data", data.toString(), "--model", glow.toString(), "--out", out.toString(),
-                "--radius", "1", "--hidden", "8", "--epochs", "2", "--batch", "512", "--lr", "1e-2", "--train-limit", "8",
-                "--test-limit", "4", "--exact-images", "2"});
+        ContextTrainingOptions options = new ContextTrainingOptions(1, 8, 2, 512, 1e-2, 1e-4, 1, 8, 4, out.getParent());
+        ContextNetwork network = new ContextTrainer(options, sample.head(40), sample.head(8), new PrintStream(OutputStream.nullOutputStream())).run();
+        ContextFiles.write(out, ModelFileReader.read(glow), network.tensors());
         ContextModel model = ContextModel.of(ModelFileReader.read(out));
         assertEquals(1, model.radius());
         assertTrue(Files.exists(directory.resolve("run/bpd.png")));
