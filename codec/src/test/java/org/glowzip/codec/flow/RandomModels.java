@@ -39,6 +39,25 @@ public final class RandomModels {
         return ModelFileWriter.toModelFile(config, tensors);
     }
 
+    /**
+     * {@code model} with its context model's logit of {@code symbol} raised by {@code boost}: a
+     * context model that expects that value everywhere, and codes a constant image of it in a few
+     * bits.
+     */
+    public static ModelFile expecting(ModelFile model, int symbol, float boost) {
+        List<NamedTensor> tensors = new ArrayList<>(model.tensors().values());
+        String bias = ContextModel.PREFIX + "output.bias";
+        tensors.replaceAll(tensor -> {
+            if (!tensor.name().equals(bias)) {
+                return tensor;
+            }
+            float[] data = tensor.data();
+            data[symbol] += boost;
+            return new NamedTensor(bias, tensor.shape(), data);
+        });
+        return ModelFileWriter.toModelFile(model.config(), tensors);
+    }
+
     /** Every tensor of the config's {@link GlowLayout}, each drawn at the magnitude of its kind in a trained model. */
     private static List<NamedTensor> glowTensors(GlowConfig config, SplittableRandom random) {
         List<NamedTensor> tensors = new ArrayList<>();

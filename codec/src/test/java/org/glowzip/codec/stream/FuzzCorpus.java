@@ -28,10 +28,11 @@ import org.glowzip.codec.model.GlowConfig;
  */
 final class FuzzCorpus {
     /**
-     * A small random model whose context model has peaked distributions (weights of scale 8), so
-     * that it codes constant images (an 8 x 8 black one in 23 bytes) and decodes them cheaply.
+     * A small random model whose context model expects 0 (its logit raised by 40), so that it
+     * codes black images in a few bits on any message and decodes them cheaply.
      */
-    static final ImageCodec CODEC = new ImageCodec(RandomModels.withContext(new GlowConfig(2, 1, 4, CouplingType.AFFINE, 1, 8, 8), 7, 1, 8, 8.0),
+    static final ImageCodec CODEC = new ImageCodec(RandomModels.expecting(
+            RandomModels.withContext(new GlowConfig(2, 1, 4, CouplingType.AFFINE, 1, 8, 8), 7, 1, 8, 1.0), 0, 40),
             CodingParameters.DEFAULT, 200);
 
     /** A valid input and the images it holds. */

@@ -29,6 +29,8 @@ class TileCoderTest {
     private static final TileCoder ADDITIVE = new TileCoder(
             RandomModels.of(new GlowConfig(3, 1, 4, CouplingType.ADDITIVE, 1, 8, 8), 2), new CodingParameters(12, 12, 16, 2));
     private static final TileCoder WITH_CONTEXT = new TileCoder(RandomModels.withContext(CONFIG, 4, 2, 8, 1.0), CodingParameters.DEFAULT);
+    private static final TileCoder EXPECTING_ZERO = new TileCoder(
+            RandomModels.expecting(RandomModels.withContext(CONFIG, 4, 2, 8, 1.0), 0, 40), CodingParameters.DEFAULT);
 
     @Provide
     Arbitrary<byte[]> tiles() {
@@ -72,10 +74,10 @@ class TileCoderTest {
     }
 
     @Test
-    void aFreshMessageTakesNoBitsBackAndNoiseGoesRaw() {
+    void eachTileTakesTheShortestCoding() {
         byte[] noise = new byte[64];
         new SplittableRandom(3).nextBytes(noise);
-        assertEquals(TileCoding.CONTEXT, WITH_CONTEXT.push(new Message(), filled((byte) 0)));
+        assertEquals(TileCoding.CONTEXT, EXPECTING_ZERO.push(funded(2000), filled((byte) 0)));
         assertEquals(TileCoding.RAW, GLOW_ONLY.push(funded(2000), noise));
         List<TileCoding> chosen = new ArrayList<>();
         Message message = new Message();
