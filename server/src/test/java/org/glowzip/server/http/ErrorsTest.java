@@ -116,7 +116,7 @@ class ErrorsTest {
         byte[] tar = Bodies.tar(List.of("a.png", "notes.txt"), List.of(ImageFormat.PNG.write(IMAGE), "hi".getBytes(StandardCharsets.US_ASCII)));
         assertError(fixture.post("/v1/compress", tar, null), 422, "undecodable", "body/notes.txt: not a PNG, PGM (P5), PPM (P6), IDX, tar, zip or gzip file");
         byte[] png = ImageFormat.PNG.write(IMAGE);
-        assertError(fixture.post("/v1/compress", Arrays.copyOf(png, png.length - 20), "image/png"), 422, "undecodable", "body: unreadable PNG");
+        assertError(fixture.post("/v1/compress", Arrays.copyOf(png, png.length - 20), "image/png"), 422, "undecodable", "body: PNG truncated");
         byte[] foreign = TestStreams.of(new ImageCodec(TestModels.OTHER), IMAGE);
         assertError(fixture.post("/v1/decompress", foreign, "application/x-glowzip"), 422, "undecodable",
                 "stream was coded with model " + TestModels.OTHER.fingerprintHex().substring(0, 16));
