@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import javax.imageio.ImageIO;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.image.ImageFormat;
+import org.glowzip.codec.image.SampleFormat;
 import org.glowzip.codec.input.Containers;
 import org.glowzip.codec.stream.TestStreams;
 import org.glowzip.server.Bodies;
@@ -48,6 +53,35 @@ class RoundTripTest {
                 assertEquals("image/png", png.headers().firstValue("content-type").orElseThrow());
                 assertEquals(image, ImageFormat.read(png.body()));
             }
+        }
+    }
+
+    @Test
+    void everySampleFormatAndPaletteRoundTripsWithItsMetadata() throws Exception {
+        SplittableRandom random = new SplittableRandom(11);
+        List<Image> images = new ArrayList<>();
+        for (int bits : new int[] {8, 16}) {
+            for (int channels = 1; channels <= 4; channels++) {
+                SampleFormat format = new SampleFormat(channels, bits);
+                int[] values = random.ints(9L * 5 * channels, 0, format.maxValue() + 1).toArray();
+                images.add(Image.ofValues(9, 5, format, values));
+            }
+        }
+        byte[] r = new byte[16];
+        byte[] a = new byte[16];
+        random.nextBytes(r);
+        random.nextBytes(a);
+        BufferedImage indexed = new BufferedImage(9, 5, BufferedImage.TYPE_BYTE_BINARY, new IndexColorModel(4, 16, r, r, r, a));
+        indexed.getRaster().setPixels(0, 0, 9, 5, random.ints(45, 0, 16).toArray());
+        ByteArrayOutputStream palette = new ByteArrayOutputStream();
+        ImageIO.write(indexed, "png", palette);
+        images.add(ImageFormat.read(palette.toByteArray()));
+        for (Image image : images) {
+            HttpResponse<byte[]> compressed = fixture.post("/v1/compress", ImageFormat.PNG.write(image), "image/png");
+            assertEquals(200, compressed.statusCode(), () -> new String(compressed.body()));
+            HttpResponse<byte[]> png = fixture.post("/v1/decompress", compressed.body(), "application/x-glowzip");
+            assertEquals(200, png.statusCode(), () -> new String(png.body()));
+            assertEquals(image, ImageFormat.read(png.body()), image.toString());
         }
     }
 
