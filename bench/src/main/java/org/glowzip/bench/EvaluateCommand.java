@@ -2,7 +2,7 @@ package org.glowzip.bench;
 
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.glowzip.codec.model.ModelFile;
+import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.model.data.ImageSet;
 import org.glowzip.model.flow.Glow;
 import org.glowzip.model.flow.GlowFiles;

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.image.Image;
-import org.glowzip.codec.model.ModelFile;
+import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.tile.TileCoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -12,7 +12,7 @@ import org.glowzip.codec.ans.Uniform;
 import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.flow.IntGlow;
 import org.glowzip.codec.image.Image;
-import org.glowzip.codec.model.ModelFile;
+import org.glowzip.codec.modelfile.ModelFile;
 import org.junit.jupiter.api.Test;
 
 /**

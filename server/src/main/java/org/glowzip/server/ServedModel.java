@@ -3,7 +3,7 @@ package org.glowzip.server;
 import java.util.Objects;
 import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.flow.CodingParameters;
-import org.glowzip.codec.model.ModelFile;
+import org.glowzip.codec.modelfile.ModelFile;
 
 /**
  * A model a {@link GlowServer} codes with.

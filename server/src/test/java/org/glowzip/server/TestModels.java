@@ -7,9 +7,9 @@ import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.flow.RandomModels;
 import org.glowzip.codec.image.Image;
-import org.glowzip.codec.model.CouplingType;
-import org.glowzip.codec.model.GlowConfig;
-import org.glowzip.codec.model.ModelFile;
+import org.glowzip.codec.modelfile.CouplingType;
+import org.glowzip.codec.modelfile.GlowConfig;
+import org.glowzip.codec.modelfile.ModelFile;
 
 /** Small random-weight models and images for server tests (random weights: blocks are mostly stored raw). */
 public final class TestModels {

@@ -2,8 +2,8 @@ package org.glowzip.bench.compare;
 
 import java.util.List;
 import org.glowzip.codec.image.Image;
-import org.glowzip.codec.model.GlowConfig;
-import org.glowzip.codec.model.ModelFile;
+import org.glowzip.codec.modelfile.GlowConfig;
+import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.model.data.ImageSet;
 import org.glowzip.model.flow.Glow;
 import org.glowzip.model.flow.GlowFiles;

@@ -2,9 +2,9 @@ package org.glowzip.codec.context;
 
 import java.util.List;
 import java.util.Map;
-import org.glowzip.codec.model.GlowConfig;
-import org.glowzip.codec.model.ModelFile;
-import org.glowzip.codec.model.NamedTensor;
+import org.glowzip.codec.modelfile.GlowConfig;
+import org.glowzip.codec.modelfile.ModelFile;
+import org.glowzip.codec.modelfile.NamedTensor;
 
 /**
  * An autoregressive pixel model: the distribution of each 8-bit sample given the samples coded

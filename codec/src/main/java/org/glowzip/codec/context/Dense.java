@@ -1,7 +1,7 @@
 package org.glowzip.codec.context;
 
 import java.util.Arrays;
-import org.glowzip.codec.model.NamedTensor;
+import org.glowzip.codec.modelfile.NamedTensor;
 
 /**
  * A dense layer {@code out[o] = (sum over ascending i of weight[o][i] * in[i]) + bias[o]} in float

@@ -1,8 +1,8 @@
 package org.glowzip.codec.flow;
 
 import org.glowzip.codec.ans.Message;
-import org.glowzip.codec.model.CouplingType;
-import org.glowzip.codec.model.GlowLayout;
+import org.glowzip.codec.modelfile.CouplingType;
+import org.glowzip.codec.modelfile.GlowLayout;
 import org.glowzip.codec.nn.CouplingNetwork;
 import org.glowzip.codec.nn.FeatureMap;
 

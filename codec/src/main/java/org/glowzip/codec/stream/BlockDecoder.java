@@ -7,7 +7,7 @@ import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.image.Image;
-import org.glowzip.codec.model.ModelFile;
+import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.tile.TileCoder;
 import org.glowzip.codec.tile.TileModes;
 

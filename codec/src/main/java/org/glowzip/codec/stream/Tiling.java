@@ -1,7 +1,7 @@
 package org.glowzip.codec.stream;
 
 import org.glowzip.codec.image.Image;
-import org.glowzip.codec.model.GlowConfig;
+import org.glowzip.codec.modelfile.GlowConfig;
 
 /**
  * How an image of any size maps onto model-shaped tiles.

@@ -10,8 +10,8 @@ import org.glowzip.codec.context.ContextCoder;
 import org.glowzip.codec.context.ContextModel;
 import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.flow.IntGlow;
-import org.glowzip.codec.model.GlowConfig;
-import org.glowzip.codec.model.ModelFile;
+import org.glowzip.codec.modelfile.GlowConfig;
+import org.glowzip.codec.modelfile.ModelFile;
 
 /**
  * The one place that decides how a tile is coded, and codes it: a tile and its

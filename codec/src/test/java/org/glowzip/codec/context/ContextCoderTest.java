@@ -14,9 +14,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.flow.RandomModels;
-import org.glowzip.codec.model.CouplingType;
-import org.glowzip.codec.model.GlowConfig;
-import org.glowzip.codec.model.ModelFile;
+import org.glowzip.codec.modelfile.CouplingType;
+import org.glowzip.codec.modelfile.GlowConfig;
+import org.glowzip.codec.modelfile.ModelFile;
 import org.junit.jupiter.api.Test;
 
 class ContextCoderTest {

@@ -10,8 +10,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.glowzip.codec.ans.Codec;
 import org.glowzip.codec.ans.Message;
-import org.glowzip.codec.model.CouplingType;
-import org.glowzip.codec.model.GlowConfig;
+import org.glowzip.codec.modelfile.CouplingType;
+import org.glowzip.codec.modelfile.GlowConfig;
 
 class IntGlowTest {
     private static final IntGlow AFFINE = new IntGlow(

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.glowzip.codec.context.ContextModel;
-import org.glowzip.codec.model.GlowConfig;
-import org.glowzip.codec.model.GlowLayout;
-import org.glowzip.codec.model.ModelFile;
-import org.glowzip.codec.model.ModelFileWriter;
-import org.glowzip.codec.model.NamedTensor;
+import org.glowzip.codec.modelfile.GlowConfig;
+import org.glowzip.codec.modelfile.GlowLayout;
+import org.glowzip.codec.modelfile.ModelFile;
+import org.glowzip.codec.modelfile.ModelFileWriter;
+import org.glowzip.codec.modelfile.NamedTensor;
 
 /**
  * Glow model files with random weights of a trained model's magnitude, for tests of the coder;

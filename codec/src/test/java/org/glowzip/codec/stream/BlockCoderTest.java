@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Test;
 /** The coded path alone, whatever its size: tiling, bits-back chaining of images, and the message state. */
 class BlockCoderTest {
     private static final BlockCoder GRAY = new BlockCoder(new TileCoder(
-            org.glowzip.codec.flow.RandomModels.of(new org.glowzip.codec.model.GlowConfig(2, 1, 4,
-                    org.glowzip.codec.model.CouplingType.AFFINE, 1, 8, 8), 7), CodingParameters.DEFAULT));
+            org.glowzip.codec.flow.RandomModels.of(new org.glowzip.codec.modelfile.GlowConfig(2, 1, 4,
+                    org.glowzip.codec.modelfile.CouplingType.AFFINE, 1, 8, 8), 7), CodingParameters.DEFAULT));
     private static final BlockCoder RGB = new BlockCoder(new TileCoder(
-            org.glowzip.codec.flow.RandomModels.of(new org.glowzip.codec.model.GlowConfig(1, 1, 4,
-                    org.glowzip.codec.model.CouplingType.ADDITIVE, 3, 4, 4), 8), CodingParameters.DEFAULT));
+            org.glowzip.codec.flow.RandomModels.of(new org.glowzip.codec.modelfile.GlowConfig(1, 1, 4,
+                    org.glowzip.codec.modelfile.CouplingType.ADDITIVE, 3, 4, 4), 8), CodingParameters.DEFAULT));
 
     @Provide
     Arbitrary<Image> images() {

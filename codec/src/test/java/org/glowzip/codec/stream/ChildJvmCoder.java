@@ -7,7 +7,7 @@ import java.util.List;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.image.Image;
-import org.glowzip.codec.model.ModelFileReader;
+import org.glowzip.codec.modelfile.ModelFileReader;
 import org.glowzip.codec.nn.ConvKernel;
 import org.glowzip.codec.tile.TileCoder;
 import org.glowzip.codec.tile.TileModes;

@@ -16,8 +16,8 @@ import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.flow.RandomModels;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.image.SampleFormat;
-import org.glowzip.codec.model.CouplingType;
-import org.glowzip.codec.model.GlowConfig;
+import org.glowzip.codec.modelfile.CouplingType;
+import org.glowzip.codec.modelfile.GlowConfig;
 
 /**
  * Mutations of valid single images and streams of a small random model, so that decoding is

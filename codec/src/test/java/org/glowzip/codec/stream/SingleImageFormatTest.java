@@ -22,9 +22,9 @@ import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.flow.RandomModels;
 import org.glowzip.codec.image.Image;
-import org.glowzip.codec.model.CouplingType;
-import org.glowzip.codec.model.GlowConfig;
-import org.glowzip.codec.model.ModelFile;
+import org.glowzip.codec.modelfile.CouplingType;
+import org.glowzip.codec.modelfile.GlowConfig;
+import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.tile.TileCoder;
 import org.junit.jupiter.api.Test;
 

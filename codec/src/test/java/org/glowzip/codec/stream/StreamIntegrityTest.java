@@ -18,8 +18,8 @@ import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.flow.RandomModels;
 import org.glowzip.codec.image.Image;
-import org.glowzip.codec.model.CouplingType;
-import org.glowzip.codec.model.GlowConfig;
+import org.glowzip.codec.modelfile.CouplingType;
+import org.glowzip.codec.modelfile.GlowConfig;
 
 /**
  * Blocks out of their place or from another stream, and streams cut at a block boundary, are

@@ -18,8 +18,8 @@ import net.jqwik.api.constraints.IntRange;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.flow.RandomModels;
-import org.glowzip.codec.model.CouplingType;
-import org.glowzip.codec.model.GlowConfig;
+import org.glowzip.codec.modelfile.CouplingType;
+import org.glowzip.codec.modelfile.GlowConfig;
 import org.junit.jupiter.api.Test;
 
 /** The decision point: every tile and the message come back, whichever coding it chose, and the choice follows its policy. */

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.glowzip.codec.context.ContextModel;
-import org.glowzip.codec.model.ModelFile;
-import org.glowzip.codec.model.ModelFileWriter;
-import org.glowzip.codec.model.NamedTensor;
+import org.glowzip.codec.modelfile.ModelFile;
+import org.glowzip.codec.modelfile.ModelFileWriter;
+import org.glowzip.codec.modelfile.NamedTensor;
 
 /** Adds a context model to a model file: every other tensor and the configuration stay as they are. */
 public final class ContextFiles {

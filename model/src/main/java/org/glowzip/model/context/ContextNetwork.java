@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.glowzip.codec.context.ContextModel;
-import org.glowzip.codec.model.NamedTensor;
+import org.glowzip.codec.modelfile.NamedTensor;
 import org.glowzip.model.flow.GlowFiles;
 import org.glowzip.model.flow.Parameter;
 import org.nd4j.linalg.api.buffer.DataType;

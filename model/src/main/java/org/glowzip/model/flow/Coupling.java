@@ -2,8 +2,8 @@ package org.glowzip.model.flow;
 
 import java.util.List;
 import java.util.Random;
-import org.glowzip.codec.model.CouplingType;
-import org.glowzip.codec.model.GlowLayout;
+import org.glowzip.codec.modelfile.CouplingType;
+import org.glowzip.codec.modelfile.GlowLayout;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;

@@ -3,8 +3,8 @@ package org.glowzip.model.flow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.glowzip.codec.model.CouplingType;
-import org.glowzip.codec.model.GlowLayout;
+import org.glowzip.codec.modelfile.CouplingType;
+import org.glowzip.codec.modelfile.GlowLayout;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -9,9 +9,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.glowzip.codec.model.ModelFile;
-import org.glowzip.codec.model.ModelFileReader;
-import org.glowzip.codec.model.ModelFileWriter;
+import org.glowzip.codec.modelfile.ModelFile;
+import org.glowzip.codec.modelfile.ModelFileReader;
+import org.glowzip.codec.modelfile.ModelFileWriter;
 import org.glowzip.model.flow.Glow;
 import org.glowzip.model.flow.GlowFiles;
 

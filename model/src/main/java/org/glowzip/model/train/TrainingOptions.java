@@ -1,7 +1,7 @@
 package org.glowzip.model.train;
 
 import java.nio.file.Path;
-import org.glowzip.codec.model.GlowConfig;
+import org.glowzip.codec.modelfile.GlowConfig;
 
 /**
  * Everything a training run needs besides the data.

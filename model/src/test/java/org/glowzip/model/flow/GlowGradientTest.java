@@ -1,8 +1,8 @@
 package org.glowzip.model.flow;
 
 import java.util.List;
-import org.glowzip.codec.model.CouplingType;
-import org.glowzip.codec.model.GlowConfig;
+import org.glowzip.codec.modelfile.CouplingType;
+import org.glowzip.codec.modelfile.GlowConfig;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -23,8 +23,8 @@ import org.glowzip.codec.stream.StreamFormat;
 import org.glowzip.server.ApiException;
 import org.glowzip.server.ErrorKind;
 import org.glowzip.server.ServedModel;
-import org.glowzip.server.codec.DecodeLimits;
-import org.glowzip.server.codec.StreamUnpacker;
+import org.glowzip.server.pipeline.DecodeLimits;
+import org.glowzip.server.pipeline.StreamUnpacker;
 
 /**
  * {@code POST /v1/decompress}: a glowzip stream, decoded block by block as it arrives. A stream

@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.glowzip.codec.model.GlowConfig;
+import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.server.ApiException;
 import org.glowzip.server.ErrorKind;
 import org.glowzip.server.ServedModel;

@@ -6,8 +6,8 @@ import java.util.concurrent.CancellationException;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.server.ApiException;
 import org.glowzip.server.ErrorKind;
-import org.glowzip.server.codec.LimitExceededException;
-import org.glowzip.server.codec.UnsupportedStreamException;
+import org.glowzip.server.pipeline.LimitExceededException;
+import org.glowzip.server.pipeline.UnsupportedStreamException;
 import org.glowzip.server.input.BodyImages;
 
 /** What to answer for a job that failed. */

@@ -1,4 +1,4 @@
-package org.glowzip.server.codec;
+package org.glowzip.server.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

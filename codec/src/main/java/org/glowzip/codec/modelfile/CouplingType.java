@@ -1,4 +1,4 @@
-package org.glowzip.codec.model;
+package org.glowzip.codec.modelfile;
 
 /**
  * How an affine-coupling layer of the flow changes the transformed half of its input.

@@ -1,4 +1,4 @@
-package org.glowzip.server.codec;
+package org.glowzip.server.pipeline;
 
 /**
  * The end of a glowzip stream, as a pipeline message: {@link GlowDecoder} emits it after the

@@ -1,4 +1,4 @@
-package org.glowzip.server.codec;
+package org.glowzip.server.pipeline;
 
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.stream.StreamFormat;

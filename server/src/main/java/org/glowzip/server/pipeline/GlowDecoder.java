@@ -1,4 +1,4 @@
-package org.glowzip.server.codec;
+package org.glowzip.server.pipeline;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -10,7 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.image.Image;
-import org.glowzip.codec.model.ModelFile;
+import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.stream.StreamFormat;
 
 /**

@@ -1,4 +1,4 @@
-package org.glowzip.codec.model;
+package org.glowzip.codec.modelfile;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.glowzip.codec.model;
+package org.glowzip.codec.modelfile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

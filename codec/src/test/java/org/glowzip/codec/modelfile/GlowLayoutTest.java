@@ -1,4 +1,4 @@
-package org.glowzip.codec.model;
+package org.glowzip.codec.modelfile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

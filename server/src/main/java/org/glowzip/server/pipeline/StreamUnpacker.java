@@ -1,4 +1,4 @@
-package org.glowzip.server.codec;
+package org.glowzip.server.pipeline;
 
 import java.io.IOException;
 import java.util.Collection;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.image.Image;
-import org.glowzip.codec.model.ModelFile;
+import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.stream.BlockDecoder;
 import org.glowzip.codec.stream.ImageShape;
 import org.glowzip.codec.stream.ImageTable;
