@@ -44,7 +44,7 @@ public final class SingleImageCoder {
         return out.toByteArray();
     }
 
-    /** The length of {@link #encode encode(image)}, computed without building its bytes. */
+    /** The length of {@link #encode encode(image)}: the same coding, without writing the bytes. */
     public long size(Image image) {
         Message message = codedOrNull(image);
         long payload = message == null ? image.sampleCount() : message.compactByteLength();
