@@ -41,6 +41,9 @@ final class DecompressCommand implements Callable<Integer> {
     @Mixin
     ModelOption modelOption;
 
+    @Mixin
+    DecodeLimitOption decodeLimit;
+
     @Parameters(paramLabel = "IN.glz", description = "Single-image or stream file, or - for stdin.")
     String input;
 
@@ -50,7 +53,7 @@ final class DecompressCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         InputFiles.check(input, false);
-        ImageCodec codec = modelOption.codec();
+        ImageCodec codec = decodeLimit.apply(modelOption.codec());
         long count = 0;
         try (InputStream in = new BufferedInputStream(InputFiles.open(input));
                 Sink sink = sink()) {

@@ -4,6 +4,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import org.glowzip.codec.DecodeLimitException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -16,7 +17,8 @@ import picocli.CommandLine.ParseResult;
 final class ErrorReporter implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception failure, CommandLine command, ParseResult parsed) {
-        command.getErr().println("glowzip: " + message(failure));
+        boolean overDecodeLimit = failure instanceof DecodeLimitException || failure.getCause() instanceof DecodeLimitException;
+        command.getErr().println("glowzip: " + message(failure) + (overDecodeLimit ? " (--max-decode-samples raises it)" : ""));
         if (Verbosity.requested(parsed)) {
             failure.printStackTrace(command.getErr());
         }
