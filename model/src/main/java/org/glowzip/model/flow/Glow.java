@@ -23,6 +23,7 @@ public final class Glow {
     private static final double LN2 = Math.log(2);
 
     private final GlowConfig config;
+    private final GlowLayout layout;
     private final DataType dataType;
     private final List<List<FlowStep>> levels = new ArrayList<>();
     private final List<SplitPrior> splits = new ArrayList<>();
@@ -33,8 +34,8 @@ public final class Glow {
     public Glow(GlowConfig config, DataType dataType, long seed) {
         this.config = config;
         this.dataType = dataType;
+        this.layout = new GlowLayout(config);
         Random random = new Random(seed);
-        GlowLayout layout = new GlowLayout(config);
         GlowLayout.Level last = null;
         for (GlowLayout.Level level : layout.levels()) {
             List<FlowStep> steps = new ArrayList<>();
@@ -48,11 +49,11 @@ public final class Glow {
             last = level;
         }
         this.top = new TopPrior(GlowLayout.TOP, last.channels(), last.height(), last.width(), dataType);
-        requireLayout(layout);
+        requireLayout();
     }
 
     /** Checks that the parameters are the layout's tensors, so that what this flow trains is what the codec reads. */
-    private void requireLayout(GlowLayout layout) {
+    private void requireLayout() {
         Map<String, int[]> expected = layout.tensors();
         Map<String, int[]> actual = new LinkedHashMap<>();
         for (Parameter parameter : parameters()) {
@@ -194,22 +195,12 @@ public final class Glow {
         return eps;
     }
 
-    /** The shapes of the latents of {@code n} images, level by level. */
+    /** The shapes of the latents of {@code n} images, level by level: the factored-out half, or all of the last level. */
     public List<long[]> latentShapes(int n) {
         List<long[]> shapes = new ArrayList<>();
-        long channels = config.channels();
-        long height = config.height();
-        long width = config.width();
-        for (int level = 0; level < levels.size(); level++) {
-            channels *= 4;
-            height /= 2;
-            width /= 2;
-            if (level < splits.size()) {
-                shapes.add(new long[] {n, channels - channels / 2, height, width});
-                channels /= 2;
-            } else {
-                shapes.add(new long[] {n, channels, height, width});
-            }
+        for (GlowLayout.Level level : layout.levels()) {
+            long channels = level.splits() ? level.channels() - level.channels() / 2 : level.channels();
+            shapes.add(new long[] {n, channels, level.height(), level.width()});
         }
         return shapes;
     }

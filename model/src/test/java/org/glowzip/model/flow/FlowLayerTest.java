@@ -1,5 +1,6 @@
 package org.glowzip.model.flow;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -132,6 +133,22 @@ class FlowLayerTest {
         assertEquals(0, a.sub(b).amaxNumber().doubleValue(), 1e-6);
         INDArray warm = glow.sample(glow.noise(3, 1), 1.0);
         assertTrue(warm.sub(a).amaxNumber().doubleValue() > 1e-2);
+    }
+
+    @ParameterizedTest
+    @MethodSource("latentConfigs")
+    void latentShapesAreTheShapesOfTheLatents(GlowConfig config) {
+        Glow glow = new Glow(config, DataType.FLOAT, 5);
+        List<INDArray> latents = glow.forward(Nd4j.rand(DataType.FLOAT, 2, config.channels(), config.height(), config.width()).subi(0.5)).latents();
+        List<long[]> shapes = glow.latentShapes(2);
+        assertEquals(latents.size(), shapes.size());
+        for (int i = 0; i < shapes.size(); i++) {
+            assertArrayEquals(latents.get(i).shape(), shapes.get(i), "level " + i);
+        }
+    }
+
+    static Stream<GlowConfig> latentConfigs() {
+        return Stream.of(new GlowConfig(2, 1, 8, CouplingType.ADDITIVE, 1, 8, 8), new GlowConfig(3, 1, 8, CouplingType.AFFINE, 3, 16, 8));
     }
 
     static void perturb(Glow glow, DataType type) {
