@@ -70,16 +70,22 @@ class CancellationTest {
     }
 
     /**
-     * A coded 224 x 224 image (64 tiles of the bundled model) being decoded: the job ends as a
-     * disconnect, without an error of its own. (The image is too small for the time it takes to
-     * tell a stopped decode from a finished one; {@code BlockCoderTest} checks that decoding stops.)
+     * A coded 448 x 448 gradient (256 tiles of the bundled model, each decoded by a model: seconds
+     * of decoding, so the test sees the job at work; a black image would not do, as its tiles are
+     * coded raw, for free on the message's zero bed, and decode at once) being decoded:
+     * the job ends as a disconnect, without an error of its own. ({@code BlockCoderTest} checks
+     * that decoding stops between tiles.)
      */
     @Test
     void decompressingAnImageEndsCleanlyWhenTheClientLeaves() throws Exception {
         ImageCodec bundled = ImageCodec.bundled();
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         try (GlowzipWriter writer = bundled.writer(stream)) {
-            writer.write(Image.of(224, 224, 1, new byte[224 * 224]));
+            byte[] gradient = new byte[448 * 448];
+            for (int i = 0; i < gradient.length; i++) {
+                gradient[i] = (byte) (i / 448 + i % 448);
+            }
+            writer.write(Image.of(448, 448, 1, gradient));
         }
         vanishWhileCoding("/v1/decompress", stream.toByteArray());
     }
