@@ -1,13 +1,10 @@
 package org.glowzip.server.http;
 
-import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,10 +55,9 @@ final class DecompressJob implements Job {
             ImageFormat format = ImageFormat.of(image);
             byte[] file = format.write(image);
             count(image);
-            FullHttpResponse full = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.wrappedBuffer(file));
-            full.headers().set(HttpHeaderNames.CONTENT_TYPE, format == ImageFormat.PNG ? "image/png"
-                    : "image/x-portable-" + (image.channels() == 1 ? "graymap" : "pixmap")).set("X-Glowzip-Images", 1);
-            HttpUtil.setContentLength(full, file.length);
+            FullHttpResponse full = Responses.full(HttpResponseStatus.OK, format == ImageFormat.PNG ? "image/png"
+                    : "image/x-portable-" + (image.channels() == 1 ? "graymap" : "pixmap"), file);
+            full.headers().set("X-Glowzip-Images", 1);
             response.sendFull(full);
             return;
         }

@@ -71,7 +71,9 @@ class ErrorsTest {
     @Test
     void unsupportedMediaTypes() throws Exception {
         assertError(fixture.post("/v1/compress", ImageFormat.PNG.write(IMAGE), "text/plain"), 415, "unsupported_media_type",
-                "Content-Type text/plain is not accepted here");
+                "Content-Type text/plain is not accepted here; send a PNG, PGM, PPM, tar, IDX or gzip file");
+        assertError(fixture.post("/v1/decompress", TestStreams.of(TestModels.CODEC, IMAGE), "image/png"), 415, "unsupported_media_type",
+                "Content-Type image/png is not accepted here; send application/x-glowzip");
         assertError(fixture.post("/v1/compress", "hello, world".getBytes(StandardCharsets.US_ASCII), null), 415, "unsupported_media_type",
                 "body: not a PNG, PGM (P5), PPM (P6), IDX, tar, zip or gzip file");
         assertError(fixture.post("/v1/decompress", ImageFormat.PNG.write(IMAGE), null), 415, "unsupported_media_type",
@@ -130,6 +132,7 @@ class ErrorsTest {
         HttpResponse<byte[]> wrongMethod = fixture.client.send(HttpRequest.newBuilder(fixture.uri("/v1/compress")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertError(wrongMethod, 405, "method_not_allowed", "use POST");
+        assertError(fixture.post("/v1/models", new byte[0], null), 405, "method_not_allowed", "use GET");
         assertError(fixture.post("/v1/compress?model=nope", ImageFormat.PNG.write(IMAGE), null), 400, "bad_request", "no model nope; loaded: gray");
     }
 
