@@ -21,7 +21,7 @@ import org.glowzip.server.ServedModel;
  * and what serves it.
  *
  * <pre>
- * POST /v1/compress[?model=NAME]  body: PNG, PGM, PPM, tar of those, IDX of images, or a gzip of any
+ * POST /v1/compress[?model=NAME]  body: PNG, PGM, PPM, tar or zip of those, IDX of images, or a gzip of any
  *                                 200 application/x-glowzip, chunked, a block per chunk as it completes
  * POST /v1/decompress             body: a glowzip stream of any loaded model
  *                                 200 image/png (one image; PGM/PPM if it came as one with a maximum value other
@@ -40,8 +40,8 @@ final class ApiRoutes {
     static final String NO_ROUTE = "other";
     /** The Content-Types a compress request may declare. */
     private static final Set<String> COMPRESS_TYPES = Set.of("application/octet-stream", "image/png", "image/x-portable-graymap",
-            "image/x-portable-pixmap", "image/x-portable-anymap", "application/x-tar", "application/tar", "application/x-idx",
-            "application/gzip", "application/x-gzip");
+            "image/x-portable-pixmap", "image/x-portable-anymap", "application/x-tar", "application/tar", "application/zip",
+            "application/x-zip-compressed", "application/x-idx", "application/gzip", "application/x-gzip");
     private static final Set<String> DECOMPRESS_TYPES = Set.of("application/octet-stream", CompressJob.CONTENT_TYPE);
 
     /** Serves a request that matched its route, on the connection's event loop. */
@@ -90,7 +90,7 @@ final class ApiRoutes {
     }
 
     private void compress(Exchange exchange, HttpRequest request, QueryStringDecoder query) {
-        if (!acceptable(exchange, request, COMPRESS_TYPES, "a PNG, PGM, PPM, tar, IDX or gzip file")) {
+        if (!acceptable(exchange, request, COMPRESS_TYPES, "a PNG, PGM, PPM, tar, zip, IDX or gzip file")) {
             return;
         }
         List<String> names = query.parameters().get("model");

@@ -71,7 +71,7 @@ class ErrorsTest {
     @Test
     void unsupportedMediaTypes() throws Exception {
         assertError(fixture.post("/v1/compress", ImageFormat.PNG.write(IMAGE), "text/plain"), 415, "unsupported_media_type",
-                "Content-Type text/plain is not accepted here; send a PNG, PGM, PPM, tar, IDX or gzip file");
+                "Content-Type text/plain is not accepted here; send a PNG, PGM, PPM, tar, zip, IDX or gzip file");
         assertError(fixture.post("/v1/decompress", TestStreams.of(TestModels.CODEC, IMAGE), "image/png"), 415, "unsupported_media_type",
                 "Content-Type image/png is not accepted here; send application/x-glowzip");
         assertError(fixture.post("/v1/compress", "hello, world".getBytes(StandardCharsets.US_ASCII), null), 415, "unsupported_media_type",

@@ -161,6 +161,23 @@ class RoundTripTest {
         }
     }
 
+    /** An archive body is taken under any archive Content-Type: the input layer recognizes it by its bytes. */
+    @Test
+    void archivesAreTakenUnderTheirContentTypes() throws Exception {
+        List<Image> images = TestModels.images(3, 27, false);
+        List<String> names = List.of("a.png", "b/c.png", "d.png");
+        List<byte[]> files = images.stream().map(ImageFormat.PNG::write).toList();
+        byte[] zip = Bodies.zip(names, files);
+        byte[] tar = Bodies.tar(names, files);
+        Map<String, byte[]> bodies = Map.of("application/zip", zip, "application/x-zip-compressed", zip, "application/x-tar", tar,
+                "application/gzip", Bodies.gzip(tar));
+        for (Map.Entry<String, byte[]> body : bodies.entrySet()) {
+            HttpResponse<byte[]> compressed = fixture.post("/v1/compress", body.getValue(), body.getKey());
+            assertEquals(200, compressed.statusCode(), () -> body.getKey() + ": " + new String(compressed.body()));
+            assertEquals(images, ServerFixture.decodeStream(compressed.body()), body.getKey());
+        }
+    }
+
     @Test
     void modelsHealthAndMetricsAnswer() throws Exception {
         HttpResponse<String> models = fixture.get("/v1/models");
