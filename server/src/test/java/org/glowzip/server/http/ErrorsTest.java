@@ -124,6 +124,16 @@ class ErrorsTest {
                 "stream was coded with model " + TestModels.OTHER.fingerprintHex().substring(0, 16));
     }
 
+    /** A stream whose image carries PNG metadata that the PNG writer cannot use is undecodable, not an internal error. */
+    @Test
+    void imagesWhoseMetadataCannotBeWrittenAreUndecodable() throws Exception {
+        Image crafted = IMAGE.withMetadata(new byte[] {'P', 0, 7, 0}); // gray of 7 bits: no PNG has that bit depth
+        assertError(fixture.post("/v1/decompress", TestStreams.of(TestModels.CODEC, crafted), null), 422, "undecodable",
+                "image 0 of the stream cannot be written as PNG: PNG metadata: ");
+        assertError(fixture.post("/v1/decompress", TestStreams.of(TestModels.CODEC, IMAGE, crafted), null), 422, "undecodable",
+                "image 1 of the stream cannot be written as PNG: PNG metadata: ");
+    }
+
     @Test
     void routingErrors() throws Exception {
         HttpResponse<byte[]> notFound = fixture.client.send(HttpRequest.newBuilder(fixture.uri("/v2/nothing")).build(),
