@@ -1,5 +1,6 @@
 package org.glowzip.server.http;
 
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.glowzip.server.ApiException;
@@ -62,14 +64,9 @@ final class ApiRoutes {
         this.routes = Stream.of(
                 new Route(HttpMethod.POST, "/v1/compress", "compress", this::compress),
                 new Route(HttpMethod.POST, "/v1/decompress", "decompress", this::decompress),
-                new Route(HttpMethod.GET, "/v1/models", "models", (exchange, request, query) ->
-                        exchange.respond(Responses.json(HttpResponseStatus.OK, new ModelsAnswer(server.models).toJson()))),
-                new Route(HttpMethod.GET, "/healthz", "healthz", (exchange, request, query) -> {
-                    HealthAnswer health = HealthAnswer.of(server);
-                    exchange.respond(Responses.json(health.status(), health.toJson()));
-                }),
-                new Route(HttpMethod.GET, "/metrics", "metrics", (exchange, request, query) ->
-                        exchange.respond(Responses.text(HttpResponseStatus.OK, "text/plain; version=0.0.4; charset=utf-8", server.metrics.render()))))
+                new Route(HttpMethod.GET, "/v1/models", "models", answer(this::models)),
+                new Route(HttpMethod.GET, "/healthz", "healthz", answer(this::health)),
+                new Route(HttpMethod.GET, "/metrics", "metrics", answer(this::metrics)))
                 .collect(Collectors.toUnmodifiableMap(Route::path, Function.identity()));
     }
 
@@ -87,6 +84,24 @@ final class ApiRoutes {
         } else {
             route.handler().serve(exchange, request, query);
         }
+    }
+
+    /** A handler that answers at once with what {@code response} gives. */
+    private static Handler answer(Supplier<FullHttpResponse> response) {
+        return (exchange, request, query) -> exchange.respond(response.get());
+    }
+
+    private FullHttpResponse models() {
+        return Responses.json(HttpResponseStatus.OK, new ModelsAnswer(server.models).toJson());
+    }
+
+    private FullHttpResponse health() {
+        HealthAnswer health = HealthAnswer.of(server);
+        return Responses.json(health.status(), health.toJson());
+    }
+
+    private FullHttpResponse metrics() {
+        return Responses.text(HttpResponseStatus.OK, "text/plain; version=0.0.4; charset=utf-8", server.metrics.render());
     }
 
     private void compress(Exchange exchange, HttpRequest request, QueryStringDecoder query) {
