@@ -18,6 +18,7 @@ import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.image.ImageFormat;
+import org.glowzip.codec.input.InputRejectedException;
 import org.glowzip.codec.stream.GlowzipForm;
 import org.glowzip.codec.stream.GlowzipReader;
 import org.glowzip.codec.stream.SingleImageFormat;
@@ -101,14 +102,14 @@ final class DecompressCommand implements Callable<Integer> {
     }
 
     /** Image files {@code 000000.png}, ... in a tar: a staged file, or standard output if {@code staged} is null. */
-    private static Sink tar(StagedOutput staged) throws IOException {
+    private Sink tar(StagedOutput staged) throws IOException {
         OutputStream out = staged == null ? StandardStreams.out() : Files.newOutputStream(staged.path());
         TarArchiveOutputStream tar = new TarArchiveOutputStream(new BufferedOutputStream(out));
         return new Sink() {
             @Override
             public void accept(long index, Image image) throws IOException {
                 ImageFormat format = ImageFormat.of(image);
-                byte[] file = format.write(image);
+                byte[] file = file(format, image, index);
                 TarArchiveEntry entry = new TarArchiveEntry(fileName(index, format, image));
                 entry.setSize(file.length);
                 tar.putArchiveEntry(entry);
@@ -141,7 +142,7 @@ final class DecompressCommand implements Callable<Integer> {
                 if (index > 0) {
                     throw new IllegalArgumentException(InputFiles.name(input) + " holds more than one image; give a directory or a .tar");
                 }
-                Files.write(staged.path(), format.write(image));
+                Files.write(staged.path(), file(format, image, index));
             }
 
             @Override
@@ -157,12 +158,12 @@ final class DecompressCommand implements Callable<Integer> {
     }
 
     /** Image files {@code 000000.png}, ... in a directory. */
-    private static Sink directory(StagedOutput staged) {
+    private Sink directory(StagedOutput staged) {
         return new Sink() {
             @Override
             public void accept(long index, Image image) throws IOException {
                 ImageFormat format = ImageFormat.of(image);
-                Files.write(staged.path().resolve(fileName(index, format, image)), format.write(image));
+                Files.write(staged.path().resolve(fileName(index, format, image)), file(format, image, index));
             }
 
             @Override
@@ -175,6 +176,24 @@ final class DecompressCommand implements Callable<Integer> {
                 staged.close();
             }
         };
+    }
+
+    /**
+     * Image {@code index} of the input as a file of {@code format}. Writing an image as the file it
+     * came as ({@link ImageFormat#of}) fails only if its metadata is not what that file's writer
+     * can use, or its samples do not fit it: a damaged input, refused as undecodable (exit 3).
+     * Another format that cannot hold the image is the output's mistake, and stays one.
+     */
+    private byte[] file(ImageFormat format, Image image, long index) throws InputRejectedException {
+        try {
+            return format.write(image);
+        } catch (IllegalArgumentException e) {
+            if (format != ImageFormat.of(image)) {
+                throw e;
+            }
+            throw new InputRejectedException(InputRejectedException.Reason.UNDECODABLE,
+                    InputFiles.name(input) + ": image " + index + " cannot be written as " + format + ": " + e.getMessage(), e);
+        }
     }
 
     /** {@code 000000.png}, ... or {@code .pgm}/{@code .ppm} for images that came as PGM/PPM (see {@link ImageFormat#of}). */

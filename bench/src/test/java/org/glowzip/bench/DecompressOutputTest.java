@@ -75,6 +75,23 @@ class DecompressOutputTest {
         }
     }
 
+    /** A decoded image whose metadata its PNG writer cannot use came from a damaged input: exit 3, named, and nothing left behind. */
+    @Test
+    void anImageItsWriterCannotUseIsCorruptInput() throws IOException {
+        Image crafted = IMAGES.get(1).withMetadata(new byte[] {'P', 0, 7, 0}); // gray of 7 bits: no PNG has that bit depth
+        Path stream = write("crafted.glz", TestStreams.of(ImageCodec.bundled(), IMAGES.get(0), crafted));
+        Path single = write("crafted-single.glz", ImageCodec.bundled().encode(crafted));
+        List<String> before = Cli.listing(dir);
+        for (String output : List.of("out", "out.tar", "one.png")) {
+            Path input = output.equals("one.png") ? single : stream;
+            Cli.Run run = Cli.run("decompress", "-q", input.toString(), "-o", dir.resolve(output).toString());
+            assertEquals(3, run.exit(), run::toString);
+            assertEquals("glowzip: " + input + ": image " + (input == single ? 0 : 1)
+                    + " cannot be written as PNG: PNG metadata: colour type 0 with bit depth 7 is not a PNG layout\n", run.err());
+            assertEquals(before, Cli.listing(dir), output);
+        }
+    }
+
     @Test
     void aStreamOfManyImagesIntoOneImageFileWritesNothing() throws IOException {
         Path input = write("s.glz", stream);

@@ -17,7 +17,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
  *     {@code image_too_large}: one image has more pixels than allowed</li>
  * <li>415 {@code unsupported_media_type}: a Content-Type or body that is none of the accepted kinds</li>
  * <li>422 {@code undecodable}: intact, but cannot be decoded here: an image file in the body that
- *     is not a readable PNG/PGM/PPM, a glowzip stream of a model or format version not loaded</li>
+ *     is not a readable PNG/PGM/PPM, a glowzip stream of a model or format version not loaded or
+ *     with an image that cannot be written as the file it came as</li>
  * <li>429 {@code too_many_requests}: this client has too many jobs running or waiting;
  *     503 {@code overloaded}: every job slot is taken and the wait queue is full, or the job
  *     waited in the queue for the longest wait allowed; both come with {@code Retry-After}</li>

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -15,7 +17,7 @@ import org.glowzip.codec.image.Image;
 import org.glowzip.codec.image.ImageFormat;
 import org.glowzip.codec.input.IdxHeader;
 
-/** Request and response bodies for tests: tars, IDX files, gzip. */
+/** Request and response bodies for tests: tars, zips, IDX files, gzip. */
 public final class Bodies {
     private Bodies() {
     }
@@ -30,6 +32,21 @@ public final class Bodies {
                 tar.putArchiveEntry(entry);
                 tar.write(files.get(i));
                 tar.closeArchiveEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A zip of named files, deflated. */
+    public static byte[] zip(List<String> names, List<byte[]> files) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (int i = 0; i < names.size(); i++) {
+                zip.putNextEntry(new ZipEntry(names.get(i)));
+                zip.write(files.get(i));
+                zip.closeEntry();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,13 +1,10 @@
 package org.glowzip.server.http;
 
-import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +31,9 @@ import org.glowzip.server.pipeline.StreamUnpacker;
  * number with a tar of those named {@code 000000.png}, {@code 000001.png}, ... in stream order
  * ({@code application/x-tar}, chunked, each entry sent as it is decoded). The stream's model is
  * picked by its fingerprint among the loaded ones. Lengths and image sizes are checked against
- * the limits before the bytes they announce are read ({@link StreamUnpacker}).
+ * the limits before the bytes they announce are read ({@link StreamUnpacker}). A decoded image
+ * that cannot be written as the file it came as (metadata that file's writer cannot use) makes the
+ * stream {@link ErrorKind#UNDECODABLE}, the error naming the image's index in the stream.
  */
 final class DecompressJob implements Job {
     private final ServerContext server;
@@ -56,12 +55,11 @@ final class DecompressJob implements Job {
         if (first.size() == 1 && unpacker.state() == StreamUnpacker.State.FINISHED) {
             Image image = first.get(0);
             ImageFormat format = ImageFormat.of(image);
-            byte[] file = format.write(image);
+            byte[] file = fileOf(image);
             count(image);
-            FullHttpResponse full = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.wrappedBuffer(file));
-            full.headers().set(HttpHeaderNames.CONTENT_TYPE, format == ImageFormat.PNG ? "image/png"
-                    : "image/x-portable-" + (image.channels() == 1 ? "graymap" : "pixmap")).set("X-Glowzip-Images", 1);
-            HttpUtil.setContentLength(full, file.length);
+            FullHttpResponse full = Responses.full(HttpResponseStatus.OK, format == ImageFormat.PNG ? "image/png"
+                    : "image/x-portable-" + (image.channels() == 1 ? "graymap" : "pixmap"), file);
+            full.headers().set("X-Glowzip-Images", 1);
             response.sendFull(full);
             return;
         }
@@ -73,9 +71,8 @@ final class DecompressJob implements Job {
         List<Image> batch = first;
         do {
             for (Image image : batch) {
-                ImageFormat format = ImageFormat.of(image);
-                byte[] file = format.write(image);
-                TarArchiveEntry entry = new TarArchiveEntry(String.format("%06d.%s", images, format.extension(image)));
+                byte[] file = fileOf(image);
+                TarArchiveEntry entry = new TarArchiveEntry(String.format("%06d.%s", images, ImageFormat.of(image).extension(image)));
                 entry.setSize(file.length);
                 entry.setModTime(new Date(0));
                 tar.putArchiveEntry(entry);
@@ -87,6 +84,20 @@ final class DecompressJob implements Job {
         } while (nextUnit(body, unpacker, batch));
         tar.finish();
         response.close();
+    }
+
+    /**
+     * The next image of the stream (image {@link #images}) as the file it came as. Its metadata
+     * names that file's colour type, bit depth or maximum value and its chunks; metadata that the
+     * file's writer cannot use, or samples that do not fit it, make the stream undecodable.
+     */
+    private byte[] fileOf(Image image) throws ApiException {
+        ImageFormat format = ImageFormat.of(image);
+        try {
+            return format.write(image);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorKind.UNDECODABLE, "image " + images + " of the stream cannot be written as " + format + ": " + e.getMessage());
+        }
     }
 
     /** Reads and accepts one unit; false once the stream has ended (checking nothing follows it). */

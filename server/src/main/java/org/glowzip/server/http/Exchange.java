@@ -18,7 +18,6 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.netty.util.internal.logging.InternalLogger;
 import io.netty.util.internal.logging.InternalLoggerFactory;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.glowzip.server.ApiException;
@@ -131,21 +130,7 @@ final class Exchange implements JobAdmission.Waiter {
     void respondError(ApiException error, boolean close) {
         countError(error.kind().label());
         closeAfter |= close;
-        respond(errorResponse(error.kind(), error.getMessage(), closeAfter));
-    }
-
-    static FullHttpResponse errorResponse(ErrorKind kind, String message, boolean close) {
-        byte[] json = Json.error(kind, message).getBytes(StandardCharsets.UTF_8);
-        FullHttpResponse answer = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, kind.status(), Unpooled.wrappedBuffer(json));
-        answer.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
-        HttpUtil.setContentLength(answer, json.length);
-        if (kind == ErrorKind.OVERLOADED || kind == ErrorKind.TOO_MANY_REQUESTS || kind == ErrorKind.SHUTTING_DOWN) {
-            answer.headers().set(HttpHeaderNames.RETRY_AFTER, 1);
-        }
-        if (close) {
-            answer.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        }
-        return answer;
+        respond(Responses.error(error.kind(), error.getMessage(), closeAfter));
     }
 
     /**
@@ -452,7 +437,7 @@ final class Exchange implements JobAdmission.Waiter {
             return 499;
         }
         try {
-            response.sendFull(errorResponse(error.kind(), error.getMessage(), true));
+            response.sendFull(Responses.error(error.kind(), error.getMessage(), true));
         } catch (IOException e) {
             ctx.channel().close();
         }

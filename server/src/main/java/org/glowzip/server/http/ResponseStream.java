@@ -12,11 +12,6 @@ import io.netty.handler.codec.http.HttpUtil;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -32,10 +27,9 @@ import java.util.function.IntConsumer;
  * client does not read for {@code timeoutNanos}, or the connection is gone, writes fail with
  * {@link ClientGoneException}. {@link #close} sends the last chunk and the end of the body.
  *
- * <p>A client that reads its response only after it has sent its whole body would deadlock
- * with a streaming server once the socket buffers fill; so while the request body is still
- * arriving, chunks the socket does not take are spilled to a temporary file (bounded) instead of
- * blocking, and sent from there once the body is in.
+ * <p>While the request body is still arriving, chunks the socket does not take go to a
+ * {@link SpillFile} instead of blocking the writer, and are sent from there, before anything
+ * written after them, once the body is in or the spill file is full.
  */
 final class ResponseStream extends OutputStream {
     private final Channel channel;
@@ -44,9 +38,7 @@ final class ResponseStream extends OutputStream {
     private final long timeoutNanos;
     private final IntConsumer sentBytes;
     private final BooleanSupplier requestPending;
-    private final long maxSpill;
-    private FileChannel spill;
-    private long spilled;
+    private final SpillFile spill;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition drained = lock.newCondition();
     private byte[] buffer;
@@ -68,7 +60,7 @@ final class ResponseStream extends OutputStream {
             BooleanSupplier requestPending, long maxSpill) {
         this.channel = channel;
         this.requestPending = requestPending;
-        this.maxSpill = maxSpill;
+        this.spill = new SpillFile(maxSpill);
         this.chunkSize = chunkSize;
         this.maxInFlight = maxInFlight;
         this.timeoutNanos = timeoutNanos;
@@ -170,9 +162,9 @@ final class ResponseStream extends OutputStream {
         if (!committed) {
             send(null, 0);
         }
-        if (spilled > 0 || (requestPending.getAsBoolean() && congested())) {
-            if (requestPending.getAsBoolean() && spilled + bytes <= maxSpill) {
-                spill(buffer, bytes);
+        if (!spill.isEmpty() || (requestPending.getAsBoolean() && congested())) {
+            if (requestPending.getAsBoolean() && spill.fits(bytes)) {
+                spill.append(buffer, bytes);
                 return;
             }
             drainSpill();
@@ -190,55 +182,16 @@ final class ResponseStream extends OutputStream {
         }
     }
 
-    private void spill(byte[] bytes, int length) throws IOException {
-        if (spill == null) {
-            Path spillPath = Files.createTempFile("glowzip-response-", ".spill");
-            spill = FileChannel.open(spillPath, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
-        }
-        ByteBuffer source = ByteBuffer.wrap(bytes, 0, length);
-        while (source.hasRemaining()) {
-            spill.write(source, spilled + source.position());
-        }
-        spilled += length;
-    }
-
     /** Sends what was spilled, in order, blocking as the client reads. */
     private void drainSpill() throws IOException {
-        if (spilled == 0) {
-            return;
+        for (ByteBuf piece = spill.take(channel.alloc(), chunkSize); piece != null; piece = spill.take(channel.alloc(), chunkSize)) {
+            send(new DefaultHttpContent(piece), piece.readableBytes());
         }
-        for (long position = 0; position < spilled; ) {
-            int n = (int) Math.min(chunkSize, spilled - position);
-            ByteBuf content = channel.alloc().buffer(n);
-            try {
-                int read = 0;
-                while (read < n) {
-                    int r = content.writeBytes(spill, position + read, n - read);
-                    if (r < 0) {
-                        throw new IOException("response spill file truncated");
-                    }
-                    read += r;
-                }
-            } catch (IOException | RuntimeException e) {
-                content.release();
-                throw e;
-            }
-            position += n;
-            send(new DefaultHttpContent(content), n);
-        }
-        spilled = 0;
     }
 
     /** Deletes the spill file, if any; called once the job is over. */
     void release() {
-        if (spill != null) {
-            try {
-                spill.close();
-            } catch (IOException ignored) {
-                // DELETE_ON_CLOSE: nothing more to do
-            }
-            spill = null;
-        }
+        spill.close();
     }
 
     private ChannelFuture send(HttpObject message, int bytes) throws IOException {

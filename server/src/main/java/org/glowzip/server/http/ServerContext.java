@@ -7,7 +7,7 @@ import org.glowzip.server.GlowServerConfig;
 import org.glowzip.server.ServedModel;
 import org.glowzip.server.metrics.ServerMetrics;
 
-/** What every connection of one server shares: its limits, models, counters, admission and workers. */
+/** What every connection of one server shares: its limits, models, counters, admission, workers and routes. */
 public final class ServerContext {
     final GlowServerConfig config;
     final List<ServedModel> models;
@@ -15,6 +15,7 @@ public final class ServerContext {
     final JobAdmission admission;
     final ExecutorService workers;
     final AtomicBoolean closing = new AtomicBoolean();
+    final ApiRoutes routes;
 
     public ServerContext(GlowServerConfig config, List<ServedModel> models, ServerMetrics metrics, ExecutorService workers) {
         this.config = config;
@@ -22,6 +23,7 @@ public final class ServerContext {
         this.metrics = metrics;
         this.admission = new JobAdmission(config.maxConcurrentJobs(), config.maxQueuedJobs(), config.maxJobsPerClient(), metrics.jobsQueued());
         this.workers = workers;
+        this.routes = new ApiRoutes(this);
     }
 
     /** From now on jobs are refused with 503 {@code shutting_down} and health checks fail. */

@@ -71,7 +71,9 @@ class ErrorsTest {
     @Test
     void unsupportedMediaTypes() throws Exception {
         assertError(fixture.post("/v1/compress", ImageFormat.PNG.write(IMAGE), "text/plain"), 415, "unsupported_media_type",
-                "Content-Type text/plain is not accepted here");
+                "Content-Type text/plain is not accepted here; send a PNG, PGM, PPM, tar, zip, IDX or gzip file");
+        assertError(fixture.post("/v1/decompress", TestStreams.of(TestModels.CODEC, IMAGE), "image/png"), 415, "unsupported_media_type",
+                "Content-Type image/png is not accepted here; send application/x-glowzip");
         assertError(fixture.post("/v1/compress", "hello, world".getBytes(StandardCharsets.US_ASCII), null), 415, "unsupported_media_type",
                 "body: not a PNG, PGM (P5), PPM (P6), IDX, tar, zip or gzip file");
         assertError(fixture.post("/v1/decompress", ImageFormat.PNG.write(IMAGE), null), 415, "unsupported_media_type",
@@ -122,6 +124,16 @@ class ErrorsTest {
                 "stream was coded with model " + TestModels.OTHER.fingerprintHex().substring(0, 16));
     }
 
+    /** A stream whose image carries PNG metadata that the PNG writer cannot use is undecodable, not an internal error. */
+    @Test
+    void imagesWhoseMetadataCannotBeWrittenAreUndecodable() throws Exception {
+        Image crafted = IMAGE.withMetadata(new byte[] {'P', 0, 7, 0}); // gray of 7 bits: no PNG has that bit depth
+        assertError(fixture.post("/v1/decompress", TestStreams.of(TestModels.CODEC, crafted), null), 422, "undecodable",
+                "image 0 of the stream cannot be written as PNG: PNG metadata: ");
+        assertError(fixture.post("/v1/decompress", TestStreams.of(TestModels.CODEC, IMAGE, crafted), null), 422, "undecodable",
+                "image 1 of the stream cannot be written as PNG: PNG metadata: ");
+    }
+
     @Test
     void routingErrors() throws Exception {
         HttpResponse<byte[]> notFound = fixture.client.send(HttpRequest.newBuilder(fixture.uri("/v2/nothing")).build(),
@@ -130,6 +142,7 @@ class ErrorsTest {
         HttpResponse<byte[]> wrongMethod = fixture.client.send(HttpRequest.newBuilder(fixture.uri("/v1/compress")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertError(wrongMethod, 405, "method_not_allowed", "use POST");
+        assertError(fixture.post("/v1/models", new byte[0], null), 405, "method_not_allowed", "use GET");
         assertError(fixture.post("/v1/compress?model=nope", ImageFormat.PNG.write(IMAGE), null), 400, "bad_request", "no model nope; loaded: gray");
     }
 

@@ -161,16 +161,35 @@ class RoundTripTest {
         }
     }
 
+    /** An archive body is taken under any archive Content-Type: the input layer recognizes it by its bytes. */
+    @Test
+    void archivesAreTakenUnderTheirContentTypes() throws Exception {
+        List<Image> images = TestModels.images(3, 27, false);
+        List<String> names = List.of("a.png", "b/c.png", "d.png");
+        List<byte[]> files = images.stream().map(ImageFormat.PNG::write).toList();
+        byte[] zip = Bodies.zip(names, files);
+        byte[] tar = Bodies.tar(names, files);
+        Map<String, byte[]> bodies = Map.of("application/zip", zip, "application/x-zip-compressed", zip, "application/x-tar", tar,
+                "application/gzip", Bodies.gzip(tar));
+        for (Map.Entry<String, byte[]> body : bodies.entrySet()) {
+            HttpResponse<byte[]> compressed = fixture.post("/v1/compress", body.getValue(), body.getKey());
+            assertEquals(200, compressed.statusCode(), () -> body.getKey() + ": " + new String(compressed.body()));
+            assertEquals(images, ServerFixture.decodeStream(compressed.body()), body.getKey());
+        }
+    }
+
     @Test
     void modelsHealthAndMetricsAnswer() throws Exception {
         HttpResponse<String> models = fixture.get("/v1/models");
         assertEquals(200, models.statusCode());
-        assertTrue(models.body().contains("\"fingerprint\":\"" + TestModels.GRAY.fingerprintHex() + "\""), models.body());
-        assertTrue(models.body().contains("\"shape\":{\"channels\":1,\"height\":28,\"width\":28}"), models.body());
-        assertTrue(models.body().contains("\"test_nll_bpd\":3.25"), models.body());
+        assertEquals("application/json", models.headers().firstValue("content-type").orElse(""));
+        assertEquals("{\"models\":[{\"name\":\"gray\",\"fingerprint\":\"" + TestModels.GRAY.fingerprintHex() + "\",\"default\":true,"
+                + "\"shape\":{\"channels\":1,\"height\":28,\"width\":28},\"levels\":2,\"steps\":1,\"hidden_width\":8,\"coupling\":\"affine\","
+                + "\"parameters\":" + TestModels.GRAY.parameterCount() + ",\"test_nll_bpd\":3.25}]}\n", models.body());
         HttpResponse<String> health = fixture.get("/healthz");
         assertEquals(200, health.statusCode());
-        assertTrue(health.body().startsWith("{\"status\":\"ok\""), health.body());
+        assertEquals("application/json", health.headers().firstValue("content-type").orElse(""));
+        assertTrue(health.body().matches("\\{\"status\":\"ok\",\"jobs_active\":\\d+,\"models\":1\\}\n"), health.body());
         fixture.post("/v1/compress", ImageFormat.PNG.write(TestModels.images(1, 26, false).get(0)), "image/png");
         HttpResponse<String> metrics = fixture.get("/metrics");
         assertEquals(200, metrics.statusCode());

@@ -1,0 +1,61 @@
+package org.glowzip.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.netty.handler.codec.http.FullHttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.glowzip.codec.ImageCodec;
+import org.glowzip.server.ErrorKind;
+import org.glowzip.server.ServedModel;
+import org.glowzip.server.TestModels;
+import org.junit.jupiter.api.Test;
+
+/** The JSON answers, byte for byte as clients read them. */
+class JsonAnswersTest {
+    @Test
+    void errorsEscapeTheirMessage() {
+        assertEquals("{\"error\":\"malformed\",\"message\":\"a \\\"quote\\\", a \\\\, \\n\\r\\t, \\u0001 and \u00e9\"}",
+                new ErrorAnswer(ErrorKind.MALFORMED, "a \"quote\", a \\, \n\r\t, \u0001 and \u00e9").toJson());
+        assertEquals("{\"error\":\"internal\",\"message\":\"\"}", new ErrorAnswer(ErrorKind.INTERNAL, null).toJson());
+    }
+
+    @Test
+    void errorResponsesCarryTheirStatusAndRetryHints() {
+        FullHttpResponse overloaded = Responses.error(ErrorKind.OVERLOADED, "retry later", true);
+        assertEquals(503, overloaded.status().code());
+        assertEquals("application/json", overloaded.headers().get("content-type"));
+        assertEquals("1", overloaded.headers().get("retry-after"));
+        assertEquals("close", overloaded.headers().get("connection"));
+        String body = overloaded.content().toString(StandardCharsets.UTF_8);
+        assertEquals("{\"error\":\"overloaded\",\"message\":\"retry later\"}\n", body);
+        assertEquals(String.valueOf(body.length()), overloaded.headers().get("content-length"));
+        overloaded.release();
+        FullHttpResponse notFound = Responses.error(ErrorKind.NOT_FOUND, "no", false);
+        assertEquals(404, notFound.status().code());
+        assertEquals(null, notFound.headers().get("retry-after"));
+        assertEquals(null, notFound.headers().get("connection"));
+        notFound.release();
+    }
+
+    @Test
+    void healthSaysOkOrShuttingDown() {
+        HealthAnswer ok = new HealthAnswer(false, 3, 2);
+        assertEquals(200, ok.status().code());
+        assertEquals("{\"status\":\"ok\",\"jobs_active\":3,\"models\":2}", ok.toJson());
+        HealthAnswer closing = new HealthAnswer(true, 3, 2);
+        assertEquals(503, closing.status().code());
+        assertEquals("{\"status\":\"shutting_down\"}", closing.toJson());
+    }
+
+    @Test
+    void modelsListTheDefaultFirstAndAnUnknownNllAsNull() {
+        ServedModel other = new ServedModel("other", new ImageCodec(TestModels.OTHER), Double.NaN);
+        String entry = "{\"name\":\"%s\",\"fingerprint\":\"%s\",\"default\":%s,\"shape\":{\"channels\":1,\"height\":28,\"width\":28},"
+                + "\"levels\":2,\"steps\":1,\"hidden_width\":8,\"coupling\":\"affine\",\"parameters\":%d,\"test_nll_bpd\":%s}";
+        assertEquals("{\"models\":[" + String.format(entry, "gray", TestModels.GRAY.fingerprintHex(), true, TestModels.GRAY.parameterCount(), "3.25")
+                + "," + String.format(entry, "other", TestModels.OTHER.fingerprintHex(), false, TestModels.OTHER.parameterCount(), "null") + "]}",
+                new ModelsAnswer(List.of(TestModels.served(), other)).toJson());
+        assertEquals("{\"models\":[]}", new ModelsAnswer(List.of()).toJson());
+    }
+}
