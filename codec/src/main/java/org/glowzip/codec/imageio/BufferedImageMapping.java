@@ -39,7 +39,9 @@ import org.glowzip.codec.image.SampleFormat;
  *
  * <p>An image without this metadata is returned as the most faithful {@code BufferedImage}: a
  * palette PNG's indices (PNG metadata of colour type 3) with their {@link IndexColorModel}
- * ({@code TYPE_BYTE_BINARY} at 1, 2 or 4 bits, {@code TYPE_BYTE_INDEXED} at 8), anything else
+ * ({@code TYPE_BYTE_BINARY} at 1, 2 or 4 bits, {@code TYPE_BYTE_INDEXED} at 8; as the JDK's PNG
+ * reader makes it, the palette padded to {@code 2^depth} entries with opaque black, the
+ * {@code tRNS} alphas with 255), anything else
  * as {@link Image#toBufferedImage}. Metadata that does not fit the samples it came with (a
  * foreign writer's) is ignored in the same way, so no sample is ever lost or clipped.
  */
@@ -145,11 +147,12 @@ final class BufferedImageMapping {
                 || alphas != null && alphas.length > palette.length / 3) {
             return null;
         }
-        int size = palette.length / 3;
+        int entries = palette.length / 3;
+        int size = 1 << depth;
         byte[][] rgba = new byte[4][size];
         for (int i = 0; i < size; i++) {
             for (int c = 0; c < 3; c++) {
-                rgba[c][i] = palette[3 * i + c];
+                rgba[c][i] = i < entries ? palette[3 * i + c] : 0;
             }
             rgba[3][i] = alphas != null && i < alphas.length ? alphas[i] : (byte) 0xFF;
         }

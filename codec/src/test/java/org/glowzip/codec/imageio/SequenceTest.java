@@ -53,7 +53,7 @@ class SequenceTest {
             written.add(randomized(new BufferedImage(2, 2, BufferedImage.TYPE_BYTE_GRAY), i));
         }
         written.add(randomized(new BufferedImage(3, 1, BufferedImage.TYPE_INT_RGB), IMAGES));
-        stream = sequence(written, 4L * PER_BLOCK);
+        stream = sequence(written, 4L * PER_BLOCK, tinyModel);
     }
 
     @Test
@@ -92,25 +92,25 @@ class SequenceTest {
         List<BufferedImage> three = List.of(randomized(new BufferedImage(5, 4, BufferedImage.TYPE_USHORT_GRAY), 1),
                 randomized(new BufferedImage(2, 3, BufferedImage.TYPE_4BYTE_ABGR_PRE), 2),
                 randomized(new BufferedImage(9, 2, BufferedImage.TYPE_BYTE_BINARY), 3));
-        GlowzipImageReader reader = reader(sequence(three, GlowzipWriter.DEFAULT_BLOCK_SAMPLES));
+        GlowzipImageReader reader = reader(sequence(three, GlowzipWriter.DEFAULT_BLOCK_SAMPLES, tinyModel));
         for (int k = 0; k < three.size(); k++) {
             assertSameImage(three.get(k), reader.read(k));
         }
         assertEquals(1, reader.decodedBlocks());
-        GlowzipImageReader bundled = reader(sequence(List.of(), GlowzipWriter.DEFAULT_BLOCK_SAMPLES));
+        GlowzipImageReader bundled = reader(sequence(List.of(), GlowzipWriter.DEFAULT_BLOCK_SAMPLES, tinyModel));
         bundled.setCodec(BundledModel.CODEC); // no image brought a param: the stream names the bundled model
         assertEquals(0, bundled.getNumImages(true));
     }
 
-    /** The stream of {@code images} written through an ImageIO writer, in blocks of {@code blockSamples} samples. */
-    static byte[] sequence(List<BufferedImage> images, long blockSamples) throws IOException {
+    /** The stream of {@code images} written through an ImageIO writer with the model file {@code model} (bundled if null), in blocks of {@code blockSamples} samples. */
+    static byte[] sequence(List<BufferedImage> images, long blockSamples, Path model) throws IOException {
         GlowzipImageWriter writer = (GlowzipImageWriter) ImageIO.getImageWritersByFormatName("glowzip").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
             writer.setOutput(out);
             GlowzipImageWriteParam param = writer.getDefaultWriteParam();
             param.setBlockSamples(blockSamples);
-            param.setModelFile(tinyModel);
+            param.setModelFile(model);
             writer.prepareWriteSequence(null);
             for (BufferedImage image : images) {
                 writer.writeToSequence(new IIOImage(image, null, null), param);
