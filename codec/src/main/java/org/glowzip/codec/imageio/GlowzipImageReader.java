@@ -3,7 +3,6 @@ package org.glowzip.codec.imageio;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import javax.imageio.IIOException;
@@ -155,12 +154,8 @@ public final class GlowzipImageReader extends ImageReader {
 
     private GlowzipForm form() throws IOException {
         if (form == null) {
-            ImageInputStream in = input();
-            in.mark();
-            byte[] start = new byte[GlowzipForm.PREFIX_BYTES];
-            int read = Math.max(in.read(start), 0);
-            in.reset();
-            form = guarded(() -> GlowzipForm.of(Arrays.copyOf(start, read)));
+            byte[] start = GlowzipImageReaderSpi.peek(input());
+            form = guarded(() -> GlowzipForm.of(start));
         }
         return form;
     }

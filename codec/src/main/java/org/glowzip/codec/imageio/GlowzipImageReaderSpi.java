@@ -27,20 +27,27 @@ public final class GlowzipImageReaderSpi extends ImageReaderSpi {
         if (!(source instanceof ImageInputStream in)) {
             return false;
         }
-        byte[] start = new byte[GlowzipForm.PREFIX_BYTES];
-        in.mark();
-        int read;
         try {
-            read = Math.max(in.read(start), 0);
-        } finally {
-            in.reset();
-        }
-        try {
-            GlowzipForm.of(Arrays.copyOf(start, read));
+            GlowzipForm.of(peek(in));
             return true;
         } catch (MalformedStreamException e) {
             return false;
         }
+    }
+
+    /** The input's first {@link GlowzipForm#PREFIX_BYTES} bytes (fewer if it is shorter), leaving its position where it was. */
+    static byte[] peek(ImageInputStream in) throws IOException {
+        byte[] start = new byte[GlowzipForm.PREFIX_BYTES];
+        int read = 0;
+        in.mark();
+        try {
+            for (int n; read < start.length && (n = in.read(start, read, start.length - read)) >= 0;) {
+                read += n;
+            }
+        } finally {
+            in.reset();
+        }
+        return Arrays.copyOf(start, read);
     }
 
     @Override

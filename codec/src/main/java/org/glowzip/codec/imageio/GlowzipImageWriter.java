@@ -99,7 +99,7 @@ public final class GlowzipImageWriter extends ImageWriter {
         processImageComplete();
     }
 
-    /** Writes the last block and the end of the stream; an empty sequence is a stream of no images. */
+    /** Writes the last block and the end of the stream; an empty sequence is a stream of no images under the bundled model. */
     @Override
     public void endWriteSequence() throws IOException {
         if (!sequencePrepared) {

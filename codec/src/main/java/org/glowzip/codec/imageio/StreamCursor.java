@@ -60,7 +60,7 @@ final class StreamCursor {
         return total;
     }
 
-    /** The images known so far without reading further, or -1 before the walk has reached the end. */
+    /** The stream's image count once the walk has reached its end, else -1. */
     int knownCount() {
         return total;
     }
@@ -166,7 +166,7 @@ final class StreamCursor {
         if (in.read() >= 0) {
             throw parser.trailingData();
         }
-        total = (int) end.images();
+        total = (int) Math.min(end.images(), Integer.MAX_VALUE); // ImageIO numbers images with ints
         return false;
     }
 

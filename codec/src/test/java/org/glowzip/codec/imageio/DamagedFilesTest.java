@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
+import org.glowzip.codec.DecodeLimitException;
 import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.stream.StreamFormat;
@@ -93,6 +94,15 @@ class DamagedFilesTest {
         MalformedStreamException cause = assertCause(assertThrows(IIOException.class, () -> reader.getWidth(0)));
         assertEquals(StreamFormat.FINGERPRINT_OFFSET, cause.offset());
         assertTrue(cause.reason().startsWith("stream was coded with model "), cause.reason());
+    }
+
+    @Test
+    void aBlockBeyondTheDecodeLimitIsRefusedBeforeItIsDecoded() {
+        GlowzipImageReader reader = reader(stream);
+        reader.setCodec(BundledModel.CODEC.withMaxDecodeSamples(31));
+        DecodeLimitException cause = assertInstanceOf(DecodeLimitException.class, assertThrows(IIOException.class, () -> reader.read(0)).getCause());
+        assertTrue(cause.reason().contains("32 samples"), cause.reason());
+        assertEquals(0, reader.decodedBlocks());
     }
 
     private static MalformedStreamException failure(byte[] bytes, int image) {

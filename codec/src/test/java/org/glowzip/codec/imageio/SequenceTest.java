@@ -102,6 +102,13 @@ class SequenceTest {
         assertEquals(0, bundled.getNumImages(true));
     }
 
+    @Test
+    void aBlockSizeOutsideTheFormatIsACallerMistake() {
+        GlowzipImageWriteParam param = new GlowzipImageWriteParam(null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> param.setBlockSamples(0));
+        assertEquals("block size 0 samples outside 1..268435456", e.getMessage());
+    }
+
     /** The stream of {@code images} written through an ImageIO writer with the model file {@code model} (bundled if null), in blocks of {@code blockSamples} samples. */
     static byte[] sequence(List<BufferedImage> images, long blockSamples, Path model) throws IOException {
         GlowzipImageWriter writer = (GlowzipImageWriter) ImageIO.getImageWritersByFormatName("glowzip").next();
