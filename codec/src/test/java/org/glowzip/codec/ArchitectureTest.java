@@ -31,18 +31,25 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule codecIsPureJava = classes().should().onlyDependOnClassesThat(resideInAnyPackage(
-                    "java..", "jdk.incubator.vector..", "org.glowzip.codec..", "org.apache.commons.compress..", "org.apache.commons.io.."))
-            .because("codec is the runtime: pure Java, with no ND4J, native code, Netty or the model, server and bench modules"
-                    + " built on it; Commons Compress (the input layer's archives) is its one library");
+                    "java..", "javax.imageio..", "jdk.incubator.vector..", "org.glowzip.codec..", "org.apache.commons.compress..",
+                    "org.apache.commons.io.."))
+            .because("codec is the runtime: pure Java (the JDK's ImageIO for the plugin), with no ND4J, native code, Netty or the"
+                    + " model, server and bench modules built on it; Commons Compress (the input layer's archives) is its one library");
 
     @ArchTest
     static final ArchRule badInputIsTheBottom = classes().that(BAD_INPUT).should().onlyDependOnClassesThat(JDK.or(BAD_INPUT))
             .because("every package reads bytes and throws these, so they may use nothing of the codec");
 
     @ArchTest
-    static final ArchRule imageCodecIsTheTop = noClasses().that().resideOutsideOfPackage("org.glowzip.codec")
+    static final ArchRule imageCodecIsTheTop = noClasses().that().resideOutsideOfPackages("org.glowzip.codec", "org.glowzip.codec.imageio")
             .should().dependOnClassesThat().belongToAnyOf(ImageCodec.class)
-            .because("ImageCodec is the facade over the packages; a package that called back into it would tie the layers in a knot");
+            .because("ImageCodec is the facade over the packages; a package that called back into it would tie the layers in a knot"
+                    + " (the ImageIO plugin is an adapter above it)");
+
+    @ArchTest
+    static final ArchRule theImageIoPluginIsAbove = noClasses().that().resideOutsideOfPackage("org.glowzip.codec.imageio")
+            .should().dependOnClassesThat().resideInAPackage("org.glowzip.codec.imageio")
+            .because("the ImageIO plugin adapts the codec to javax.imageio; the codec works without it");
 
     @ArchTest
     static final ArchRule ansUsesNothingOfTheCodec = packageUsesOnly("ans", BAD_INPUT,
