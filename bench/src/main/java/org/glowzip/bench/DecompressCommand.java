@@ -136,34 +136,33 @@ final class DecompressCommand implements Callable<Integer> {
 
     /** The one image of the input in one file of {@code format}. */
     private Sink imageFile(ImageFormat format, StagedOutput staged) {
-        return new Sink() {
-            @Override
-            public void accept(long index, Image image) throws IOException {
-                if (index > 0) {
-                    throw new IllegalArgumentException(InputFiles.name(input) + " holds more than one image; give a directory or a .tar");
-                }
-                Files.write(staged.path(), file(format, image, index));
+        return staged(staged, (index, image) -> {
+            if (index > 0) {
+                throw new IllegalArgumentException(InputFiles.name(input) + " holds more than one image; give a directory or a .tar");
             }
-
-            @Override
-            public void commit() throws IOException {
-                staged.commit();
-            }
-
-            @Override
-            public void close() throws IOException {
-                staged.close();
-            }
-        };
+            Files.write(staged.path(), file(format, image, index));
+        });
     }
 
     /** Image files {@code 000000.png}, ... in a directory. */
     private Sink directory(StagedOutput staged) {
+        return staged(staged, (index, image) -> {
+            ImageFormat format = ImageFormat.of(image);
+            Files.write(staged.path().resolve(fileName(index, format, image)), file(format, image, index));
+        });
+    }
+
+    /** What a sink does with each image. */
+    private interface ImageConsumer {
+        void accept(long index, Image image) throws IOException;
+    }
+
+    /** A sink whose images go into {@code staged}, committed or removed with it. */
+    private static Sink staged(StagedOutput staged, ImageConsumer images) {
         return new Sink() {
             @Override
             public void accept(long index, Image image) throws IOException {
-                ImageFormat format = ImageFormat.of(image);
-                Files.write(staged.path().resolve(fileName(index, format, image)), file(format, image, index));
+                images.accept(index, image);
             }
 
             @Override
