@@ -7,14 +7,14 @@ import picocli.CommandLine.Option;
 /**
  * The {@code --max-decode-samples} option: the most samples one decode (a single image, or one
  * block of a stream) may produce. The library's default ({@link ImageCodec#maxDecodeSamples})
- * suits a server; on the command line, where a user decodes their own files, the default is as
- * much as this JVM's heap holds comfortably (an eighth of it), at most what the format allows.
+ * suits a server; on the command line, where a user decodes their own files, the default is
+ * {@link ImageCodec#heapSizedDecodeLimit}: an eighth of this JVM's heap, at most what the format allows.
  */
 final class DecodeLimitOption {
     @Option(names = "--max-decode-samples", paramLabel = "N", converter = SizeConverter.class,
             description = "Most samples one image or block may decode to (default: ${DEFAULT-VALUE}, an eighth of the heap, at most "
                     + Image.MAX_SAMPLES + ").")
-    long maxDecodeSamples = Math.min(Image.MAX_SAMPLES, Runtime.getRuntime().maxMemory() / 8);
+    long maxDecodeSamples = ImageCodec.heapSizedDecodeLimit();
 
     /** {@code codec} with this limit. */
     ImageCodec apply(ImageCodec codec) {

@@ -68,6 +68,15 @@ public final class ImageCodec {
         return new ImageCodec(model, parameters, blockSamples, maxDecodeSamples, tiles);
     }
 
+    /**
+     * A decode limit sized to this JVM: an eighth of its largest heap, at most what one image may
+     * hold ({@link Image#MAX_SAMPLES}). For applications that decode their users' own files (the
+     * command line, the ImageIO plugin); a server facing strangers keeps the smaller default.
+     */
+    public static long heapSizedDecodeLimit() {
+        return Math.min(Image.MAX_SAMPLES, Runtime.getRuntime().maxMemory() / 8);
+    }
+
     /** The most samples one decode produces: of one single image, or one block of a stream. */
     public long maxDecodeSamples() {
         return maxDecodeSamples;
