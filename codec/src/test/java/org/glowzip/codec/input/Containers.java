@@ -62,9 +62,14 @@ public final class Containers {
 
     /** An IDX file of gray images of one size. */
     public static byte[] idx(List<Image> images) {
+        return idx(images, images.get(0).height(), images.get(0).width());
+    }
+
+    /** An IDX file of gray images of {@code rows x columns}, which may be none. */
+    public static byte[] idx(List<Image> images, int rows, int columns) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            IdxHeader.unsignedBytes(images.size(), images.get(0).height(), images.get(0).width()).write(out);
+            IdxHeader.unsignedBytes(images.size(), rows, columns).write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.image.ImageFormat;
+import org.glowzip.codec.input.Containers;
 import org.glowzip.codec.stream.TestStreams;
 import org.glowzip.server.Bodies;
 import org.glowzip.server.ServerFixture;
@@ -113,7 +114,7 @@ class ConcurrencyTest {
                     case 2 -> ErrorsTest.assertError(fixture.post("/v1/decompress", TestStreams.of(new ImageCodec(TestModels.OTHER),
                             TestModels.images(1, seed, false).get(0)), null), 422, "undecodable", "stream was coded with model");
                     default -> {
-                        byte[] idx = Bodies.idx(TestModels.images(4, seed, false), 28, 28);
+                        byte[] idx = Containers.idx(TestModels.images(4, seed, false), 28, 28);
                         ErrorsTest.assertError(fixture.postChunked("/v1/compress", Arrays.copyOf(idx, idx.length - 30)), 400,
                                 "malformed", "IDX truncated in image 3 of 4");
                     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.image.ImageFormat;
+import org.glowzip.codec.input.Containers;
 import org.glowzip.codec.stream.TestStreams;
 import org.glowzip.server.Bodies;
 import org.glowzip.server.RawHttp;
@@ -64,7 +65,7 @@ class ErrorsTest {
         byte[] pgm = "P5\n600 600\n255\n".getBytes(StandardCharsets.US_ASCII);
         assertError(fixture.post("/v1/compress", pgm, "image/x-portable-graymap"), 413, "image_too_large",
                 "body: image of 360000 pixels exceeds the limit of 262144 pixels");
-        byte[] idx = Arrays.copyOf(Bodies.idx(List.of(), 600, 600), 16);
+        byte[] idx = Arrays.copyOf(Containers.idx(List.of(), 600, 600), 16);
         assertError(fixture.post("/v1/compress", idx, null), 413, "image_too_large", "IDX images of 600x600 exceed the limit of 262144 pixels");
     }
 
@@ -84,7 +85,7 @@ class ErrorsTest {
 
     @Test
     void malformedBodies() throws Exception {
-        byte[] idx = Bodies.idx(TestModels.images(3, 32, false), 28, 28);
+        byte[] idx = Containers.idx(TestModels.images(3, 32, false), 28, 28);
         assertError(fixture.post("/v1/compress", Arrays.copyOf(idx, idx.length - 1), null), 400, "malformed", "IDX truncated in image 2 of 3");
         assertError(fixture.post("/v1/compress", Arrays.copyOf(idx, idx.length + 1), null), 400, "malformed", "data after the last of 3 IDX images");
         byte[] stream = TestStreams.of(TestModels.CODEC, IMAGE);
@@ -96,26 +97,26 @@ class ErrorsTest {
         byte[] tar = Bodies.tarOf(List.of(IMAGE), false);
         tar[124 + 3] = 'x'; // the size field must be octal
         assertError(fixture.post("/v1/compress", tar, "application/x-tar"), 400, "malformed", "");
-        byte[] gzip = Bodies.gzip(idx);
+        byte[] gzip = Containers.gzip(idx);
         assertError(fixture.post("/v1/compress", Arrays.copyOf(gzip, gzip.length / 2), null), 400, "malformed", "");
     }
 
     /** An upload that expands to nothing useful is a 400, not an empty stream. */
     @Test
     void bodiesWithoutImages() throws Exception {
-        assertError(fixture.post("/v1/compress", Bodies.gzip(new byte[1 << 20]), "application/gzip"), 400, "malformed",
+        assertError(fixture.post("/v1/compress", Containers.gzip(new byte[1 << 20]), "application/gzip"), 400, "malformed",
                 "body: only zero bytes, no images");
-        assertError(fixture.post("/v1/compress", Bodies.tar(List.of(), List.of()), "application/x-tar"), 400, "malformed",
+        assertError(fixture.post("/v1/compress", Containers.tar(List.of(), List.of()), "application/x-tar"), 400, "malformed",
                 "body: only zero bytes, no images");
-        assertError(fixture.post("/v1/compress", Bodies.tar(List.of("dir/"), List.of(new byte[0])), "application/x-tar"), 400, "malformed",
+        assertError(fixture.post("/v1/compress", Containers.tar(List.of("dir/"), List.of(new byte[0])), "application/x-tar"), 400, "malformed",
                 "body: an empty tar archive");
-        assertError(fixture.post("/v1/compress", Arrays.copyOf(Bodies.idx(List.of(), 28, 28), 16), null), 400, "malformed",
+        assertError(fixture.post("/v1/compress", Arrays.copyOf(Containers.idx(List.of(), 28, 28), 16), null), 400, "malformed",
                 "body: an IDX file of 0 images");
     }
 
     @Test
     void undecodableContent() throws Exception {
-        byte[] tar = Bodies.tar(List.of("a.png", "notes.txt"), List.of(ImageFormat.PNG.write(IMAGE), "hi".getBytes(StandardCharsets.US_ASCII)));
+        byte[] tar = Containers.tar(List.of("a.png", "notes.txt"), List.of(ImageFormat.PNG.write(IMAGE), "hi".getBytes(StandardCharsets.US_ASCII)));
         assertError(fixture.post("/v1/compress", tar, null), 422, "undecodable", "body/notes.txt: not a PNG, PGM (P5), PPM (P6), IDX, tar, zip or gzip file");
         byte[] png = ImageFormat.PNG.write(IMAGE);
         assertError(fixture.post("/v1/compress", Arrays.copyOf(png, png.length - 20), "image/png"), 422, "undecodable", "body: PNG truncated");
@@ -159,7 +160,7 @@ class ErrorsTest {
         try (ServerFixture quick = new ServerFixture(ServerFixture.testConfig().withIdleTimeout(Duration.ofMillis(300)));
                 RawHttp http = new RawHttp(quick.port)) {
             http.startChunkedPost("/v1/compress");
-            byte[] idx = Bodies.idx(TestModels.images(2, 34, false), 28, 28);
+            byte[] idx = Containers.idx(TestModels.images(2, 34, false), 28, 28);
             http.chunk(idx, 0, 100);
             Map<String, String> headers = RawHttp.headers();
             assertEquals(408, http.readHead(headers));
@@ -175,7 +176,7 @@ class ErrorsTest {
     @Test
     void expansionIsLimited() throws Exception {
         try (ServerFixture small = new ServerFixture(ServerFixture.testConfig().withMaxExpandedBytes(5_000))) {
-            byte[] bomb = Bodies.gzip(Bodies.idx(java.util.Collections.nCopies(200, IMAGE), 28, 28)); // 156 KB inflated
+            byte[] bomb = Containers.gzip(Containers.idx(java.util.Collections.nCopies(200, IMAGE), 28, 28)); // 156 KB inflated
             assertError(small.post("/v1/compress", bomb, "application/gzip"), 413, "body_too_large", "body: expands to more than 5000 bytes, the limit on decompressed input");
             byte[] stream = org.glowzip.server.RawStreams.of(java.util.Collections.nCopies(200, IMAGE), 50);
             assertError(small.post("/v1/decompress", stream, null), 413, "body_too_large", "stream exceeds the limit of 5000 samples");
@@ -189,7 +190,7 @@ class ErrorsTest {
     @Test
     void errorAfterTheFirstBlockCutsTheResponseOff() throws Exception {
         try (ServerFixture small = new ServerFixture(ServerFixture.testConfig().withMaxExpandedBytes(100_000))) {
-            byte[] bomb = Bodies.gzip(Bodies.tarOf(java.util.Collections.nCopies(200, IMAGE), false)); // the limit strikes after ~60 images
+            byte[] bomb = Containers.gzip(Bodies.tarOf(java.util.Collections.nCopies(200, IMAGE), false)); // the limit strikes after ~60 images
             java.io.IOException cut = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
                     () -> small.post("/v1/compress", bomb, "application/gzip"));
             assertTrue(String.valueOf(cut.getMessage()).contains("chunked"), String.valueOf(cut));

@@ -104,7 +104,7 @@ class RoundTripTest {
     @Test
     void gzippedIdxAndPnmTarRoundTrip() throws Exception {
         List<Image> images = TestModels.images(300, 24, false);
-        for (byte[] body : List.of(Bodies.gzip(Bodies.idx(images, 28, 28)), Bodies.idx(images, 28, 28), Bodies.tarOf(images, true))) {
+        for (byte[] body : List.of(Containers.gzip(Containers.idx(images, 28, 28)), Containers.idx(images, 28, 28), Bodies.tarOf(images, true))) {
             HttpResponse<byte[]> compressed = fixture.post("/v1/compress", body, "application/octet-stream");
             assertEquals(200, compressed.statusCode(), () -> new String(compressed.body()));
             assertEquals(images, ServerFixture.decodeStream(compressed.body()));
@@ -167,10 +167,10 @@ class RoundTripTest {
         List<Image> images = TestModels.images(3, 27, false);
         List<String> names = List.of("a.png", "b/c.png", "d.png");
         List<byte[]> files = images.stream().map(ImageFormat.PNG::write).toList();
-        byte[] zip = Bodies.zip(names, files);
-        byte[] tar = Bodies.tar(names, files);
+        byte[] zip = Containers.zip(names, files);
+        byte[] tar = Containers.tar(names, files);
         Map<String, byte[]> bodies = Map.of("application/zip", zip, "application/x-zip-compressed", zip, "application/x-tar", tar,
-                "application/gzip", Bodies.gzip(tar));
+                "application/gzip", Containers.gzip(tar));
         for (Map.Entry<String, byte[]> body : bodies.entrySet()) {
             HttpResponse<byte[]> compressed = fixture.post("/v1/compress", body.getValue(), body.getKey());
             assertEquals(200, compressed.statusCode(), () -> body.getKey() + ": " + new String(compressed.body()));
