@@ -10,11 +10,14 @@ import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.modelfile.ModelFileReader;
+import org.glowzip.codec.stream.BlockDecoder;
 import org.glowzip.codec.stream.GlowzipForm;
 import org.glowzip.codec.stream.GlowzipReader;
 import org.glowzip.codec.stream.GlowzipWriter;
 import org.glowzip.codec.stream.SingleImageCoder;
 import org.glowzip.codec.stream.SingleImageFormat;
+import org.glowzip.codec.stream.StreamHeader;
+import org.glowzip.codec.stream.StreamParser;
 import org.glowzip.codec.tile.TileCoder;
 
 /**
@@ -162,6 +165,15 @@ public final class ImageCodec {
     /** A writer of a stream of many images onto {@code out}. */
     public GlowzipWriter writer(OutputStream out) throws IOException {
         return new GlowzipWriter(out, tiles, blockSamples);
+    }
+
+    /**
+     * A decoder of the blocks of a stream with {@code header}, for readers that walk a stream with
+     * a {@link StreamParser} themselves; it shares this codec's tile coder where the coding
+     * parameters agree.
+     */
+    public BlockDecoder blockDecoder(StreamHeader header) {
+        return new BlockDecoder(model, header.parameters(), header.version(), tiles);
     }
 
     /** A reader of a stream of images from {@code in}. */

@@ -52,6 +52,8 @@ public final class Message {
     private long head;
     private int[] words;
     private int size;
+    /** Zero words at the bottom of the tail, part of the zero bed: {@code words[0, zeros)} are 0, and {@code words[zeros]} (if any) is not. */
+    private int zeros;
     private Checkpoint checkpoint;
 
     /** A fresh message: head {@code L}, empty tail. */
@@ -63,6 +65,9 @@ public final class Message {
         this.head = head;
         this.words = words;
         this.size = size;
+        while (zeros < size && words[zeros] == 0) {
+            zeros++;
+        }
     }
 
     /**
@@ -128,11 +133,7 @@ public final class Message {
 
     /** Number of tail words above the zero bed. */
     public int wordCount() {
-        int bottom = 0;
-        while (bottom < size && words[bottom] == 0) {
-            bottom++;
-        }
-        return size - bottom;
+        return size - zeros;
     }
 
     /** Length of the message's content in bits: the 64-bit head and the tail words. */
@@ -163,6 +164,7 @@ public final class Message {
         head = other.head;
         words = Arrays.copyOf(other.words, Math.max(other.size, 16));
         size = other.size;
+        zeros = other.zeros;
     }
 
     /**
@@ -310,6 +312,9 @@ public final class Message {
             }
             words = Arrays.copyOf(words, (int) Math.min(MAX_WORDS, 2L * size));
         }
+        if (zeros == size && word == 0) {
+            zeros++;
+        }
         words[size++] = word;
     }
 
@@ -318,6 +323,7 @@ public final class Message {
             return 0;
         }
         int word = words[--size];
+        zeros = Math.min(zeros, size);
         if (checkpoint != null && size < checkpoint.low) {
             checkpoint.consumed(word);
         }
@@ -367,6 +373,7 @@ public final class Message {
         public void restore() {
             requireOpen();
             size = low;
+            zeros = Math.min(zeros, size);
             for (int i = consumedCount - 1; i >= 0; i--) {
                 writeWord(consumedWords[i]);
             }

@@ -131,7 +131,7 @@ final class StreamCursor {
                     + "...; give the reader that model with GlowzipImageReader.setCodec");
         }
         if (decoder == null) {
-            decoder = new BlockDecoder(codec.model(), header.parameters(), header.version(), null);
+            decoder = codec.blockDecoder(header);
         }
     }
 

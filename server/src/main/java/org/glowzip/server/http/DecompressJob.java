@@ -46,7 +46,7 @@ final class DecompressJob implements Job {
 
     @Override
     public void run(InputStream body, ResponseStream response) throws Exception {
-        StreamUnpacker unpacker = new StreamUnpacker(server.models.stream().map(ServedModel::model).toList(),
+        StreamUnpacker unpacker = new StreamUnpacker(server.models.stream().map(ServedModel::codec).toList(),
                 new DecodeLimits(server.config.maxPixelsPerImage(), 1L << 28, server.config.maxExpandedBytes()));
         List<Image> first = new ArrayList<>();
         while (first.size() < 2 && nextUnit(body, unpacker, first)) {

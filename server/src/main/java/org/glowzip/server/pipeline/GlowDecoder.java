@@ -8,6 +8,7 @@ import io.netty.handler.codec.DecoderException;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
+import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.modelfile.ModelFile;
@@ -48,7 +49,7 @@ public class GlowDecoder extends ByteToMessageDecoder {
 
     /** A decoder of streams coded with any of {@code models}, within {@code limits}. */
     public GlowDecoder(Collection<ModelFile> models, DecodeLimits limits) {
-        this.unpacker = new StreamUnpacker(models, limits);
+        this.unpacker = new StreamUnpacker(models.stream().map(ImageCodec::new).toList(), limits);
     }
 
     /** The decoder's state. */

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.modelfile.ModelFile;
@@ -33,7 +34,7 @@ public final class StreamUnpacker {
     /** Where the unpacker is. */
     public enum State { DECODING, FINISHED, CORRUPTED }
 
-    private final Map<String, ModelFile> models = new LinkedHashMap<>();
+    private final Map<String, ImageCodec> codecs = new LinkedHashMap<>();
     private final DecodeLimits limits;
     private final StreamParser parser = new StreamParser();
     private BlockDecoder decoder;
@@ -42,13 +43,16 @@ public final class StreamUnpacker {
     private long streamImages;
     private boolean refused;
 
-    /** An unpacker for streams coded with any of {@code models}, within {@code limits}. */
-    public StreamUnpacker(Collection<ModelFile> models, DecodeLimits limits) {
-        if (models.isEmpty()) {
+    /**
+     * An unpacker for streams coded with the model of any of {@code codecs} (whose tile coders it
+     * decodes with, rather than building its own), within {@code limits}.
+     */
+    public StreamUnpacker(Collection<ImageCodec> codecs, DecodeLimits limits) {
+        if (codecs.isEmpty()) {
             throw new IllegalArgumentException("no model to decode with");
         }
-        for (ModelFile m : models) {
-            this.models.put(m.fingerprintHex(), m);
+        for (ImageCodec codec : codecs) {
+            this.codecs.put(codec.model().fingerprintHex(), codec);
         }
         this.limits = limits;
     }
@@ -130,14 +134,14 @@ public final class StreamUnpacker {
             throw new UnsupportedStreamException(StreamFormat.VERSION_OFFSET, "stream format version " + header.version()
                     + ", this decoder reads " + StreamFormat.OLDEST_VERSION + " to " + StreamFormat.VERSION);
         }
-        ModelFile found = models.get(header.fingerprintHex());
+        ImageCodec found = codecs.get(header.fingerprintHex());
         if (found == null) {
             throw new UnsupportedStreamException(StreamFormat.FINGERPRINT_OFFSET, "stream was coded with model "
                     + header.fingerprintHex().substring(0, 16) + "..., which is not loaded here (loaded: "
-                    + String.join(", ", models.keySet().stream().map(f -> f.substring(0, 16) + "...").toList()) + ")");
+                    + String.join(", ", codecs.keySet().stream().map(f -> f.substring(0, 16) + "...").toList()) + ")");
         }
-        model = found;
-        decoder = new BlockDecoder(model, header.parameters(), header.version(), null);
+        model = found.model();
+        decoder = found.blockDecoder(header);
     }
 
     private void checkLimits(ImageTable table, long offset) throws LimitExceededException {
