@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.flow.CodingParameters;
+import org.glowzip.codec.image.Canvas;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.tile.TileCoder;
@@ -65,7 +66,7 @@ final class InitialBitsCommand implements Callable<Integer> {
         double alone = 0;
         double funded = 0;
         for (Image image : images) {
-            byte[] samples = image.samples();
+            Canvas samples = Canvas.of(image.samples(), coder.config().channels(), image.height(), image.width());
             Message empty = new Message();
             coder.push(empty, samples);
             alone += empty.bitLength();

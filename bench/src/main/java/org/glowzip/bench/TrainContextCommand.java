@@ -5,7 +5,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.glowzip.codec.context.ContextFeatures;
 import org.glowzip.codec.context.ContextModel;
+import org.glowzip.codec.context.NeighbourhoodFeatures;
+import org.glowzip.codec.context.ResidualFeatures;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.modelfile.ModelFileReader;
@@ -41,6 +44,13 @@ final class TrainContextCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "OUT.gzm", required = true, description = "The model file to write.")
     Path out;
+
+    @Option(names = "--features", paramLabel = "KIND", defaultValue = "neighbourhood",
+            description = "neighbourhood (sample values, as the Fashion-MNIST model) or residual (residuals from a predictor, as the"
+                    + " photo models) (default: ${DEFAULT-VALUE}).")
+    FeatureKind features;
+
+    enum FeatureKind { neighbourhood, residual }
 
     @Option(names = "--radius", paramLabel = "R", defaultValue = "3",
             description = "Radius of the causal neighbourhood, 0.." + ContextModel.MAX_RADIUS
@@ -97,9 +107,9 @@ final class TrainContextCommand implements Callable<Integer> {
         ImageSet train = data.split(false, shape.channels());
         ImageSet test = data.split(true, shape.channels());
         for (ImageSet set : new ImageSet[] {train, test}) {
-            if (set.channels() != shape.channels() || set.height() != shape.height() || set.width() != shape.width()) {
-                throw new IllegalArgumentException(data.data + " holds " + set.channels() + "x" + set.height() + "x" + set.width()
-                        + " images; the model is " + shape.channels() + "x" + shape.height() + "x" + shape.width());
+            if (set.channels() != shape.channels()) {
+                throw new IllegalArgumentException(data.data + " holds " + set.channels() + "-channel images; the model has "
+                        + shape.channels() + " channels");
             }
         }
         Path file = out.toAbsolutePath();
@@ -111,16 +121,18 @@ final class TrainContextCommand implements Callable<Integer> {
             return 0;
         }
         PrintStream progress = verbosity.progress();
-        ContextTrainingOptions options = new ContextTrainingOptions(radius, hidden, epochs, batch, learningRate, finalLearningRate, seed,
+        ContextFeatures contextFeatures = features == FeatureKind.residual ? new ResidualFeatures(radius, shape.channels())
+                : new NeighbourhoodFeatures(radius, shape.channels());
+        ContextTrainingOptions options = new ContextTrainingOptions(contextFeatures, shape.height(), shape.width(), hidden, epochs, batch, learningRate, finalLearningRate, seed,
                 all(trainLimit), all(testLimit), logDirectory == null ? file.getParent() : logDirectory);
-        progress.printf("training a context model (radius %d, hidden %d) on %d of %d images, testing on %d%n",
-                options.radius(), options.hidden(), Math.min(options.trainImages(), train.size()), train.size(),
-                Math.min(options.testImages(), test.size()));
+        progress.printf("training a context model (%s features, radius %d, hidden %d) on %d of %d images in %dx%d tiles, testing on %d%n",
+                features, radius, options.hidden(), Math.min(options.trainImages(), train.size()), train.size(), shape.height(),
+                shape.width(), Math.min(options.testImages(), test.size()));
         ContextNetwork network = new ContextTrainer(options, train, test, progress).run();
-        ContextFiles.write(file, model, network.tensors());
+        ContextFiles.write(file, model, ContextFiles.contextTensors(network, contextFeatures));
         System.out.println("wrote " + file);
         printCodedRate(file, test, images);
-        double float32 = ContextTrainer.bitsPerSample(network, new ContextSamples(test, images, options.radius()));
+        double float32 = ContextTrainer.bitsPerSample(network, new ContextSamples(test, images, contextFeatures, shape.height(), shape.width()));
         System.out.printf(Locale.ROOT, "first %d test images: %.4f bits per sample in float%n", images, float32);
         return 0;
     }

@@ -13,8 +13,26 @@ final class TrainingDataOption {
                     + " or the folders train/ and test/ of PNG/PGM images.")
     Path data;
 
+    @Option(names = "--patch-size", paramLabel = "P",
+            description = "Train and test on random PxP patches of the images (of any size) in DIR/train and DIR/test, as for photos.")
+    Integer patchSize;
+
+    @Option(names = "--patches", paramLabel = "N", defaultValue = "50000",
+            description = "With --patch-size: training patches (default: ${DEFAULT-VALUE}).")
+    int patches;
+
+    @Option(names = "--test-patches", paramLabel = "N", defaultValue = "2000",
+            description = "With --patch-size: test patches (default: ${DEFAULT-VALUE}).")
+    int testPatches;
+
+    /** The seed of the training patches; the test patches take the next one. */
+    private static final long PATCH_SEED = 1;
+
     /** The test split if {@code test}, else the training split; {@code channels} applies to image folders. */
     ImageSet split(boolean test, int channels) throws IOException {
+        if (patchSize != null) {
+            return DataDirectory.patches(data, test, channels, patchSize, test ? testPatches : patches, PATCH_SEED + (test ? 1 : 0));
+        }
         return DataDirectory.split(data, test, channels);
     }
 }

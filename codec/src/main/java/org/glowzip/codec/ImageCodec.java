@@ -94,9 +94,18 @@ public final class ImageCodec {
      * @throws IllegalStateException if this build has no bundled model
      */
     public static ImageCodec bundled() {
-        try (InputStream in = ImageCodec.class.getResourceAsStream(BUNDLED_MODEL)) {
+        return bundled(BUNDLED_MODEL);
+    }
+
+    /**
+     * A codec with the bundled model of resource name {@code name} (one of {@link ModelSet#BUNDLED}).
+     *
+     * @throws IllegalStateException if this build lacks it
+     */
+    public static ImageCodec bundled(String name) {
+        try (InputStream in = ImageCodec.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("this build has no bundled model (" + BUNDLED_MODEL + "); pass a model file");
+                throw new IllegalStateException("this build has no bundled model (" + name + "); pass a model file");
             }
             return new ImageCodec(ModelFileReader.read(in.readAllBytes()));
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package org.glowzip.codec.context;
 
 import java.util.List;
 import java.util.Map;
+import org.glowzip.codec.image.Canvas;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.modelfile.NamedTensor;
@@ -13,20 +14,17 @@ import org.glowzip.codec.modelfile.NamedTensor;
  * has nothing to borrow and wherever it codes a tile shorter than bits-back does.
  *
  * <h2>Order and features</h2>
- * Samples of a {@code C x H x W} image are taken pixel by pixel in raster order and, within a
- * pixel, channel by channel. The F = 2R(R+1) + (C - 1) + 2 features of sample {@code (c, y, x)},
- * each sample value {@code v} as {@code v / 255 - 1/2} and 0 outside the image:
- * <ol>
- *   <li>channel c at rows {@code y-R..y-1}, columns {@code x-R..x+R}, row-major; then at row y,
- *       columns {@code x-R..x-1};
- *   <li>for {@code k = 0..C-2}: channel k at {@code (y, x)} if {@code k < c}, else 0;
- *   <li>{@code y / (H-1) - 1/2} and {@code x / (W-1) - 1/2} (0 where the side is 1).
- * </ol>
+ * Samples of a tile are taken pixel by pixel in raster order and, within a pixel, channel by
+ * channel; what the network sees of the samples before, and what its symbols mean, are its
+ * {@link ContextFeatures}: {@link NeighbourhoodFeatures} (values as they are) or, where the model
+ * file has the tensor {@value ResidualFeatures#TENSOR}, {@link ResidualFeatures} (residuals from
+ * a predictor).
  *
  * <h2>Network and tensors</h2>
  * {@code logits = output(relu(hidden2(relu(hidden1(features)))))}, dense layers named
- * {@code context.hidden1} [N, F], {@code context.hidden2} [N, N] and {@code context.output}
- * [256, N], each a {@code .weight} [out, in] and a {@code .bias} [out]; R follows from F and C.
+ * {@code context.hidden1} [N, F], {@code context.hidden2} [M, N] and {@code context.output}
+ * [256, M], each a {@code .weight} [out, in] and a {@code .bias} [out]; the radius of
+ * neighbourhood features follows from F and C.
  * Each dense output is {@code (sum over i in ascending order of weight[o][i] * in[i]) + bias[o]}
  * in float arithmetic, which Java defines exactly, so every JVM gets the same bits (terms whose
  * input is zero add nothing and are skipped; only the sign of a zero could differ, and no slot
@@ -53,16 +51,16 @@ public final class ContextModel {
     private final int channels;
     private final int height;
     private final int width;
-    private final int radius;
+    private final ContextFeatures features;
     private final Dense hidden1;
     private final Dense hidden2;
     private final Dense output;
 
-    private ContextModel(GlowConfig config, int radius, Dense hidden1, Dense hidden2, Dense output) {
+    private ContextModel(GlowConfig config, ContextFeatures features, Dense hidden1, Dense hidden2, Dense output) {
         this.channels = config.channels();
         this.height = config.height();
         this.width = config.width();
-        this.radius = radius;
+        this.features = features;
         this.hidden1 = hidden1;
         this.hidden2 = hidden2;
         this.output = output;
@@ -86,37 +84,40 @@ public final class ContextModel {
             layers[i] = Dense.of(model.tensor(name + ".weight"), model.tensor(name + ".bias"));
         }
         GlowConfig config = model.config();
-        int radius = radius(layers[0].inputs(), config.channels());
+        ContextFeatures features = features(model, layers[0].inputs());
         if (layers[1].inputs() != layers[0].outputs() || layers[2].inputs() != layers[1].outputs() || layers[2].outputs() != SYMBOLS) {
             throw new IllegalArgumentException("context layers do not chain: " + layers[0] + ", " + layers[1] + ", " + layers[2]);
         }
         long expected = tensors.keySet().stream().filter(name -> name.startsWith(PREFIX)).count();
-        if (expected != 2L * LAYERS.size()) {
-            throw new IllegalArgumentException("model has " + expected + " context tensors, expected " + 2 * LAYERS.size());
+        long tensorCount = 2L * LAYERS.size() + (features instanceof ResidualFeatures ? 1 : 0);
+        if (expected != tensorCount) {
+            throw new IllegalArgumentException("model has " + expected + " context tensors, expected " + tensorCount);
         }
-        return new ContextModel(config, radius, layers[0], layers[1], layers[2]);
+        return new ContextModel(config, features, layers[0], layers[1], layers[2]);
     }
 
-    /** The number of features F for a neighbourhood of {@code radius} over {@code channels} channels. */
-    public static int featureCount(int radius, int channels) {
-        return 2 * radius * (radius + 1) + channels - 1 + 2;
-    }
-
-    private static int radius(int features, int channels) {
-        for (int r = 0; r <= MAX_RADIUS; r++) {
-            if (featureCount(r, channels) == features) {
-                return r;
-            }
+    /** The features the model file's context model was trained on, checked against the first layer's {@code inputs}. */
+    private static ContextFeatures features(ModelFile model, int inputs) {
+        int channels = model.config().channels();
+        NamedTensor marker = model.tensors().get(ResidualFeatures.TENSOR);
+        if (marker == null) {
+            return NeighbourhoodFeatures.ofCount(inputs, channels);
         }
-        throw new IllegalArgumentException(features + " context features fit no radius <= " + MAX_RADIUS + " for " + channels + " channels");
+        float radius = marker.data().length == 1 ? marker.data()[0] : Float.NaN;
+        if (!(radius >= 1 && radius <= MAX_RADIUS && radius == (int) radius)) {
+            throw new IllegalArgumentException(ResidualFeatures.TENSOR + " must hold one radius in [1, " + MAX_RADIUS + "]");
+        }
+        ResidualFeatures features = new ResidualFeatures((int) radius, channels);
+        if (features.count() != inputs) {
+            throw new IllegalArgumentException("context.hidden1 takes " + inputs + " features; residual features of radius "
+                    + (int) radius + " are " + features.count());
+        }
+        return features;
     }
 
-    public int radius() {
-        return radius;
-    }
-
-    public int featureCount() {
-        return featureCount(radius, channels);
+    /** What the network sees and what its symbols mean. */
+    public ContextFeatures features() {
+        return features;
     }
 
     public int channels() {
@@ -132,58 +133,13 @@ public final class ContextModel {
     }
 
     /**
-     * Writes the features of sample {@code (c, y, x)} into {@code out} ({@link #featureCount()} long).
-     *
-     * @param samples planar {@code C x H x W} samples; only those before {@code (c, y, x)} in
-     *                coding order are read
+     * The slot boundaries of sample {@code (c, y, x)} of the canvas's current tile given the
+     * samples before it (see {@link #cumulative}), for its symbols, which are offset by
+     * {@link Scratch#offset()}; the array belongs to {@code scratch} and is overwritten by its
+     * next use.
      */
-    public void features(byte[] samples, int c, int y, int x, float[] out) {
-        features(samples, channels, height, width, radius, c, y, x, out);
-    }
-
-    /**
-     * Writes the features of sample {@code (c, y, x)} of a {@code channels x height x width} image
-     * under a neighbourhood of {@code radius} into {@code out} ({@link #featureCount(int, int)}
-     * long): what {@link #features(byte[], int, int, int, float[])} computes for a model of that
-     * shape and radius, without one (a trainer's use).
-     *
-     * @param samples planar {@code C x H x W} samples; only those before {@code (c, y, x)} in
-     *                coding order are read
-     */
-    public static void features(byte[] samples, int channels, int height, int width, int radius, int c, int y, int x,
-            float[] out) {
-        int n = 0;
-        int plane = c * height * width;
-        for (int dy = -radius; dy <= 0; dy++) {
-            int row = y + dy;
-            int last = dy < 0 ? radius : -1;
-            for (int dx = -radius; dx <= last; dx++) {
-                int column = x + dx;
-                boolean inside = row >= 0 && column >= 0 && column < width;
-                out[n++] = inside ? value(samples[plane + row * width + column]) : 0f;
-            }
-        }
-        for (int k = 0; k < channels - 1; k++) {
-            out[n++] = k < c ? value(samples[k * height * width + y * width + x]) : 0f;
-        }
-        out[n++] = position(y, height);
-        out[n] = position(x, width);
-    }
-
-    private static float value(byte sample) {
-        return (sample & 0xFF) / 255f - 0.5f;
-    }
-
-    private static float position(int index, int side) {
-        return side == 1 ? 0f : (float) index / (side - 1) - 0.5f;
-    }
-
-    /**
-     * The slot boundaries of sample {@code (c, y, x)} given the samples before it (see
-     * {@link #cumulative}); the array belongs to {@code scratch} and is overwritten by its next use.
-     */
-    public int[] slots(byte[] samples, int c, int y, int x, Scratch scratch) {
-        features(samples, c, y, x, scratch.features);
+    public int[] slots(Canvas canvas, int c, int y, int x, Scratch scratch) {
+        scratch.offset = features.features(canvas, c, y, x, scratch.features);
         return cumulative(logits(scratch.features, scratch), scratch.weights, scratch.cumulative);
     }
 
@@ -233,17 +189,23 @@ public final class ContextModel {
 
     /** Working memory for {@link #slots} and {@link #logits}: one per thread. */
     public Scratch scratch() {
-        return new Scratch(featureCount(), hidden1.outputs(), hidden2.outputs());
+        return new Scratch(features.count(), hidden1.outputs(), hidden2.outputs());
     }
 
     /** The features, activations, logits and slots of one evaluation. */
     public static final class Scratch {
-        private final float[] features;
+        final float[] features;
         private final float[] first;
         private final float[] second;
         private final float[] logits = new float[SYMBOLS];
         private final double[] weights = new double[SYMBOLS];
         private final int[] cumulative = new int[SYMBOLS + 1];
+        private int offset;
+
+        /** The offset of the symbols of the last {@link ContextModel#slots} call: symbol s is value {@code (s + offset) & 255}. */
+        public int offset() {
+            return offset;
+        }
 
         private Scratch(int features, int first, int second) {
             this.features = new float[features];

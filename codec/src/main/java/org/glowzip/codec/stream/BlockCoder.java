@@ -6,9 +6,10 @@ import java.util.concurrent.CancellationException;
 import java.util.function.ToLongFunction;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.ans.Message;
+import org.glowzip.codec.image.Canvas;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.tile.TileCoder;
-import org.glowzip.codec.tile.TileModes;
+import org.glowzip.codec.tile.TileFormat;
 
 /**
  * Codes images onto one rANS message, tile by tile through the {@link TileCoder}: the images of a stream block
@@ -28,7 +29,8 @@ final class BlockCoder {
     }
 
     /**
-     * Pushes the images, last one first, onto a fresh message.
+     * Pushes the images, last one first, onto a fresh message, each tile on the canvas of its
+     * group of planes ({@link TileFormat#CURRENT}).
      *
      * @throws ArithmeticException if a latent leaves the coder's range (the block is then stored raw)
      * @throws CancellationException if the thread is interrupted
@@ -37,9 +39,12 @@ final class BlockCoder {
         Message message = new Message();
         for (int i = images.size() - 1; i >= 0; i--) {
             Image image = images.get(i);
-            for (int t = tiling.tileCount(image.width(), image.height(), image.planes()) - 1; t >= 0; t--) {
-                stopIfInterrupted();
-                tiles.push(message, tiling.tile(image, t));
+            for (int group = tiling.groups(image.planes()) - 1; group >= 0; group--) {
+                Canvas canvas = tiling.canvas(image, group);
+                for (int t = tiling.tilesPerGroup(image.width(), image.height()) - 1; t >= 0; t--) {
+                    stopIfInterrupted();
+                    tiles.push(message, tiling.onTile(canvas, t));
+                }
             }
         }
         return message;
@@ -63,27 +68,37 @@ final class BlockCoder {
     /**
      * Pops images of the given shapes in order and checks the message is consumed.
      *
-     * @param modes how the format that holds the message records each tile's coding
+     * @param format how the format that holds the message coded the tiles
      */
-    List<Image> decode(Message message, List<ImageShape> shapes, TileModes modes, long offset) throws MalformedStreamException {
+    List<Image> decode(Message message, List<ImageShape> shapes, TileFormat format, long offset) throws MalformedStreamException {
         try {
-            return decodeImages(message, shapes, modes, offset);
+            return decodeImages(message, shapes, format, offset);
         } catch (ArithmeticException | IllegalArgumentException e) {
             throw new MalformedStreamException(offset, "undecodable payload: " + e.getMessage());
         }
     }
 
-    private List<Image> decodeImages(Message message, List<ImageShape> shapes, TileModes modes, long offset) throws MalformedStreamException {
+    private List<Image> decodeImages(Message message, List<ImageShape> shapes, TileFormat format, long offset) throws MalformedStreamException {
         List<Image> images = new ArrayList<>(shapes.size());
         for (ImageShape shape : shapes) {
             int width = shape.width();
             int height = shape.height();
             int planes = shape.format().planes();
             byte[] samples = new byte[width * height * planes];
-            int count = tiling.tileCount(width, height, planes);
-            for (int t = 0; t < count; t++) {
-                stopIfInterrupted();
-                tiling.place(tiles.pop(message, modes), t, width, height, planes, samples);
+            for (int group = 0; group < tiling.groups(planes); group++) {
+                Canvas canvas = tiling.blankCanvas(width, height);
+                for (int t = 0; t < tiling.tilesPerGroup(width, height); t++) {
+                    stopIfInterrupted();
+                    tiling.onTile(canvas, t);
+                    if (format.neighbours()) {
+                        tiles.pop(message, format, canvas);
+                    } else {
+                        Canvas alone = tiling.blankTile();
+                        tiles.pop(message, format, alone);
+                        canvas.placeTile(alone.samples());
+                    }
+                }
+                tiling.place(canvas, group, width, height, planes, samples);
             }
             images.add(Image.of(width, height, shape.format(), samples));
         }

@@ -9,7 +9,7 @@ import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.tile.TileCoder;
-import org.glowzip.codec.tile.TileModes;
+import org.glowzip.codec.tile.TileFormat;
 
 /**
  * Turns the blocks a {@link StreamParser} hands on into images: raw blocks are cut into their
@@ -18,7 +18,7 @@ import org.glowzip.codec.tile.TileModes;
  */
 public final class BlockDecoder {
     private final BlockCoder coder;
-    private final TileModes modes;
+    private final TileFormat modes;
 
     /**
      * @param version  the stream's format version

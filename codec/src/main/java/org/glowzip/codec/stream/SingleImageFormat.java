@@ -5,17 +5,17 @@ import java.io.InputStream;
 import java.util.Arrays;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.image.Image;
-import org.glowzip.codec.tile.TileModes;
+import org.glowzip.codec.tile.TileFormat;
 
 /**
- * The single-image form, version 2: one image with as little framing as the coder allows.
+ * The single-image form, version 3: one image with as little framing as the coder allows.
  * Integers are unsigned big-endian except the varints (unsigned LEB128, see {@link Varint}: seven
  * bits a byte, lowest first, at most 5 bytes, shortest encoding only).
  *
  * <pre>
  *   offset  size  field
  *        0     3  magic 89 47 69 ("\x89Gi"; streams start "\x89GL", model files "\x89GZ")
- *        3     1  flags: high 4 bits, format version = 2; bit 0, 1 = coded, 0 = raw;
+ *        3     1  flags: high 4 bits, format version = 3; bit 0, 1 = coded, 0 = raw;
  *                 bit 1, 1 = coding parameters follow; bit 2, 1 = metadata follows; bit 3 is 0
  *        4     4  the first 4 bytes of the model fingerprint (SHA-256 of the model file)
  *        8     4  only when flag bit 1 is set: the coding parameters, as bytes 41..44 of a
@@ -49,17 +49,21 @@ import org.glowzip.codec.tile.TileModes;
  * decoded with them. Nothing proportional to the declared shape is allocated before the checksum
  * has passed and the decoder's sample limit has been checked.
  *
+ * <p>Version 2 images are still read: the same layout, their tiles coded each on its own
+ * ({@link TileFormat#ISOLATED}) where version 3 lets the context model see each tile's decoded
+ * neighbours ({@link TileFormat#NEIGHBOURS}).
+ *
  * <p>Version 1 images are still read: the same layout with version 1 in the flags, flag bit 2
  * clear and a channel count (1 or 3, 8-bit) in place of the sample format.
  */
 public final class SingleImageFormat {
     static final byte[] MAGIC = {(byte) 0x89, 'G', 'i'};
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     static final int FLAGS_OFFSET = 3;
     static final int CODED = 1;
     static final int EXPLICIT_PARAMETERS = 2;
     static final int HAS_METADATA = 4;
-    static final int FINGERPRINT_OFFSET = 4;
+    public static final int FINGERPRINT_OFFSET = 4;
     public static final int FINGERPRINT_SIZE = 4;
     static final int PARAMETERS_OFFSET = 8;
     static final int CHECKSUM_SIZE = 4;
@@ -72,9 +76,9 @@ public final class SingleImageFormat {
     private SingleImageFormat() {
     }
 
-    /** How a coded image of {@code version} records each tile's coding: a mode bit in version 1. */
-    static TileModes tileModes(int version) {
-        return version >= 2 ? TileModes.CURRENT : TileModes.MODE_BIT;
+    /** How a coded image of {@code version} codes its tiles: isolated before version 3, with a mode bit in version 1. */
+    static TileFormat tileModes(int version) {
+        return version >= 3 ? TileFormat.NEIGHBOURS : version >= 2 ? TileFormat.ISOLATED : TileFormat.MODE_BIT;
     }
 
     /** True if {@code bytes} start with this form's magic. */

@@ -1,16 +1,16 @@
 package org.glowzip.codec.stream;
 
 import java.util.Arrays;
-import org.glowzip.codec.tile.TileModes;
+import org.glowzip.codec.tile.TileFormat;
 
 /**
- * The glowzip stream format, version 3. All integers are unsigned big-endian.
+ * The glowzip stream format, version 4. All integers are unsigned big-endian.
  *
  * <pre>
  * Header, 49 bytes ({@link StreamHeader})
  *   offset  size  field
  *        0     8  magic 89 47 4C 4F 57 5A 0D 0A ("\x89GLOWZ\r\n")
- *        8     1  format version = 3
+ *        8     1  format version = 4
  *        9    32  model fingerprint: SHA-256 of the model file that codes the blocks
  *       41     1  fractional bits P of the integer flow, 8..20
  *       42     1  scale bits, 8..20
@@ -67,6 +67,11 @@ import org.glowzip.codec.tile.TileModes;
  * <p>A reader checks the header's magic, then its checksum, then the version, so every version
  * keeps this 49-byte header: a damaged version byte is malformed, an intact unknown one is refused.
  *
+ * <p>Version 3 streams are still read: the same bytes, but the tiles of their coded blocks were
+ * coded each on its own ({@link TileFormat#ISOLATED}), where version 4 codes the tiles of a group
+ * of planes on one canvas so that the context model sees each tile's decoded neighbours
+ * ({@link TileFormat#NEIGHBOURS}).
+ *
  * <p>Version 2 streams are still read: the same header with version 2, blocks without the
  * sequence number and table length whose runs are 13 bytes (count, width, height, channels 1
  * or 3, 8-bit, no metadata), each block's checksum over its own bytes only, and a 13-byte end
@@ -74,7 +79,7 @@ import org.glowzip.codec.tile.TileModes;
  */
 public final class StreamFormat {
     static final byte[] MAGIC = {(byte) 0x89, 'G', 'L', 'O', 'W', 'Z', '\r', '\n'};
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     /** The oldest version still read. */
     public static final int OLDEST_VERSION = 2;
     public static final int HEADER_SIZE = 49;
@@ -97,9 +102,12 @@ public final class StreamFormat {
     /** A coded payload may exceed the raw size by at most a message's framing. */
     public static final int MESSAGE_OVERHEAD = 16;
 
-    /** How a coded block of {@code version} records each tile's coding: a mode bit before version 3. */
-    public static TileModes tileModes(int version) {
-        return version >= 3 ? TileModes.CURRENT : TileModes.MODE_BIT;
+    /** The first version whose context-coded tiles see their decoded neighbours. */
+    static final int NEIGHBOURS_VERSION = 4;
+
+    /** How a coded block of {@code version} codes its tiles: isolated before version 4, with a mode bit before version 3. */
+    public static TileFormat tileModes(int version) {
+        return version >= NEIGHBOURS_VERSION ? TileFormat.NEIGHBOURS : version >= CHAINED_VERSION ? TileFormat.ISOLATED : TileFormat.MODE_BIT;
     }
 
     /** True if this reader reads streams of {@code version}. */

@@ -1,5 +1,6 @@
 package org.glowzip.codec.stream;
 
+import org.glowzip.codec.image.Canvas;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.modelfile.GlowConfig;
 
@@ -7,18 +8,19 @@ import org.glowzip.codec.modelfile.GlowConfig;
  * How an image of any size maps onto model-shaped tiles.
  *
  * <ul>
- * <li>The image is cut into {@code ceil(height / H) x ceil(width / W)} tiles of the model's
- *     {@code H x W}, row by row. Tiles that overhang the right or bottom edge are filled by
- *     repeating the last column and row; the decoder drops the fill. The fill is coded like any
- *     pixel, so it costs some bits: for a 28 x 28 model, a 30 x 30 image codes 4 tiles.</li>
  * <li>The image's 8-bit planes ({@link org.glowzip.codec.image.SampleFormat}) are coded in
- *     groups of as many planes as the model has channels, each group tiled: a gray model codes
- *     every plane alone (RGB as R, G then B); an RGB model codes R, G and B jointly. A last group
- *     with fewer planes than the model's channels is filled by repeating its last plane: an RGB
- *     model codes a gray image with the gray value in all three channels, and the alpha plane of
- *     an RGBA image likewise.</li>
+ *     groups of as many planes as the model has channels: a gray model codes every plane alone
+ *     (RGB as R, G then B); an RGB model codes R, G and B jointly. A last group with fewer planes
+ *     than the model's channels is filled by repeating its last plane: an RGB model codes a gray
+ *     image with the gray value in all three channels, and the alpha plane of an RGBA image
+ *     likewise.</li>
+ * <li>Each group lies on a {@link Canvas} of {@code ceil(height / H) x ceil(width / W)} tiles of
+ *     the model's {@code H x W}, coded row by row of tiles; the canvas overhangs the right and
+ *     bottom edges by repeating the image's last column and row, and the decoder drops the fill.
+ *     The fill is coded like any pixel, so it costs some bits: for a 28 x 28 model, a 30 x 30
+ *     image codes 4 tiles.</li>
+ * <li>Tile {@code t} of an image is tile {@code t mod T} of group {@code t / T}, T tiles a group.</li>
  * </ul>
- * A tile's samples are planar ({@code C x H x W}), as {@link org.glowzip.codec.tile.TileCoder} takes them.
  */
 final class Tiling {
     private final int channels;
@@ -31,52 +33,64 @@ final class Tiling {
         this.tileWidth = config.width();
     }
 
+    /** Number of groups of planes. */
+    int groups(int planes) {
+        return ceilDiv(planes, channels);
+    }
+
+    /** Number of tiles of each group of an image of this size. */
+    int tilesPerGroup(int width, int height) {
+        return ceilDiv(height, tileHeight) * ceilDiv(width, tileWidth);
+    }
+
     /** Number of tiles that code an image of this size and number of planes. */
     int tileCount(int width, int height, int planes) {
-        return ceilDiv(planes, channels) * ceilDiv(height, tileHeight) * ceilDiv(width, tileWidth);
+        return groups(planes) * tilesPerGroup(width, height);
     }
 
-    /** The samples of tile {@code t}. */
-    byte[] tile(Image image, int t) {
-        Position p = position(image.width(), image.height(), t);
-        byte[] tile = new byte[channels * tileHeight * tileWidth];
-        int n = 0;
+    /** The canvas of group {@code group} of the image, its fill included. */
+    Canvas canvas(Image image, int group) {
+        Canvas canvas = blankCanvas(image.width(), image.height());
         for (int c = 0; c < channels; c++) {
-            int source = Math.min(p.group * channels + c, image.planes() - 1);
-            for (int y = 0; y < tileHeight; y++) {
-                int yy = Math.min(p.top + y, image.height() - 1);
-                for (int x = 0; x < tileWidth; x++) {
-                    tile[n++] = (byte) image.sample(yy, Math.min(p.left + x, image.width() - 1), source);
+            int source = Math.min(group * channels + c, image.planes() - 1);
+            for (int y = 0; y < canvas.height(); y++) {
+                int yy = Math.min(y, image.height() - 1);
+                for (int x = 0; x < canvas.width(); x++) {
+                    canvas.set(c, y, x, image.sample(yy, Math.min(x, image.width() - 1), source));
                 }
             }
         }
-        return tile;
+        return canvas;
     }
 
-    /** Writes tile {@code t}'s samples into {@code samples}, the plane-interleaved samples of the image being decoded. */
-    void place(byte[] tile, int t, int width, int height, int planes, byte[] samples) {
-        Position p = position(width, height, t);
-        int rows = Math.min(tileHeight, height - p.top);
-        int columns = Math.min(tileWidth, width - p.left);
-        for (int c = 0; c < channels && p.group * channels + c < planes; c++) {
-            int plane = p.group * channels + c;
-            for (int y = 0; y < rows; y++) {
-                for (int x = 0; x < columns; x++) {
-                    samples[((p.top + y) * width + p.left + x) * planes + plane] = tile[(c * tileHeight + y) * tileWidth + x];
+    /** An empty canvas of a group of an image of this size, to decode into. */
+    Canvas blankCanvas(int width, int height) {
+        return Canvas.blank(channels, ceilDiv(height, tileHeight) * tileHeight, ceilDiv(width, tileWidth) * tileWidth);
+    }
+
+    /** The canvas of a group with tile {@code t} of the group current. */
+    Canvas onTile(Canvas canvas, int t) {
+        int across = canvas.width() / tileWidth;
+        return canvas.tile(t / across * tileHeight, t % across * tileWidth, tileHeight, tileWidth);
+    }
+
+    /** An empty canvas of one tile, to decode a tile that sees no neighbours into. */
+    Canvas blankTile() {
+        return Canvas.blank(channels, tileHeight, tileWidth);
+    }
+
+    /** Writes group {@code group} of {@code canvas}, less its fill, into {@code samples}, the plane-interleaved samples of the image being decoded. */
+    void place(Canvas canvas, int group, int width, int height, int planes, byte[] samples) {
+        byte[] source = canvas.samples();
+        for (int c = 0; c < channels && group * channels + c < planes; c++) {
+            int plane = group * channels + c;
+            for (int y = 0; y < height; y++) {
+                int row = (c * canvas.height() + y) * canvas.width();
+                for (int x = 0; x < width; x++) {
+                    samples[(y * width + x) * planes + plane] = source[row + x];
                 }
             }
         }
-    }
-
-    /** Where tile {@code t} lies: its group of planes and its top-left pixel. */
-    private record Position(int group, int top, int left) {
-    }
-
-    private Position position(int width, int height, int t) {
-        int across = ceilDiv(width, tileWidth);
-        int perPlane = across * ceilDiv(height, tileHeight);
-        int inPlane = t % perPlane;
-        return new Position(t / perPlane, (inPlane / across) * tileHeight, (inPlane % across) * tileWidth);
     }
 
     private static int ceilDiv(int a, int b) {

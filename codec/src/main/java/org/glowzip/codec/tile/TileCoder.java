@@ -10,13 +10,15 @@ import org.glowzip.codec.context.ContextCoder;
 import org.glowzip.codec.context.ContextModel;
 import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.flow.IntGlow;
+import org.glowzip.codec.image.Canvas;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.modelfile.ModelFile;
 
 /**
  * The one place that decides how a tile is coded, and codes it: a tile and its
  * {@link TileCoding} as one {@link Codecs#dependent dependent} codec, the coding's mode symbol
- * on top.
+ * on top. The tile is the current tile of a {@link Canvas}; the context model reads what the
+ * canvas lets it read around the tile, the other codings the tile alone.
  *
  * <h2>Policy</h2>
  * Every tile is coded the shortest way among its candidates, measured by pushing each on the
@@ -44,22 +46,21 @@ public final class TileCoder {
 
     private final IntGlow glow;
     private final boolean hasContextModel;
-    private final Map<TileCoding, Codec<byte[]>> codings = new EnumMap<>(TileCoding.class);
-    private final Codec<Codecs.Pair<TileCoding, byte[]>> current;
-    private final Codec<Codecs.Pair<TileCoding, byte[]>> modeBit;
+    private final Map<TileCoding, Codec<byte[]>> tileCodings = new EnumMap<>(TileCoding.class);
+    private final ContextCoder context;
+    private final Codec<TileCoding> currentModes;
+    private final Codec<TileCoding> modeBits;
 
     /** @throws IllegalArgumentException if the model file holds no Glow of its config, or a broken context model */
     public TileCoder(ModelFile model, CodingParameters parameters) {
         this.glow = new IntGlow(model, parameters);
         this.hasContextModel = ContextModel.present(model);
-        codings.put(TileCoding.RAW, new RawTiles(glow.samplesPerTile()));
-        codings.put(TileCoding.GLOW_POP_FREE, glow.popFree());
-        codings.put(TileCoding.GLOW_BITS_BACK, glow.bitsBack());
-        if (hasContextModel) {
-            codings.put(TileCoding.CONTEXT, new ContextCoder(ContextModel.of(model)));
-        }
-        this.current = Codecs.dependent(TileModes.CURRENT.codec(hasContextModel), this::coding);
-        this.modeBit = Codecs.dependent(TileModes.MODE_BIT.codec(hasContextModel), this::coding);
+        tileCodings.put(TileCoding.RAW, new RawTiles(glow.samplesPerTile()));
+        tileCodings.put(TileCoding.GLOW_POP_FREE, glow.popFree());
+        tileCodings.put(TileCoding.GLOW_BITS_BACK, glow.bitsBack());
+        this.context = hasContextModel ? new ContextCoder(ContextModel.of(model)) : null;
+        this.currentModes = TileFormat.CURRENT.codec(hasContextModel);
+        this.modeBits = TileFormat.MODE_BIT.codec(hasContextModel);
     }
 
     public GlowConfig config() {
@@ -86,12 +87,14 @@ public final class TileCoder {
     }
 
     /**
-     * Pushes one tile the shortest way among its candidates (see the policy above).
+     * Pushes the canvas's current tile the shortest way among its candidates (see the policy above).
      *
-     * @param tile {@code C * H * W} samples, planar, row-major
+     * @param canvas samples with the model's channels whose current tile has the model's height and width
      * @return the coding it was pushed with
      */
-    public TileCoding push(Message message, byte[] tile) {
+    public TileCoding push(Message message, Canvas canvas) {
+        requireTileShape(canvas);
+        Codec<Codecs.Pair<TileCoding, Canvas>> current = Codecs.dependent(currentModes, coding -> coding(coding, canvas));
         List<TileCoding> candidates = candidates(message);
         try (Message.Checkpoint start = message.checkpoint()) {
             TileCoding best = null;
@@ -102,7 +105,7 @@ public final class TileCoder {
                     start.restore();
                 }
                 last = candidates.get(i);
-                long length = lengthAfter(message, last, tile);
+                long length = lengthAfter(message, current, new Codecs.Pair<>(last, canvas));
                 if (length >= 0 && length <= bestLength) {
                     best = last;
                     bestLength = length;
@@ -110,7 +113,7 @@ public final class TileCoder {
             }
             if (best != last) {
                 start.restore();
-                current.push(message, new Codecs.Pair<>(best, tile));
+                current.push(message, new Codecs.Pair<>(best, canvas));
             }
             return best;
         }
@@ -118,13 +121,16 @@ public final class TileCoder {
 
     /**
      * Pops one tile pushed by {@link #push}, or by an earlier format that records its coding with
-     * {@code modes}.
+     * {@code format}, into the canvas's current tile.
      *
+     * @return the coding it was pushed with
      * @throws IllegalArgumentException if the mode names a coding the model file cannot do, or
      *         the values decoded are not 8-bit samples: damaged data or another model
      */
-    public byte[] pop(Message message, TileModes modes) {
-        return (modes == TileModes.CURRENT ? current : modeBit).pop(message).second();
+    public TileCoding pop(Message message, TileFormat format, Canvas canvas) {
+        requireTileShape(canvas);
+        Codec<TileCoding> modeCodec = format == TileFormat.MODE_BIT ? modeBits : currentModes;
+        return Codecs.dependent(modeCodec, coding -> coding(coding, canvas)).pop(message).first();
     }
 
     /**
@@ -143,21 +149,55 @@ public final class TileCoder {
         return List.of(popFree, TileCoding.GLOW_BITS_BACK, TileCoding.RAW);
     }
 
-    /** The message's length after pushing the tile in {@code coding}; -1 when a latent leaves its coder's range. */
-    private long lengthAfter(Message message, TileCoding coding, byte[] tile) {
+    /** The message's length after pushing the tile in its coding; -1 when a latent leaves its coder's range. */
+    private static long lengthAfter(Message message, Codec<Codecs.Pair<TileCoding, Canvas>> codec, Codecs.Pair<TileCoding, Canvas> tile) {
         try {
-            current.push(message, new Codecs.Pair<>(coding, tile));
+            codec.push(message, tile);
             return message.bitLength();
         } catch (ArithmeticException outOfRange) {
             return -1;
         }
     }
 
-    private Codec<byte[]> coding(TileCoding coding) {
-        Codec<byte[]> codec = codings.get(coding);
-        if (codec == null) {
-            throw new IllegalArgumentException("tile coded with a context model, which the model file lacks");
+    /** The codec of one coding on {@code canvas}: it pushes the canvas's current tile and pops into it. */
+    private Codec<Canvas> coding(TileCoding coding, Canvas canvas) {
+        if (coding == TileCoding.CONTEXT) {
+            if (context == null) {
+                throw new IllegalArgumentException("tile coded with a context model, which the model file lacks");
+            }
+            return new Codec<>() {
+                @Override
+                public void push(Message message, Canvas tile) {
+                    context.push(message, tile);
+                }
+
+                @Override
+                public Canvas pop(Message message) {
+                    context.pop(message, canvas);
+                    return canvas;
+                }
+            };
         }
-        return codec;
+        Codec<byte[]> codec = tileCodings.get(coding);
+        return new Codec<>() {
+            @Override
+            public void push(Message message, Canvas tile) {
+                codec.push(message, tile.tileSamples());
+            }
+
+            @Override
+            public Canvas pop(Message message) {
+                canvas.placeTile(codec.pop(message));
+                return canvas;
+            }
+        };
+    }
+
+    private void requireTileShape(Canvas canvas) {
+        GlowConfig config = glow.config();
+        if (canvas.channels() != config.channels() || canvas.tileHeight() != config.height() || canvas.tileWidth() != config.width()) {
+            throw new IllegalArgumentException("a " + canvas.channels() + "x" + canvas.tileHeight() + "x" + canvas.tileWidth()
+                    + " tile for a " + config.channels() + "x" + config.height() + "x" + config.width() + " model");
+        }
     }
 }

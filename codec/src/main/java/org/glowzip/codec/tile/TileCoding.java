@@ -2,7 +2,7 @@ package org.glowzip.codec.tile;
 
 /**
  * The ways a tile can be coded; {@link TileCoder} chooses one per tile and records it in the
- * message as a {@link TileModes mode symbol}.
+ * message as a {@link TileFormat mode symbol}.
  */
 public enum TileCoding {
     /** Each sample as 8 uniform bits: the bound no tile exceeds. */

@@ -1,10 +1,5 @@
 package org.glowzip.codec.context;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.SplittableRandom;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -14,26 +9,42 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.flow.RandomModels;
+import org.glowzip.codec.image.Canvas;
 import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.modelfile.ModelFile;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ContextCoderTest {
-    /** Case: a context model, an image for it, and a message to push it onto. */
-    record Case(ContextModel model, byte[] samples, Message start) {
+    /**
+     * Case: a context model, the samples of a canvas of 2 x 2 of its tiles, the tile to code, and
+     * a message to push it onto.
+     */
+    record Case(ContextModel model, byte[] samples, int tileRow, int tileColumn, Message start) {
+        Canvas canvas(byte[] values) {
+            return Canvas.of(values, model.channels(), 2 * model.height(), 2 * model.width())
+                    .tile(tileRow * model.height(), tileColumn * model.width(), model.height(), model.width());
+        }
     }
 
     private static final ContextModel[] MODELS = {
-        model(1, 2, 2, 1, 4, 0.5),
-        model(1, 6, 4, 3, 8, 1.0),
-        model(3, 4, 2, 2, 6, 0.7),
-        model(1, 4, 4, 2, 8, 30.0), // peaked: most symbols hold a single slot
+        model(1, 2, 2, 1, 4, 0.5, false),
+        model(1, 6, 4, 3, 8, 1.0, false),
+        model(3, 4, 2, 2, 6, 0.7, false),
+        model(1, 4, 4, 2, 8, 30.0, false), // peaked: most symbols hold a single slot
+        model(1, 6, 4, 2, 8, 1.0, true),
+        model(3, 4, 4, 1, 6, 0.7, true),
+        model(2, 4, 2, 3, 8, 30.0, true),
     };
 
-    private static ContextModel model(int channels, int height, int width, int radius, int hidden, double scale) {
+    private static ContextModel model(int channels, int height, int width, int radius, int hidden, double scale, boolean residual) {
         GlowConfig config = new GlowConfig(1, 1, 2, CouplingType.AFFINE, channels, height, width);
-        return ContextModel.of(RandomModels.withContext(config, 11 * height + width, radius, hidden, scale));
+        ContextFeatures features = residual ? new ResidualFeatures(radius, channels) : new NeighbourhoodFeatures(radius, channels);
+        return ContextModel.of(RandomModels.withContext(config, 11 * height + width, features, hidden, scale));
     }
 
     @Provide
@@ -42,8 +53,9 @@ class ContextCoderTest {
         Arbitrary<Long> seeds = Arbitraries.longs();
         Arbitrary<Integer> kinds = Arbitraries.integers().between(0, 3);
         Arbitrary<Integer> prefills = Arbitraries.integers().between(0, 200);
-        return Combinators.combine(models, seeds, kinds, prefills).as((model, seed, kind, prefill) -> {
-            int n = model.channels() * model.height() * model.width();
+        Arbitrary<Integer> tiles = Arbitraries.integers().between(0, 3);
+        return Combinators.combine(models, seeds, kinds, prefills, tiles).as((model, seed, kind, prefill, tile) -> {
+            int n = 4 * model.channels() * model.height() * model.width();
             byte[] samples = new byte[n];
             SplittableRandom random = new SplittableRandom(seed);
             for (int i = 0; i < n; i++) {
@@ -58,37 +70,68 @@ class ContextCoderTest {
             for (int i = 0; i < prefill; i++) {
                 start.push(random.nextInt(1 << 16), 1, 16);
             }
-            return new Case(model, samples, start);
+            return new Case(model, samples, tile / 2, tile % 2, start);
         });
     }
 
+    /**
+     * The tile comes back into a canvas whose current tile, the tiles after it and the tile to
+     * its right are garbage: the coder reads only what {@link Canvas} lets it.
+     */
     @Property(tries = 1000)
-    void popReturnsTheImageAndTheMessage(@ForAll("cases") Case c) {
+    void popReturnsTheTileAndTheMessage(@ForAll("cases") Case c) {
         ContextCoder coder = new ContextCoder(c.model());
         Message message = c.start().copy();
-        coder.push(message, c.samples());
-        assertArrayEquals(c.samples(), coder.pop(message));
+        coder.push(message, c.canvas(c.samples().clone()));
+        byte[] garbled = c.samples().clone();
+        int current = c.tileRow() * 2 + c.tileColumn();
+        SplittableRandom random = new SplittableRandom(garbled.length);
+        forEachSample(c, (index, tile) -> {
+            if (tile >= current) {
+                garbled[index] = (byte) random.nextInt(256);
+            }
+        });
+        coder.pop(message, c.canvas(garbled));
         assertEquals(c.start(), message);
+        forEachSample(c, (index, tile) -> {
+            if (tile <= current) {
+                assertEquals(c.samples()[index], garbled[index], "sample " + index + " of tile " + tile);
+            }
+        });
+    }
+
+    interface SampleVisitor {
+        void visit(int index, int tile);
+    }
+
+    /** Visits every sample of the case's canvas with the index of its tile in raster order. */
+    private static void forEachSample(Case c, SampleVisitor visitor) {
+        int height = 2 * c.model().height();
+        int width = 2 * c.model().width();
+        for (int i = 0; i < c.samples().length; i++) {
+            int y = i / width % height;
+            int x = i % width;
+            visitor.visit(i, y / c.model().height() * 2 + x / c.model().width());
+        }
     }
 
     @Property(tries = 200)
     void codelengthIsAtMostTheInformationContent(@ForAll("cases") Case c) {
         ContextModel model = c.model();
         double information = 0;
-        float[] features = new float[model.featureCount()];
         ContextModel.Scratch scratch = model.scratch();
-        for (int y = 0; y < model.height(); y++) {
-            for (int x = 0; x < model.width(); x++) {
+        Canvas canvas = c.canvas(c.samples());
+        for (int y = canvas.top(); y < canvas.top() + model.height(); y++) {
+            for (int x = canvas.left(); x < canvas.left() + model.width(); x++) {
                 for (int ch = 0; ch < model.channels(); ch++) {
-                    model.features(c.samples(), ch, y, x, features);
-                    int[] cumulative = ContextModel.cumulative(model.logits(features, scratch));
-                    int symbol = c.samples()[(ch * model.height() + y) * model.width() + x] & 0xFF;
+                    int[] cumulative = model.slots(canvas, ch, y, x, scratch);
+                    int symbol = (canvas.value(ch, y, x) - scratch.offset()) & 0xFF;
                     information += ContextModel.PRECISION - Math.log(cumulative[symbol + 1] - cumulative[symbol]) / Math.log(2);
                 }
             }
         }
         Message message = new Message();
-        new ContextCoder(model).push(message, c.samples());
+        new ContextCoder(model).push(message, canvas);
         long bits = message.bitLength() - new Message().bitLength();
         // only an upper bound: symbols at slot 0 of 2^20 push zero bits, which the zero bed below a message holds for free
         assertTrue(bits <= information * 1.001 + 64, bits + " bits for " + information + " bits of information");
@@ -130,7 +173,7 @@ class ContextCoderTest {
         GlowConfig config = new GlowConfig(1, 1, 2, CouplingType.AFFINE, 1, 4, 4);
         ModelFile file = RandomModels.withContext(config, seed, 2, 12, 1.0);
         ContextModel model = ContextModel.of(file);
-        float[] features = new float[model.featureCount()];
+        float[] features = new float[model.features().count()];
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < features.length; i++) {
             features[i] = (float) random.nextGaussian();
@@ -156,15 +199,15 @@ class ContextCoderTest {
     }
 
     @Test
-    void featuresFollowTheDocumentedLayout() {
-        ContextModel model = MODELS[2]; // 3 channels, 4 x 2, radius 2
-        assertEquals(2 * 2 * 3 + 2 + 2, model.featureCount());
+    void neighbourhoodFeaturesFollowTheDocumentedLayout() {
+        ContextFeatures neighbourhood = MODELS[2].features(); // 3 channels, 4 x 2, radius 2
+        assertEquals(2 * 2 * 3 + 2 + 2, neighbourhood.count());
         byte[] samples = new byte[3 * 4 * 2];
         for (int i = 0; i < samples.length; i++) {
             samples[i] = (byte) (i * 10);
         }
-        float[] features = new float[model.featureCount()];
-        model.features(samples, 2, 1, 1, features);
+        float[] features = new float[neighbourhood.count()];
+        assertEquals(0, neighbourhood.features(Canvas.of(samples, 3, 4, 2), 2, 1, 1, features));
         float[] expected = new float[16];
         // rows y-2 (outside), y-1 = 0, columns -1..3; the image is 2 wide
         int n = 0;
@@ -194,8 +237,46 @@ class ContextCoderTest {
         ModelFile with = RandomModels.withContext(config, 1, 1, 4, 1);
         ModelFile without = RandomModels.of(config, 1);
         assertTrue(ContextModel.present(with));
-        assertEquals(1, ContextModel.of(with).radius());
+        assertEquals(1, ContextModel.of(with).features().radius());
         assertTrue(!ContextModel.present(without));
         assertThrows(IllegalArgumentException.class, () -> ContextModel.of(without));
+    }
+
+    @Test
+    void residualFeaturesFollowTheDocumentedLayout() {
+        ResidualFeatures residual = new ResidualFeatures(1, 2);
+        assertEquals(4 + 5 + 1 + 2, residual.count());
+        // 2 channels, 3 x 3 canvas; channel 0 = 10 * i, channel 1 = 100 + i
+        byte[] samples = new byte[2 * 9];
+        for (int i = 0; i < 9; i++) {
+            samples[i] = (byte) (10 * i);
+            samples[9 + i] = (byte) (100 + i);
+        }
+        Canvas canvas = Canvas.of(samples, 2, 3, 3);
+        float[] features = new float[residual.count()];
+        // channel 1 at (1, 1): N = 101, W = 103, NW = 100 <= min, so P = max(N, W) = 103
+        assertEquals(103, residual.features(canvas, 1, 1, 1, features));
+        // channel 0 at (1, 1): N = 10, W = 30, NW = 0, so P0 = 30
+        float[] expected = {
+            (100 - 103) / 32f, (101 - 103) / 32f, (102 - 103) / 32f, (103 - 103) / 32f, // channel 1: row 0 at x 0..2, then W
+            (40 - 30) / 32f, (10 - 30) / 32f, (30 - 30) / 32f, (0 - 30) / 32f, (20 - 30) / 32f, // channel 0: here, N, W, NW, NE
+            103 / 128f - 1f, 0f, 1f};
+        assertArrayEquals(expected, features);
+        assertEquals(128, ResidualFeatures.predict(canvas, 0, 0, 0));
+        assertEquals(10, ResidualFeatures.predict(canvas, 0, 0, 2)); // W alone
+        assertEquals(30, ResidualFeatures.predict(canvas, 0, 2, 0)); // N alone
+    }
+
+    @Test
+    void aCanvasHidesTheTilesToTheRightOfTheCurrentRowOfTiles() {
+        Canvas canvas = Canvas.blank(1, 4, 6).tile(2, 2, 2, 2);
+        assertEquals(0, canvas.value(0, 1, 5)); // the row of tiles above: decoded
+        assertEquals(0, canvas.value(0, 3, 0)); // the tile to the left
+        assertEquals(0, canvas.value(0, 2, 3)); // the current tile
+        assertEquals(Canvas.UNREADABLE, canvas.value(0, 2, 4)); // the tile to the right
+        assertEquals(Canvas.UNREADABLE, canvas.value(0, -1, 0));
+        assertEquals(Canvas.UNREADABLE, canvas.value(0, 0, -1));
+        assertEquals(Canvas.UNREADABLE, canvas.value(0, 0, 6));
+        assertThrows(IllegalArgumentException.class, () -> canvas.tile(3, 0, 2, 2));
     }
 }

@@ -3,7 +3,10 @@ package org.glowzip.codec.flow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.glowzip.codec.context.ContextFeatures;
 import org.glowzip.codec.context.ContextModel;
+import org.glowzip.codec.context.NeighbourhoodFeatures;
+import org.glowzip.codec.context.ResidualFeatures;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.modelfile.GlowLayout;
 import org.glowzip.codec.modelfile.ModelFile;
@@ -23,13 +26,21 @@ public final class RandomModels {
     }
 
     /**
-     * A Glow with a context model of the given radius and hidden width whose weights have the
-     * given scale: large scales make every sample's distribution very peaked.
+     * A Glow with a context model on neighbourhood features of the given radius and hidden width
+     * whose weights have the given scale: large scales make every sample's distribution very peaked.
      */
     public static ModelFile withContext(GlowConfig config, long seed, int radius, int hidden, double scale) {
+        return withContext(config, seed, new NeighbourhoodFeatures(radius, config.channels()), hidden, scale);
+    }
+
+    /** A Glow with a context model on {@code contextFeatures}, as {@link #withContext(GlowConfig, long, int, int, double)}. */
+    public static ModelFile withContext(GlowConfig config, long seed, ContextFeatures contextFeatures, int hidden, double scale) {
         SplittableRandom random = new SplittableRandom(seed);
         List<NamedTensor> tensors = glowTensors(config, random);
-        int features = ContextModel.featureCount(radius, config.channels());
+        int features = contextFeatures.count();
+        if (contextFeatures instanceof ResidualFeatures) {
+            tensors.add(new NamedTensor(ResidualFeatures.TENSOR, new int[] {1}, new float[] {contextFeatures.radius()}));
+        }
         tensors.add(tensor("context.hidden1.weight", random, scale, hidden, features));
         tensors.add(tensor("context.hidden1.bias", random, scale, hidden));
         tensors.add(tensor("context.hidden2.weight", random, scale, hidden, hidden));

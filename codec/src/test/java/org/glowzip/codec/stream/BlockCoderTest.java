@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -13,33 +14,50 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.ans.Message;
+import org.glowzip.codec.context.ResidualFeatures;
 import org.glowzip.codec.flow.CodingParameters;
+import org.glowzip.codec.flow.RandomModels;
 import org.glowzip.codec.image.Image;
+import org.glowzip.codec.modelfile.CouplingType;
+import org.glowzip.codec.modelfile.GlowConfig;
+import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.tile.TileCoder;
-import org.glowzip.codec.tile.TileModes;
+import org.glowzip.codec.tile.TileFormat;
 import org.junit.jupiter.api.Test;
 
-/** The coded path alone, whatever its size: tiling, bits-back chaining of images, and the message state. */
+/**
+ * The coded path alone, whatever its size: tiling, bits-back chaining of images, tiles coded with
+ * their neighbours by both kinds of context model, and the message state.
+ */
 class BlockCoderTest {
-    private static final BlockCoder GRAY = new BlockCoder(new TileCoder(
-            org.glowzip.codec.flow.RandomModels.of(new org.glowzip.codec.modelfile.GlowConfig(2, 1, 4,
-                    org.glowzip.codec.modelfile.CouplingType.AFFINE, 1, 8, 8), 7), CodingParameters.DEFAULT));
-    private static final BlockCoder RGB = new BlockCoder(new TileCoder(
-            org.glowzip.codec.flow.RandomModels.of(new org.glowzip.codec.modelfile.GlowConfig(1, 1, 4,
-                    org.glowzip.codec.modelfile.CouplingType.ADDITIVE, 3, 4, 4), 8), CodingParameters.DEFAULT));
+    private static final GlowConfig GRAY_CONFIG = new GlowConfig(2, 1, 4, CouplingType.AFFINE, 1, 8, 8);
+    private static final GlowConfig RGB_CONFIG = new GlowConfig(1, 1, 4, CouplingType.ADDITIVE, 3, 4, 4);
+    private static final BlockCoder GRAY = coder(RandomModels.of(GRAY_CONFIG, 7));
+    private static final BlockCoder RGB = coder(RandomModels.of(RGB_CONFIG, 8));
+    private static final BlockCoder GRAY_RESIDUAL = coder(RandomModels.withContext(GRAY_CONFIG, 9, new ResidualFeatures(2, 1), 8, 1.0));
+    private static final BlockCoder RGB_RESIDUAL = coder(RandomModels.withContext(RGB_CONFIG, 10, new ResidualFeatures(1, 3), 8, 1.0));
+    private static final BlockCoder RGB_NEIGHBOURHOOD = coder(RandomModels.withContext(RGB_CONFIG, 11, 2, 8, 1.0));
+
+    private static BlockCoder coder(ModelFile model) {
+        return new BlockCoder(new TileCoder(model, CodingParameters.DEFAULT));
+    }
 
     @Provide
     Arbitrary<Image> images() {
         return TestImages.images();
     }
 
-    @Property(tries = 200)
+    @Provide
+    Arbitrary<BlockCoder> coders() {
+        return Arbitraries.of(GRAY, RGB, GRAY_RESIDUAL, RGB_RESIDUAL, RGB_NEIGHBOURHOOD);
+    }
+
+    @Property(tries = 300)
     void blocksDecodeToTheirImagesAndAFreshMessage(@ForAll @Size(min = 1, max = 4) List<@net.jqwik.api.From("images") Image> images,
-            @ForAll boolean rgbModel) throws MalformedStreamException {
-        BlockCoder coder = rgbModel ? RGB : GRAY;
+            @ForAll("coders") BlockCoder coder) throws MalformedStreamException {
         Message message = coder.encode(images);
         List<ImageShape> shapes = images.stream().map(ImageShape::of).toList();
-        assertEquals(images, coder.decode(Message.fromBytes(message.toBytes(), 0), shapes, TileModes.CURRENT, 0));
+        assertEquals(images, coder.decode(Message.fromBytes(message.toBytes(), 0), shapes, TileFormat.CURRENT, 0));
     }
 
     /** An interrupted thread stops coding before the next tile, and keeps its interrupt status for its caller. */
@@ -51,11 +69,11 @@ class BlockCoderTest {
         Thread.currentThread().interrupt();
         try {
             assertThrows(CancellationException.class, () -> GRAY.encode(images));
-            assertThrows(CancellationException.class, () -> GRAY.decode(Message.fromBytes(message.toBytes(), 0), shapes, TileModes.CURRENT, 0));
+            assertThrows(CancellationException.class, () -> GRAY.decode(Message.fromBytes(message.toBytes(), 0), shapes, TileFormat.CURRENT, 0));
             assertTrue(Thread.currentThread().isInterrupted());
         } finally {
             Thread.interrupted();
         }
-        assertEquals(images, GRAY.decode(Message.fromBytes(message.toBytes(), 0), shapes, TileModes.CURRENT, 0));
+        assertEquals(images, GRAY.decode(Message.fromBytes(message.toBytes(), 0), shapes, TileFormat.CURRENT, 0));
     }
 }

@@ -54,7 +54,7 @@ class SingleImageFormatTest {
                 "sides below 128 take one varint byte");
         Message message = CODER.encode(List.of(image));
         boolean coded = message.compactByteLength() < image.sampleCount();
-        assertEquals(coded ? 0x21 : 0x20, bytes[3], "version 2, coded or raw, default parameters");
+        assertEquals(coded ? 0x31 : 0x30, bytes[3], "version 3, coded or raw, default parameters");
         byte[] payload = Arrays.copyOfRange(bytes, 11, bytes.length - 4);
         assertArrayEquals(coded ? message.toCompactBytes() : image.samples(), payload, "the payload is a one-image block's message or the samples");
         assertEquals(crc(bytes, bytes.length - 4), ByteBuffer.wrap(bytes).getInt(bytes.length - 4));
@@ -67,7 +67,7 @@ class SingleImageFormatTest {
         for (Image image : TestImages.fashionMnist(8)) {
             byte[] bytes = BUNDLED.encode(image);
             Message message = coder.encode(List.of(image));
-            assertEquals(0x21, bytes[3], "coded");
+            assertEquals(0x31, bytes[3], "coded");
             assertEquals(23 + 4L * message.wordCount(), bytes.length, "3 + 1 + 4 + 3 + 4 bytes of framing and the 8-byte head");
             assertArrayEquals(message.toCompactBytes(), Arrays.copyOfRange(bytes, 11, bytes.length - 4));
             assertEquals(8L * bytes.length, BUNDLED.codelength(image));
@@ -82,7 +82,7 @@ class SingleImageFormatTest {
     void explicitParametersRoundTripOnTheCodedPath() throws MalformedStreamException {
         ImageCodec explicit = new ImageCodec(BUNDLED.model(), new CodingParameters(14, 16, 22, 5), GlowzipWriter.DEFAULT_BLOCK_SAMPLES);
         byte[] bytes = explicit.encode(REAL);
-        assertEquals(0x23, bytes[3], "coded, parameters follow");
+        assertEquals(0x33, bytes[3], "coded, parameters follow");
         assertArrayEquals(new byte[] {14, 16, 22, 5}, Arrays.copyOfRange(bytes, 8, 12));
         assertEquals(REAL, explicit.decode(bytes));
         assertEquals(REAL, BUNDLED.decode(bytes), "decoded with the parameters the image names");
@@ -90,7 +90,7 @@ class SingleImageFormatTest {
 
     @Test
     void rawImagesAreTheirSamplesAnd15Bytes() throws MalformedStreamException {
-        assertEquals(0x20, RAW[3], "raw");
+        assertEquals(0x30, RAW[3], "raw");
         assertEquals(6 + 15, RAW.length);
         assertFalse(SingleImageHeader.read(RAW).coded());
     }
@@ -106,7 +106,7 @@ class SingleImageFormatTest {
     @Property(tries = 100)
     void explicitParametersRoundTripAndNameTheirFlow(@ForAll("images") Image image) throws MalformedStreamException {
         byte[] bytes = EXPLICIT.encode(image);
-        assertEquals(0x22, bytes[3] & ~1, "version 2, parameters follow");
+        assertEquals(0x32, bytes[3] & ~1, "version 3, parameters follow");
         assertArrayEquals(new byte[] {12, 14, 20, 4}, Arrays.copyOfRange(bytes, 8, 12));
         assertEquals(8L * bytes.length, EXPLICIT.codelength(image));
         assertEquals(image, EXPLICIT.decode(bytes));
@@ -153,7 +153,7 @@ class SingleImageFormatTest {
 
     @Test
     void flagsOfAnotherVersionOrReservedBitsAreRefused() {
-        assertRejected(flags(0x31), 3, "unsupported single-image format version 3, this reader reads 1 to 2");
+        assertRejected(flags(0x41), 3, "unsupported single-image format version 4, this reader reads 1 to 3");
         assertRejected(flags(0x15), 3, "reserved flag bits set in flags byte 0x15");
         assertRejected(flags(0x28), 3, "reserved flag bits set in flags byte 0x28");
     }

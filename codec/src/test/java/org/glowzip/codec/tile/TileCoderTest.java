@@ -18,6 +18,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.flow.RandomModels;
+import org.glowzip.codec.image.Canvas;
 import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.junit.jupiter.api.Test;
@@ -54,10 +55,12 @@ class TileCoderTest {
     void tilesPopInOrderAndTheMessageComesBackFresh(@ForAll("coders") TileCoder coder, @ForAll("tileLists") List<byte[]> tiles) {
         Message message = new Message();
         for (int i = tiles.size() - 1; i >= 0; i--) {
-            coder.push(message, tiles.get(i));
+            coder.push(message, canvas(tiles.get(i)));
         }
         for (byte[] tile : tiles) {
-            assertArrayEquals(tile, coder.pop(message, TileModes.CURRENT));
+            Canvas decoded = Canvas.blank(1, 8, 8);
+            coder.pop(message, TileFormat.CURRENT, decoded);
+            assertArrayEquals(tile, decoded.samples());
         }
         assertTrue(message.isFresh(), "message consumed exactly");
     }
@@ -68,8 +71,8 @@ class TileCoderTest {
         Message message = funded(prefill);
         Message raw = message.copy();
         new RawTiles(64).push(raw, tile);
-        TileModes.CURRENT.codec(coder.hasContextModel()).push(raw, TileCoding.RAW);
-        coder.push(message, tile);
+        TileFormat.CURRENT.codec(coder.hasContextModel()).push(raw, TileCoding.RAW);
+        coder.push(message, canvas(tile));
         assertTrue(message.bitLength() <= raw.bitLength(), message.bitLength() + " bits, raw " + raw.bitLength());
     }
 
@@ -77,12 +80,12 @@ class TileCoderTest {
     void eachTileTakesTheShortestCoding() {
         byte[] noise = new byte[64];
         new SplittableRandom(3).nextBytes(noise);
-        assertEquals(TileCoding.CONTEXT, EXPECTING_ZERO.push(funded(2000), filled((byte) 0)));
-        assertEquals(TileCoding.RAW, GLOW_ONLY.push(funded(2000), noise));
+        assertEquals(TileCoding.CONTEXT, EXPECTING_ZERO.push(funded(2000), canvas(filled((byte) 0))));
+        assertEquals(TileCoding.RAW, GLOW_ONLY.push(funded(2000), canvas(noise)));
         List<TileCoding> chosen = new ArrayList<>();
         Message message = new Message();
         for (int i = 0; i < 20; i++) {
-            chosen.add(GLOW_ONLY.push(message, gradient(i)));
+            chosen.add(GLOW_ONLY.push(message, canvas(gradient(i))));
         }
         assertTrue(chosen.get(0) != TileCoding.GLOW_BITS_BACK, "the first tile borrows nothing: " + chosen);
     }
@@ -90,9 +93,13 @@ class TileCoderTest {
     @Test
     void aContextModeWithoutAContextModelIsMalformed() {
         Message message = new Message();
-        TileModes.CURRENT.codec(true).push(message, TileCoding.CONTEXT);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GLOW_ONLY.pop(message, TileModes.CURRENT));
+        TileFormat.CURRENT.codec(true).push(message, TileCoding.CONTEXT);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GLOW_ONLY.pop(message, TileFormat.CURRENT, Canvas.blank(1, 8, 8)));
         assertEquals("tile coded with a context model, which the model file lacks", e.getMessage());
+    }
+
+    private static Canvas canvas(byte[] tile) {
+        return Canvas.of(tile, 1, 8, 8);
     }
 
     private static Message funded(int words) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.glowzip.codec.context.ContextFeatures;
 import org.glowzip.codec.context.ContextModel;
+import org.glowzip.codec.context.ResidualFeatures;
 import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.modelfile.ModelFileWriter;
 import org.glowzip.codec.modelfile.NamedTensor;
@@ -32,6 +34,18 @@ public final class ContextFiles {
     /** The context tensors of {@code model} (empty when it has no context model). */
     public static List<NamedTensor> contextOf(ModelFile model) {
         return model.tensors().values().stream().filter(tensor -> tensor.name().startsWith(ContextModel.PREFIX)).toList();
+    }
+
+    /**
+     * The tensors of a context model with {@code network} on {@code features}: the network's,
+     * and for {@link ResidualFeatures} the tensor that marks them.
+     */
+    public static List<NamedTensor> contextTensors(ContextNetwork network, ContextFeatures features) {
+        List<NamedTensor> tensors = new ArrayList<>(network.tensors());
+        if (features instanceof ResidualFeatures) {
+            tensors.add(new NamedTensor(ResidualFeatures.TENSOR, new int[] {1}, new float[] {features.radius()}));
+        }
+        return tensors;
     }
 
     /** Writes {@code model} with {@code context} as its context model to {@code path}. */

@@ -37,8 +37,8 @@ public final class ContextTrainer {
 
     public ContextTrainer(ContextTrainingOptions options, ImageSet train, ImageSet test, PrintStream console) {
         this.options = options;
-        this.train = new ContextSamples(train, options.trainImages(), options.radius());
-        this.test = new ContextSamples(test, options.testImages(), options.radius());
+        this.train = new ContextSamples(train, options.trainImages(), options.features(), options.tileHeight(), options.tileWidth());
+        this.test = new ContextSamples(test, options.testImages(), options.features(), options.tileHeight(), options.tileWidth());
         if (this.train.count() < options.batchSize()) {
             throw new IllegalArgumentException("fewer training samples than one batch");
         }

@@ -1,12 +1,14 @@
 package org.glowzip.model.context;
 
 import java.nio.file.Path;
-import org.glowzip.codec.context.ContextModel;
+import org.glowzip.codec.context.ContextFeatures;
 
 /**
  * Everything a context-model training run needs besides the data.
  *
- * @param radius R, the causal neighbourhood's radius, 0..{@value ContextModel#MAX_RADIUS}
+ * @param features what the network sees and what its symbols mean
+ * @param tileHeight the height of the tiles the samples' images are cut into (see {@link ContextSamples})
+ * @param tileWidth their width
  * @param hidden N, the width of both hidden layers
  * @param epochs passes over the training samples
  * @param batchSize samples per optimizer step
@@ -17,11 +19,11 @@ import org.glowzip.codec.context.ContextModel;
  * @param testImages test images whose bits per sample are measured after each epoch
  * @param logDirectory where {@code log.csv} and {@code bpd.png} go
  */
-public record ContextTrainingOptions(int radius, int hidden, int epochs, int batchSize, double learningRate,
+public record ContextTrainingOptions(ContextFeatures features, int tileHeight, int tileWidth, int hidden, int epochs, int batchSize, double learningRate,
         double finalLearningRate, long seed, int trainImages, int testImages, Path logDirectory) {
 
     public ContextTrainingOptions {
-        if (radius < 0 || radius > ContextModel.MAX_RADIUS || hidden < 1 || epochs < 1 || batchSize < 1 || !(learningRate > 0) || !(finalLearningRate > 0)
+        if (tileHeight < 1 || tileWidth < 1 || hidden < 1 || epochs < 1 || batchSize < 1 || !(learningRate > 0) || !(finalLearningRate > 0)
                 || trainImages < 1 || testImages < 0) {
             throw new IllegalArgumentException("invalid context training options " + this);
         }

@@ -14,6 +14,14 @@ public final class DataDirectory {
     private DataDirectory() {
     }
 
+    /**
+     * {@code count} random {@code size x size} patches ({@link Patches#random}) of the images of
+     * any size in the sub-folder {@code test/} if {@code test}, else {@code train/}.
+     */
+    public static ImageSet patches(Path directory, boolean test, int channels, int size, int count, long seed) throws IOException {
+        return Patches.random(directory.resolve(test ? "test" : "train"), channels, size, count, seed);
+    }
+
     /** The test split if {@code test}, else the training split; {@code channels} applies to image folders. */
     public static ImageSet split(Path directory, boolean test, int channels) throws IOException {
         if (Files.exists(directory.resolve("train-images-idx3-ubyte.gz"))) {

@@ -10,6 +10,8 @@ import java.util.List;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.context.ContextCoder;
 import org.glowzip.codec.context.ContextModel;
+import org.glowzip.codec.context.NeighbourhoodFeatures;
+import org.glowzip.codec.image.Canvas;
 import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.modelfile.ModelFile;
@@ -30,7 +32,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 class ContextFilesTest {
     private static final GlowConfig TINY = new GlowConfig(2, 1, 8, CouplingType.AFFINE, 1, 28, 28);
-    private static final int RADIUS = 2;
+    private static final NeighbourhoodFeatures FEATURES = new NeighbourhoodFeatures(2, 1);
 
     private static ImageSet sample;
     private static ModelFile glow;
@@ -41,7 +43,7 @@ class ContextFilesTest {
     static void trainALittle() throws Exception {
         sample = ContextNetworkTest.sample();
         glow = ModelFileWriter.toModelFile(TINY, GlowFiles.tensors(new Glow(TINY, DataType.FLOAT, 1)));
-        ContextSamples samples = new ContextSamples(sample, 8, RADIUS);
+        ContextSamples samples = new ContextSamples(sample, 8, FEATURES, TINY.height(), TINY.width());
         network = new ContextNetwork(samples.featureCount(), 12, DataType.FLOAT, 1);
         Adam adam = new Adam(network.parameters());
         int[] order = Shuffle.permutation(samples.count(), 2);
@@ -62,7 +64,7 @@ class ContextFilesTest {
         for (NamedTensor tensor : glow.tensors().values()) {
             assertEquals(tensor, withContext.tensor(tensor.name()));
         }
-        List<NamedTensor> other = new ContextNetwork(ContextModel.featureCount(1, 1), 4, DataType.FLOAT, 9).tensors();
+        List<NamedTensor> other = new ContextNetwork(NeighbourhoodFeatures.count(1, 1), 4, DataType.FLOAT, 9).tensors();
         Path second = directory.resolve("second.gzm");
         ContextFiles.write(second, withContext, other);
         ModelFile replaced = ModelFileReader.read(second);
@@ -70,25 +72,26 @@ class ContextFilesTest {
         for (NamedTensor tensor : other) {
             assertEquals(tensor, replaced.tensor(tensor.name()));
         }
-        assertEquals(1, ContextModel.of(replaced).radius());
+        assertEquals(1, ContextModel.of(replaced).features().radius());
     }
 
     @Test
     void theCodecsModelGivesTheNetworksProbabilities(@TempDir Path directory) throws Exception {
         ContextModel model = contextModel(directory);
-        assertEquals(RADIUS, model.radius());
-        ContextSamples samples = new ContextSamples(sample.head(20), 20, RADIUS);
+        assertEquals(FEATURES, model.features());
+        ContextSamples samples = new ContextSamples(sample.head(20), 20, FEATURES, TINY.height(), TINY.width());
         int[] codes = Shuffle.permutation(samples.count(), 5);
         int[] targets = new int[200];
         INDArray x = samples.examples(codes, 0, targets.length, targets, DataType.FLOAT);
         INDArray probabilities = Transforms.softmax(network.logits(x), false);
-        float[] features = new float[model.featureCount()];
+        float[] features = new float[FEATURES.count()];
         ContextModel.Scratch scratch = model.scratch();
         double largest = 0;
         for (int b = 0; b < targets.length; b++) {
             int image = codes[b] / samples.imageSize();
             int p = codes[b] % samples.imageSize();
-            model.features(sample.samples(image), 0, p / sample.width(), p % sample.width(), features);
+            FEATURES.features(Canvas.of(sample.samples(image), 1, sample.height(), sample.width()), 0, p / sample.width(),
+                    p % sample.width(), features);
             float[] logits = model.logits(features, scratch);
             double[] expected = softmax(logits);
             for (int s = 0; s < ContextModel.SYMBOLS; s++) {
@@ -105,12 +108,19 @@ class ContextFilesTest {
         Message message = new Message();
         byte[] first = sample.samples(0);
         byte[] second = sample.samples(1);
-        coder.push(message, first);
-        coder.push(message, second);
+        coder.push(message, canvas(first));
+        coder.push(message, canvas(second));
         assertFalse(message.isFresh());
-        assertArrayEquals(second, coder.pop(message));
-        assertArrayEquals(first, coder.pop(message));
+        Canvas decoded = canvas(new byte[first.length]);
+        coder.pop(message, decoded);
+        assertArrayEquals(second, decoded.samples());
+        coder.pop(message, decoded);
+        assertArrayEquals(first, decoded.samples());
         assertTrue(message.isFresh());
+    }
+
+    private static Canvas canvas(byte[] samples) {
+        return Canvas.of(samples, 1, sample.height(), sample.width());
     }
 
     private static ContextModel contextModel(Path directory) throws Exception {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Random;
 import org.glowzip.codec.context.ContextModel;
+import org.glowzip.codec.context.NeighbourhoodFeatures;
 import org.glowzip.model.data.IdxFiles;
 import org.glowzip.model.data.ImageSet;
 import org.glowzip.model.data.Shuffle;
@@ -24,7 +25,7 @@ class ContextNetworkTest {
 
     @Test
     void gradientsMatchFiniteDifferences() {
-        int features = ContextModel.featureCount(1, 3);
+        int features = NeighbourhoodFeatures.count(1, 3);
         ContextNetwork network = new ContextNetwork(features, 5, DataType.DOUBLE, 2);
         Random random = new Random(3);
         for (Parameter parameter : network.parameters()) {
@@ -55,7 +56,7 @@ class ContextNetworkTest {
 
     @Test
     void aFewAdamStepsOnATinyBatchLowerTheLoss() throws Exception {
-        ContextSamples samples = new ContextSamples(sample(), 4, 2);
+        ContextSamples samples = new ContextSamples(sample(), 4, new NeighbourhoodFeatures(2, 1), 28, 28);
         int[] order = Shuffle.permutation(samples.count(), 1);
         int[] targets = new int[256];
         INDArray x = samples.examples(order, 0, targets.length, targets, DataType.FLOAT);

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 import java.util.Random;
-import org.glowzip.codec.context.ContextModel;
+import org.glowzip.codec.context.NeighbourhoodFeatures;
+import org.glowzip.codec.image.Canvas;
 import org.glowzip.model.data.ImageSet;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -23,20 +24,21 @@ class ContextSamplesTest {
         int[] labels = new int[2];
         Arrays.fill(labels, -1);
         ImageSet set = new ImageSet(channels, height, width, pixels, labels);
-        ContextSamples samples = new ContextSamples(set, 10, radius);
+        NeighbourhoodFeatures neighbourhood = new NeighbourhoodFeatures(radius, channels);
+        ContextSamples samples = new ContextSamples(set, 10, neighbourhood, height, width);
         assertEquals(2, samples.images());
         assertEquals(pixels.length, samples.count());
         int[] codes = {0, 7, 19, 20, 33, 59, 60, 61, 119};
         int[] targets = new int[codes.length];
         INDArray features = samples.examples(codes, 0, codes.length, targets, DataType.FLOAT);
-        float[] expected = new float[ContextModel.featureCount(radius, channels)];
+        float[] expected = new float[neighbourhood.count()];
         for (int b = 0; b < codes.length; b++) {
             int image = codes[b] / 60;
             int p = codes[b] % 60;
             int c = p / 20;
             int y = p % 20 / width;
             int x = p % width;
-            ContextModel.features(set.samples(image), channels, height, width, radius, c, y, x, expected);
+            neighbourhood.features(Canvas.of(set.samples(image), channels, height, width), c, y, x, expected);
             assertArrayEquals(expected, features.getRow(b).toFloatVector(), "code " + codes[b]);
             assertEquals(pixels[codes[b]] & 0xFF, targets[b], "code " + codes[b]);
         }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.glowzip.codec.context.ContextModel;
+import org.glowzip.codec.context.NeighbourhoodFeatures;
 import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.modelfile.ModelFileReader;
@@ -23,7 +24,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 class ContextTrainerTest {
     @Test
     void theLearningRateFallsFromTheFirstToTheFinalRate() {
-        ContextTrainingOptions options = new ContextTrainingOptions(3, 8, 1, 16, 2e-3, 1e-4, 1, 10, 10, Path.of("."));
+        ContextTrainingOptions options = new ContextTrainingOptions(new NeighbourhoodFeatures(3, 1), 28, 28, 8, 1, 16, 2e-3, 1e-4, 1, 10, 10, Path.of("."));
         assertEquals(2e-3, options.learningRateAt(0, 101), 1e-12);
         assertEquals(1.05e-3, options.learningRateAt(50, 101), 1e-12);
         assertEquals(1e-4, options.learningRateAt(100, 101), 1e-12);
@@ -36,11 +37,11 @@ class ContextTrainerTest {
         Path glow = directory.resolve("glow.gzm");
         ModelFileWriter.write(glow, config, GlowFiles.tensors(new Glow(config, DataType.FLOAT, 1)));
         Path out = directory.resolve("run/model.gzm");
-        ContextTrainingOptions options = new ContextTrainingOptions(1, 8, 2, 512, 1e-2, 1e-4, 1, 8, 4, out.getParent());
+        ContextTrainingOptions options = new ContextTrainingOptions(new NeighbourhoodFeatures(1, 1), 28, 28, 8, 2, 512, 1e-2, 1e-4, 1, 8, 4, out.getParent());
         ContextNetwork network = new ContextTrainer(options, sample.head(40), sample.head(8), new PrintStream(OutputStream.nullOutputStream())).run();
         ContextFiles.write(out, ModelFileReader.read(glow), network.tensors());
         ContextModel model = ContextModel.of(ModelFileReader.read(out));
-        assertEquals(1, model.radius());
+        assertEquals(new NeighbourhoodFeatures(1, 1), model.features());
         assertTrue(Files.exists(directory.resolve("run/bpd.png")));
         List<String> log = Files.readAllLines(directory.resolve("run/log.csv"));
         assertEquals(1 + 2 * (8 * 784 / 512), log.size(), "a row a step: an epoch has fewer than 20 steps");

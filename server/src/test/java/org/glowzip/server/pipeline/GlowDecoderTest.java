@@ -189,8 +189,8 @@ class GlowDecoderTest {
     @Test
     void aDamagedVersionIsMalformedAndAnotherVersionUnsupported() throws IOException {
         byte[] bytes = stream(CODEC, TestModels.images(1, 10, false));
-        assertMalformed(patch(bytes, 8, 4), "malformed input at byte 45: header checksum mismatch");
-        byte[] version2 = patch(bytes, 8, 4);
+        assertMalformed(patch(bytes, 8, 5), "malformed input at byte 45: header checksum mismatch");
+        byte[] version2 = patch(bytes, 8, 5);
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         crc.update(version2, 0, 45);
         int value = (int) crc.getValue();
@@ -198,7 +198,7 @@ class GlowDecoderTest {
         EmbeddedChannel channel = new EmbeddedChannel(new GlowDecoder(TestModels.GRAY));
         byte[] v2 = version2;
         DecoderException e = assertThrows(DecoderException.class, () -> channel.writeInbound(Unpooled.wrappedBuffer(v2)));
-        assertEquals("unsupported stream at byte 8: stream format version 4, this decoder reads 2 to 3", e.getCause().getMessage());
+        assertEquals("unsupported stream at byte 8: stream format version 5, this decoder reads 2 to 4", e.getCause().getMessage());
         channel.finishAndReleaseAll();
     }
 

@@ -5,22 +5,35 @@ import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.ans.Uniform;
 
 /**
- * How a tile's {@link TileCoding} is recorded: one symbol pushed after the tile, so that it pops
- * first. Two generations:
+ * How the tiles of a coded image are coded, by format generation. A tile's {@link TileCoding}
+ * is recorded as one symbol pushed after the tile, so that it pops first.
  * <ul>
- *   <li>{@link #CURRENT} (stream format 3, single-image form 2): 2 uniform bits, the ordinal of the
- *       {@link TileCoding}.</li>
+ *   <li>{@link #NEIGHBOURS} (stream format 4, single-image form 3; {@link #CURRENT}): the mode is
+ *       2 uniform bits, the ordinal of the {@link TileCoding}; the tiles of a group of planes
+ *       are coded on one canvas of the group, so the context model sees each tile's decoded
+ *       neighbours ({@link org.glowzip.codec.image.Canvas}).</li>
+ *   <li>{@link #ISOLATED} (stream format 3, single-image form 2): the same modes; every tile on
+ *       a canvas of its own, starting from nothing. Read only.</li>
  *   <li>{@link #MODE_BIT} (stream format 2, single-image form 1): 1 uniform bit, 1 for Glow
  *       bits-back and 0 for pop-free, which was the context model where the model file has one
- *       and the Glow pop-free otherwise. Read only.</li>
+ *       and the Glow pop-free otherwise; tiles isolated. Read only.</li>
  * </ul>
  */
-public enum TileModes {
-    CURRENT,
+public enum TileFormat {
+    NEIGHBOURS,
+    ISOLATED,
     MODE_BIT;
+
+    /** The generation encoders write. */
+    public static final TileFormat CURRENT = NEIGHBOURS;
 
     private static final Uniform TWO_BITS = Uniform.ofBits(2);
     private static final Uniform ONE_BIT = Uniform.ofBits(1);
+
+    /** Whether the tiles of a group of planes share one canvas, so that each sees its decoded neighbours. */
+    public boolean neighbours() {
+        return this == NEIGHBOURS;
+    }
 
     /** The codec of mode symbols, for a model file with or without a context model. */
     Codec<TileCoding> codec(boolean hasContextModel) {
@@ -28,7 +41,7 @@ public enum TileModes {
         return new Codec<>() {
             @Override
             public void push(Message message, TileCoding coding) {
-                if (TileModes.this == CURRENT) {
+                if (TileFormat.this != MODE_BIT) {
                     TWO_BITS.pushInt(message, coding.ordinal());
                 } else if (coding == TileCoding.GLOW_BITS_BACK || coding == popFree) {
                     ONE_BIT.pushInt(message, coding == TileCoding.GLOW_BITS_BACK ? 1 : 0);
@@ -39,7 +52,7 @@ public enum TileModes {
 
             @Override
             public TileCoding pop(Message message) {
-                return TileModes.this == CURRENT ? TileCoding.values()[TWO_BITS.popInt(message)]
+                return TileFormat.this != MODE_BIT ? TileCoding.values()[TWO_BITS.popInt(message)]
                         : ONE_BIT.popInt(message) == 1 ? TileCoding.GLOW_BITS_BACK : popFree;
             }
         };

@@ -1,0 +1,161 @@
+package org.glowzip.codec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import org.glowzip.codec.image.Image;
+import org.glowzip.codec.stream.GlowzipForm;
+import org.glowzip.codec.stream.GlowzipReader;
+import org.glowzip.codec.stream.SingleImageFormat;
+import org.glowzip.codec.stream.SingleImageHeader;
+import org.glowzip.codec.stream.StreamFormat;
+import org.glowzip.codec.stream.StreamHeader;
+
+/**
+ * Several models, and the rule that picks one per image: the bundled set (Fashion-MNIST, gray
+ * photos, RGB photos) or the models a user names. Whatever codes an image names its model by
+ * fingerprint, so decoding finds the model in the set without being told.
+ *
+ * <h2>Choice</h2>
+ * {@link #choose} codes a trial crop of the image with every model and keeps the one whose crop
+ * is shortest (the first of equals): the whole image when it has at most {@value #TRIAL_SIDE}
+ * pixels a side, otherwise the {@value #TRIAL_SIDE} x {@value #TRIAL_SIDE} crop at its centre
+ * (shorter sides kept whole). The trial costs what coding that crop costs with each model. A set
+ * of one model always picks it. Immutable and thread-safe.
+ */
+public final class ModelSet {
+    /** Resource names of the bundled models, the default first. */
+    public static final List<String> BUNDLED = List.of(ImageCodec.BUNDLED_MODEL, "/org/glowzip/codec/photo-gray.glowmodel",
+            "/org/glowzip/codec/photo-rgb.glowmodel");
+    /** The largest side of the crop that {@link #choose} codes with every model. */
+    public static final int TRIAL_SIDE = 128;
+
+    private final List<ImageCodec> codecs;
+
+    private ModelSet(List<ImageCodec> codecs) {
+        if (codecs.isEmpty()) {
+            throw new IllegalArgumentException("a model set needs a model");
+        }
+        this.codecs = List.copyOf(codecs);
+    }
+
+    /** The set of {@code codecs}, in order of preference on a tie. */
+    public static ModelSet of(List<ImageCodec> codecs) {
+        return new ModelSet(codecs);
+    }
+
+    /**
+     * The bundled models, each with the default coding parameters.
+     *
+     * @throws IllegalStateException if this build lacks one
+     */
+    public static ModelSet bundled() {
+        List<ImageCodec> codecs = new ArrayList<>();
+        for (String name : BUNDLED) {
+            codecs.add(ImageCodec.bundled(name));
+        }
+        return new ModelSet(codecs);
+    }
+
+    public List<ImageCodec> codecs() {
+        return codecs;
+    }
+
+    /** This set with every codec's decode limit set to {@code maxDecodeSamples}. */
+    public ModelSet withMaxDecodeSamples(long maxDecodeSamples) {
+        return new ModelSet(codecs.stream().map(codec -> codec.withMaxDecodeSamples(maxDecodeSamples)).toList());
+    }
+
+    /** The codec that codes {@code image} shortest, by the trial of the class comment. */
+    public ImageCodec choose(Image image) {
+        if (codecs.size() == 1) {
+            return codecs.get(0);
+        }
+        Image trial = centreCrop(image);
+        ImageCodec best = null;
+        long bestLength = Long.MAX_VALUE;
+        for (ImageCodec codec : codecs) {
+            long length = codec.codelength(trial);
+            if (length < bestLength) {
+                best = codec;
+                bestLength = length;
+            }
+        }
+        return best;
+    }
+
+    /** The image in the single-image form, coded with the model {@link #choose} picks. */
+    public byte[] encode(Image image) {
+        return choose(image).encode(image);
+    }
+
+    /**
+     * The image of {@code bytes} (see {@link ImageCodec#decode}), decoded with the model of the
+     * set that coded it.
+     *
+     * @throws MalformedStreamException as {@link ImageCodec#decode}, and if no model of the set
+     *         has the fingerprint the bytes name
+     */
+    public Image decode(byte[] bytes) throws MalformedStreamException {
+        return switch (GlowzipForm.of(bytes)) {
+            case SINGLE_IMAGE -> codecNamed(SingleImageHeader.read(bytes).fingerprintPrefix(), SingleImageFormat.FINGERPRINT_OFFSET)
+                    .decode(bytes);
+            case STREAM -> codecOfStream(Arrays.copyOf(bytes, Math.min(bytes.length, StreamFormat.HEADER_SIZE))).decode(bytes);
+        };
+    }
+
+    /**
+     * A reader of the stream on {@code in}, with the model of the set that coded it.
+     *
+     * @param in an input that supports {@link InputStream#mark mark}, positioned at the stream's start
+     * @throws MalformedStreamException if the header is damaged or names no model of the set
+     */
+    public GlowzipReader reader(InputStream in) throws IOException {
+        if (!in.markSupported()) {
+            throw new IllegalArgumentException("the input must support mark and reset");
+        }
+        in.mark(StreamFormat.HEADER_SIZE);
+        byte[] header = in.readNBytes(StreamFormat.HEADER_SIZE);
+        in.reset();
+        return codecOfStream(header).reader(in);
+    }
+
+    /** The codec of the stream whose header (or what there is of it) is {@code header}. */
+    private ImageCodec codecOfStream(byte[] header) throws MalformedStreamException {
+        if (header.length < StreamFormat.HEADER_SIZE) {
+            throw new MalformedStreamException(header.length, "truncated stream header");
+        }
+        return codecNamed(StreamHeader.read(header).fingerprint(), StreamFormat.FINGERPRINT_OFFSET);
+    }
+
+    /** The codec whose model's fingerprint starts with {@code prefix}, named at {@code offset}. */
+    private ImageCodec codecNamed(byte[] prefix, long offset) throws MalformedStreamException {
+        for (ImageCodec codec : codecs) {
+            if (Arrays.equals(codec.model().fingerprint(), 0, prefix.length, prefix, 0, prefix.length)) {
+                return codec;
+            }
+        }
+        throw new MalformedStreamException(offset, "coded with model " + HexFormat.of().formatHex(prefix)
+                + "..., which none of the " + codecs.size() + " models here has");
+    }
+
+    private static Image centreCrop(Image image) {
+        int width = Math.min(image.width(), TRIAL_SIDE);
+        int height = Math.min(image.height(), TRIAL_SIDE);
+        if (width == image.width() && height == image.height()) {
+            return image;
+        }
+        int left = (image.width() - width) / 2;
+        int top = (image.height() - height) / 2;
+        int planes = image.planes();
+        byte[] all = image.samples();
+        byte[] samples = new byte[width * height * planes];
+        for (int y = 0; y < height; y++) {
+            System.arraycopy(all, ((top + y) * image.width() + left) * planes, samples, y * width * planes, width * planes);
+        }
+        return Image.of(width, height, image.format(), samples);
+    }
+}
