@@ -31,6 +31,14 @@ abstract class ExperimentCommand implements Callable<Integer> {
     /** Runs the experiment on {@code glow} and writes its PNG to {@code png}. */
     abstract void write(Glow glow, Path png) throws IOException;
 
+    /**
+     * Reports how many pixels of {@code grid} the exact inverse left non-finite; the PNG shows the
+     * clamped inverse ({@link org.glowzip.model.flow.Inversion#CLAMPED}), which is always finite.
+     */
+    static void reportNonFinite(String grid, long pixels) {
+        System.out.println(grid + ": non-finite pixels before clamping: " + pixels);
+    }
+
     /** Where the PNG goes. */
     final Path png() {
         return out.resolve(fileName());

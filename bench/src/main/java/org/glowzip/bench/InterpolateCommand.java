@@ -38,7 +38,7 @@ final class InterpolateCommand extends ExperimentCommand {
             throw new IllegalArgumentException("--pairs " + pairs + " --steps " + steps + ": need 1 to " + images.size() / 2
                     + " pairs and at least 1 step");
         }
-        Experiments.interpolationStrip(glow, images, IntStream.range(0, pairs).map(i -> 2 * i).toArray(),
-                IntStream.range(0, pairs).map(i -> 2 * i + 1).toArray(), steps, png);
+        reportNonFinite("interpolation", Experiments.interpolationStrip(glow, images, IntStream.range(0, pairs).map(i -> 2 * i).toArray(),
+                IntStream.range(0, pairs).map(i -> 2 * i + 1).toArray(), steps, png));
     }
 }

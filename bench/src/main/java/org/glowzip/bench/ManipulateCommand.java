@@ -55,6 +55,6 @@ final class ManipulateCommand extends ExperimentCommand {
             throw new IllegalArgumentException("--rows " + rows + ": need 1 to " + images.size());
         }
         List<INDArray> direction = Experiments.labelDirection(glow, images, label, directionImages, BATCH);
-        Experiments.manipulation(glow, images, IntStream.range(0, rows).toArray(), direction, STRENGTHS, png);
+        reportNonFinite("manipulation", Experiments.manipulation(glow, images, IntStream.range(0, rows).toArray(), direction, STRENGTHS, png));
     }
 }

@@ -33,6 +33,10 @@ final class SampleCommand extends ExperimentCommand {
         if (grid < 1) {
             throw new IllegalArgumentException("--grid must be at least 1");
         }
-        Experiments.sampleGrid(glow, temperatures.stream().mapToDouble(Double::doubleValue).toArray(), grid, grid, seed, png);
+        double[] values = temperatures.stream().mapToDouble(Double::doubleValue).toArray();
+        long[] nonFinitePixels = Experiments.sampleGrid(glow, values, grid, grid, seed, png);
+        for (int i = 0; i < values.length; i++) {
+            reportNonFinite("temperature " + values[i], nonFinitePixels[i]);
+        }
     }
 }

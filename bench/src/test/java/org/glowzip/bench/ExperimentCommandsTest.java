@@ -2,9 +2,13 @@ package org.glowzip.bench;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.glowzip.codec.ImageCodec;
@@ -48,8 +52,25 @@ class ExperimentCommandsTest {
     }
 
     @Test
+    void sampleSaysHowManyPixelsTheExactInverseLeftNonFiniteAndDrawsNone(@TempDir Path out) throws Exception {
+        Cli.Run run = Cli.run("sample", "--out", out.toString(), "--grid", "2", "--temperatures", "0.5,1.5");
+        assertEquals(0, run.exit(), run::toString);
+        assertTrue(run.out().lines().anyMatch("temperature 0.5: non-finite pixels before clamping: 0"::equals), run::toString);
+        Matcher hot = Pattern.compile("^temperature 1.5: non-finite pixels before clamping: (\\d+)$", Pattern.MULTILINE).matcher(run.out());
+        assertTrue(hot.find() && Long.parseLong(hot.group(1)) > 0, "the bundled model's exact inverse overflows at 1.5: " + run);
+        BufferedImage png = ImageIO.read(out.resolve("samples.png").toFile());
+        for (int y = 0; y < png.getHeight(); y++) {
+            for (int x = 0; x < png.getWidth(); x++) {
+                assertNotEquals(0xFF0000, png.getRGB(x, y) & 0xFFFFFF, "no pixel drawn as non-finite");
+            }
+        }
+    }
+
+    @Test
     void interpolateWritesARowPerPair(@TempDir Path out) throws Exception {
-        assertEquals(0, Glowzip.commandLine().execute("interpolate", "--out", out.toString(), "--pairs", "1", "--steps", "3"));
+        Cli.Run run = Cli.run("interpolate", "--out", out.toString(), "--pairs", "1", "--steps", "3");
+        assertEquals(0, run.exit(), run::toString);
+        assertTrue(run.out().lines().anyMatch("interpolation: non-finite pixels before clamping: 0"::equals), run::toString);
         BufferedImage png = ImageIO.read(out.resolve("interpolation.png").toFile());
         assertEquals(2 + 3 * CELL, png.getWidth());
         assertEquals(2 + CELL, png.getHeight());
@@ -57,7 +78,9 @@ class ExperimentCommandsTest {
 
     @Test
     void manipulateWritesARowPerImageWithTheBundledLabels(@TempDir Path out) throws Exception {
-        assertEquals(0, Glowzip.commandLine().execute("manipulate", "--out", out.toString(), "--rows", "1", "--direction-images", "40"));
+        Cli.Run run = Cli.run("manipulate", "--out", out.toString(), "--rows", "1", "--direction-images", "40");
+        assertEquals(0, run.exit(), run::toString);
+        assertTrue(run.out().lines().anyMatch("manipulation: non-finite pixels before clamping: 0"::equals), run::toString);
         BufferedImage png = ImageIO.read(out.resolve("manipulation.png").toFile());
         assertEquals(2 + 7 * CELL, png.getWidth(), "seven strengths");
         assertEquals(2 + CELL, png.getHeight());

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.glowzip.model.data.ImageSet;
 import org.glowzip.model.flow.Glow;
+import org.glowzip.model.flow.Inversion;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -14,7 +15,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * The qualitative experiments of the Glow paper on a trained flow: samples at a temperature,
  * interpolation between real images through their latents at every level, and manipulation along
  * a label direction. Real images enter the flow at the centres of their quantization bins
- * ({@code (p + 0.5) / 256 - 0.5}), so encoding is deterministic.
+ * ({@code (p + 0.5) / 256 - 0.5}), so encoding is deterministic. Images are decoded with the
+ * clamped inverse ({@link Inversion#CLAMPED}), so they are always finite; each experiment returns
+ * how many pixels the exact inverse would have left non-finite.
  */
 public final class Experiments {
     private Experiments() {
@@ -22,13 +25,19 @@ public final class Experiments {
 
     /**
      * A grid of {@code rows x columns} samples per temperature, the temperatures side by side
-     * (same noise in every block, so blocks differ only in temperature).
+     * (same noise in every block, so blocks differ only in temperature). Returns, per temperature,
+     * the pixels that the exact inverse left non-finite.
      */
-    public static void sampleGrid(Glow glow, double[] temperatures, int rows, int columns, long seed, Path png)
+    public static long[] sampleGrid(Glow glow, double[] temperatures, int rows, int columns, long seed, Path png)
             throws IOException {
         List<INDArray> blocks = new ArrayList<>();
-        for (double temperature : temperatures) {
-            blocks.add(glow.sample(glow.noise(rows * columns, seed), temperature));
+        long[] nonFinitePixels = new long[temperatures.length];
+        for (int i = 0; i < temperatures.length; i++) {
+            double temperature = temperatures[i];
+            List<INDArray> eps = glow.noise(rows * columns, seed);
+            ClampedDecoder decoder = new ClampedDecoder();
+            blocks.add(decoder.decode(inversion -> glow.sample(eps, temperature, inversion)));
+            nonFinitePixels[i] = decoder.nonFinitePixels();
         }
         List<INDArray> gridRows = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
@@ -39,14 +48,17 @@ public final class Experiments {
             gridRows.add(Nd4j.concat(0, cells.toArray(new INDArray[0])));
         }
         ImageGrid.write(gridRows, columns, 8, png);
+        return nonFinitePixels;
     }
 
     /**
      * One row per pair {@code (a[i], b[i])} of image indices: {@code steps} images decoded from
-     * {@code (1 - t) z_a + t z_b} at every level, {@code t} from 0 to 1.
+     * {@code (1 - t) z_a + t z_b} at every level, {@code t} from 0 to 1. Returns the pixels that
+     * the exact inverse left non-finite.
      */
-    public static void interpolationStrip(Glow glow, ImageSet images, int[] a, int[] b, int steps, Path png)
+    public static long interpolationStrip(Glow glow, ImageSet images, int[] a, int[] b, int steps, Path png)
             throws IOException {
+        ClampedDecoder decoder = new ClampedDecoder();
         List<INDArray> rows = new ArrayList<>();
         for (int i = 0; i < a.length; i++) {
             List<INDArray> za = glow.forward(binCentres(glow, images, a[i])).latents();
@@ -58,11 +70,12 @@ public final class Experiments {
                 for (int level = 0; level < za.size(); level++) {
                     mixed.add(za.get(level).mul(1 - t).addi(zb.get(level).mul(t)));
                 }
-                row.add(glow.reverse(mixed));
+                row.add(decoder.decode(inversion -> glow.reverse(mixed, inversion)));
             }
             rows.add(Nd4j.concat(0, row.toArray(new INDArray[0])));
         }
         ImageGrid.write(rows, png);
+        return decoder.nonFinitePixels();
     }
 
     /**
@@ -113,9 +126,13 @@ public final class Experiments {
         return direction;
     }
 
-    /** One row per image: decoded from {@code z + alpha * direction} for each strength {@code alpha}. */
-    public static void manipulation(Glow glow, ImageSet images, int[] indices, List<INDArray> direction,
+    /**
+     * One row per image: decoded from {@code z + alpha * direction} for each strength {@code alpha}.
+     * Returns the pixels that the exact inverse left non-finite.
+     */
+    public static long manipulation(Glow glow, ImageSet images, int[] indices, List<INDArray> direction,
             double[] strengths, Path png) throws IOException {
+        ClampedDecoder decoder = new ClampedDecoder();
         List<INDArray> rows = new ArrayList<>();
         for (int index : indices) {
             List<INDArray> z = glow.forward(binCentres(glow, images, index)).latents();
@@ -125,11 +142,12 @@ public final class Experiments {
                 for (int level = 0; level < z.size(); level++) {
                     moved.add(z.get(level).add(direction.get(level).mul(alpha)));
                 }
-                row.add(glow.reverse(moved));
+                row.add(decoder.decode(inversion -> glow.reverse(moved, inversion)));
             }
             rows.add(Nd4j.concat(0, row.toArray(new INDArray[0])));
         }
         ImageGrid.write(rows, png);
+        return decoder.nonFinitePixels();
     }
 
     private static INDArray binCentres(Glow glow, ImageSet images, int index) {

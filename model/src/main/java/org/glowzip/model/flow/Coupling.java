@@ -51,13 +51,19 @@ public final class Coupling implements FlowLayer {
 
     @Override
     public INDArray reverse(INDArray y) {
+        return reverse(y, Inversion.EXACT);
+    }
+
+    /** {@code f^-1(y)}; {@code inversion} says whether the pre-scale is clamped. */
+    public INDArray reverse(INDArray y, Inversion inversion) {
         long channels = y.size(1);
         INDArray ya = Tensors.channels(y, 0, half);
         INDArray yb = Tensors.channels(y, half, channels);
         INDArray h = network.forward(ya);
         if (type == CouplingType.AFFINE) {
             long width = channels - half;
-            INDArray s = Transforms.sigmoid(Tensors.channels(h, width, 2 * width).addi(GlowLayout.COUPLING_SCALE_OFFSET), false);
+            INDArray preScale = Tensors.channels(h, width, 2 * width).addi(GlowLayout.COUPLING_SCALE_OFFSET);
+            INDArray s = Transforms.sigmoid(inversion.preScale(preScale), false);
             return Tensors.concatChannels(ya, yb.divi(s).subi(Tensors.channels(h, 0, width)));
         }
         return Tensors.concatChannels(ya, yb.subi(h));

@@ -35,7 +35,12 @@ public final class FlowStep implements FlowLayer {
 
     @Override
     public INDArray reverse(INDArray y) {
-        return actNorm.reverse(invConv.reverse(coupling.reverse(y)));
+        return reverse(y, Inversion.EXACT);
+    }
+
+    /** {@code f^-1(y)}, clamped as {@code inversion} says. */
+    public INDArray reverse(INDArray y, Inversion inversion) {
+        return inversion.activations(actNorm.reverse(invConv.reverse(coupling.reverse(y, inversion))));
     }
 
     @Override

@@ -158,29 +158,30 @@ public final class Glow {
         return grad;
     }
 
-    /** The input whose latents are {@code latents} (the exact inverse of {@link #forward}). */
-    public INDArray reverse(List<INDArray> latents) {
+    /** The input whose latents are {@code latents}: the inverse of {@link #forward}, clamped as {@code inversion} says. */
+    public INDArray reverse(List<INDArray> latents, Inversion inversion) {
         INDArray h = latents.get(levels.size() - 1);
         for (int level = levels.size() - 1; level >= 0; level--) {
             if (level < splits.size()) {
                 h = Tensors.concatChannels(h, latents.get(level));
             }
-            h = reverseSteps(level, h);
+            h = reverseSteps(level, h, inversion);
         }
         return h;
     }
 
     /**
      * Decodes standard-normal noise {@code eps} (shaped like the latents) scaled by {@code temperature}:
-     * each level's latent is {@code mean + temperature * sd * eps} under its prior.
+     * each level's latent is {@code mean + temperature * sd * eps} under its prior; the flow is
+     * inverted as {@code inversion} says.
      */
-    public INDArray sample(List<INDArray> eps, double temperature) {
+    public INDArray sample(List<INDArray> eps, double temperature, Inversion inversion) {
         INDArray h = top.sample(eps.get(levels.size() - 1), temperature);
         for (int level = levels.size() - 1; level >= 0; level--) {
             if (level < splits.size()) {
                 h = splits.get(level).join(h, eps.get(level), temperature);
             }
-            h = reverseSteps(level, h);
+            h = reverseSteps(level, h, inversion);
         }
         return h;
     }
@@ -205,10 +206,10 @@ public final class Glow {
         return shapes;
     }
 
-    private INDArray reverseSteps(int level, INDArray h) {
+    private INDArray reverseSteps(int level, INDArray h, Inversion inversion) {
         List<FlowStep> steps = levels.get(level);
         for (int k = steps.size() - 1; k >= 0; k--) {
-            h = steps.get(k).reverse(h);
+            h = steps.get(k).reverse(h, inversion);
         }
         return Tensors.unsqueeze(h);
     }
