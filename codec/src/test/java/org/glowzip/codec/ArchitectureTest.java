@@ -69,7 +69,7 @@ class ArchitectureTest {
                     + " stream belong to the layers above");
 
     @ArchTest
-    static final ArchRule contextKnowsNoOtherCoder = packageUsesOnly("context", codec("ans", "modelfile").or(BAD_INPUT),
+    static final ArchRule contextKnowsNoOtherCoder = packageUsesOnly("context", codec("ans", "nn", "modelfile").or(BAD_INPUT),
             "the context model is one coder among several: the choice between it and the flow belongs to the tile coder");
 
     @ArchTest
