@@ -6,8 +6,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link DenseKernel#VECTOR}: tiles of {@link #ROWS} rows by two vectors of outputs, whose
- * accumulators stay in registers while the tile runs through all the inputs of its panel; then the
- * bias and the ReLU, and one store. Each lane computes {@code sum + w[i] * in[i]} as {@code mul}
+ * accumulators stay in registers while the tile runs through all the inputs of its panel and are
+ * then stored; the bias and the ReLU follow over the block's rows while they are in the L1 cache
+ * (in a loop of their own: no vector crosses a call, which C2 would have to box when the tile's
+ * code grows past its inlining budget). Each lane computes {@code sum + w[i] * in[i]} as {@code mul}
  * then {@code add}, like the scalar kernel, never {@code fma}, starting from +0, so every output
  * receives its terms in ascending {@code i} and the same bits. The rows go in blocks of
  * {@link #ROW_BLOCK}: a block's inputs stay in the L2 cache while the panels pass over them, and a
@@ -38,11 +40,12 @@ final class VectorDenseKernel {
                 for (int o = p; o < p + DenseKernel.PANEL; o += 2 * LANES) {
                     int r = r0;
                     for (; r < tileEnd; r += ROWS) {
-                        fourRows(in, r, inputs, panels, p, o, bias, relu, outputs, out);
+                        fourRows(in, r, inputs, panels, p, o, outputs, out);
                     }
                     for (; r < r1; r++) {
-                        oneRow(in, r, inputs, panels, p, o, bias, relu, outputs, out);
+                        oneRow(in, r, inputs, panels, p, o, outputs, out);
                     }
+                    finish(r0, r1, o, bias, relu, outputs, out);
                 }
             }
         }
@@ -52,8 +55,7 @@ final class VectorDenseKernel {
     }
 
     /** Rows {@code r..r+3}, outputs {@code o..o+2*LANES-1} of the panel at output {@code p}. */
-    private static void fourRows(float[] in, int r, int inputs, float[] panels, int p, int o, float[] bias, boolean relu,
-            int outputs, float[] out) {
+    private static void fourRows(float[] in, int r, int inputs, float[] panels, int p, int o, int outputs, float[] out) {
         FloatVector a00 = FloatVector.zero(SPECIES);
         FloatVector a01 = a00;
         FloatVector a10 = a00;
@@ -82,24 +84,21 @@ final class VectorDenseKernel {
             a30 = a30.add(w0.mul(x));
             a31 = a31.add(w1.mul(x));
         }
-        FloatVector b0 = FloatVector.fromArray(SPECIES, bias, o);
-        FloatVector b1 = FloatVector.fromArray(SPECIES, bias, o + LANES);
         int y = r * outputs + o;
-        store(a00, b0, relu, out, y);
-        store(a01, b1, relu, out, y + LANES);
+        a00.intoArray(out, y);
+        a01.intoArray(out, y + LANES);
         y += outputs;
-        store(a10, b0, relu, out, y);
-        store(a11, b1, relu, out, y + LANES);
+        a10.intoArray(out, y);
+        a11.intoArray(out, y + LANES);
         y += outputs;
-        store(a20, b0, relu, out, y);
-        store(a21, b1, relu, out, y + LANES);
+        a20.intoArray(out, y);
+        a21.intoArray(out, y + LANES);
         y += outputs;
-        store(a30, b0, relu, out, y);
-        store(a31, b1, relu, out, y + LANES);
+        a30.intoArray(out, y);
+        a31.intoArray(out, y + LANES);
     }
 
-    private static void oneRow(float[] in, int r, int inputs, float[] panels, int p, int o, float[] bias, boolean relu,
-            int outputs, float[] out) {
+    private static void oneRow(float[] in, int r, int inputs, float[] panels, int p, int o, int outputs, float[] out) {
         FloatVector a0 = FloatVector.zero(SPECIES);
         FloatVector a1 = a0;
         int x0 = r * inputs;
@@ -108,17 +107,24 @@ final class VectorDenseKernel {
             a0 = a0.add(FloatVector.fromArray(SPECIES, panels, w).mul(x));
             a1 = a1.add(FloatVector.fromArray(SPECIES, panels, w + LANES).mul(x));
         }
-        int y = r * outputs + o;
-        store(a0, FloatVector.fromArray(SPECIES, bias, o), relu, out, y);
-        store(a1, FloatVector.fromArray(SPECIES, bias, o + LANES), relu, out, y + LANES);
+        a0.intoArray(out, r * outputs + o);
+        a1.intoArray(out, r * outputs + o + LANES);
     }
 
-    /** {@code sum + bias}, below 0 set to 0 with a ReLU (a compare and a blend: -0 and NaN pass, as in the scalar kernel). */
-    private static void store(FloatVector sum, FloatVector bias, boolean relu, float[] out, int at) {
-        FloatVector value = sum.add(bias);
-        if (relu) {
-            value = value.blend(0f, value.compare(VectorOperators.LT, 0f));
+    /**
+     * Rows {@code r0..r1-1}, outputs {@code o..o+2*LANES-1}: the sum plus the bias, and with a ReLU
+     * 0 where that is below 0 (a compare and a blend: -0 and NaN pass, as in the scalar kernel).
+     */
+    private static void finish(int r0, int r1, int o, float[] bias, boolean relu, int outputs, float[] out) {
+        for (int v = o; v < o + 2 * LANES; v += LANES) {
+            FloatVector b = FloatVector.fromArray(SPECIES, bias, v);
+            for (int y = r0 * outputs + v; y < r1 * outputs; y += outputs) {
+                FloatVector value = FloatVector.fromArray(SPECIES, out, y).add(b);
+                if (relu) {
+                    value = value.blend(0f, value.compare(VectorOperators.LT, 0f));
+                }
+                value.intoArray(out, y);
+            }
         }
-        value.intoArray(out, at);
     }
 }
