@@ -70,7 +70,8 @@ class ArchitectureTest {
                     + " stream belong to the layers above");
 
     @ArchTest
-    static final ArchRule contextKnowsNoOtherCoder = packageUsesOnly("context", codec("ans", "modelfile").or(type(Canvas.class)).or(BAD_INPUT),
+    static final ArchRule contextKnowsNoOtherCoder = packageUsesOnly("context",
+            codec("ans", "nn", "modelfile").or(type(Canvas.class)).or(BAD_INPUT),
             "the context model is one coder among several: the choice between it and the flow belongs to the tile coder; it reads"
                     + " the samples around a tile from the canvas the tile lies on");
 

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.glowzip.codec.nn.Conv2d;
 import org.glowzip.codec.nn.ConvKernel;
+import org.glowzip.codec.nn.DenseKernel;
 import org.glowzip.codec.nn.FeatureMap;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -23,7 +24,10 @@ import org.openjdk.jmh.annotations.State;
  * {@code height x width}) map: the codec's {@link Conv2d} with each {@link ConvKernel} (im2col,
  * output allocation and the sums), and as the reference ND4J's GEMM of the equivalent im2col
  * product, {@code out x (in * kernel^2)} by {@code (in * kernel^2) x pixels}, into a preallocated
- * output (matrix product only). GFLOP/s = {@link #flops(String)} * calls/s / 1e9.
+ * output (matrix product only). And of a dense layer {@code rows:in->out} (the context model's
+ * layers on a batch of rows): the codec's {@link DenseKernel} of that name (the sums, the bias and
+ * a ReLU into a preallocated output), and ND4J's GEMM {@code rows x in} by {@code in x out} into a
+ * preallocated output (matrix product only). GFLOP/s = {@link #flops(String)} * calls/s / 1e9.
  *
  * <p>{@code threads} is what ND4J's BLAS and OpenMP are limited to; {@link Conv2d} spreads large
  * convolutions over the common fork-join pool, whose size the fork's JVM arguments fix:
@@ -38,8 +42,12 @@ public class ConvBenchmark {
 
     private static final String POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
-    /** The shapes of a coupling network, then the 256 x 1152 by 1152 x 128 product. */
-    @Param({"2x64x3@14", "64x64x1@14", "64x4x3@14", "4x64x3@7", "64x8x3@7", "128x128x1@14", "128x256x3@8x16"})
+    /**
+     * The shapes of a coupling network, then the 256 x 1152 by 1152 x 128 product; then the bundled
+     * context model's layers on a tile's 1024 samples, and its output layer on 8 and 16 rows.
+     */
+    @Param({"2x64x3@14", "64x64x1@14", "64x4x3@14", "4x64x3@7", "64x8x3@7", "128x128x1@14", "128x256x3@8x16",
+            "1024:26->128", "1024:128->128", "1024:128->256", "8:128->256", "16:128->256"})
     public String shape;
 
     @Param({"SCALAR", "VECTOR", ND4J_GEMM})
@@ -57,6 +65,10 @@ public class ConvBenchmark {
 
     @Setup
     public void setUp() {
+        if (isDense(shape)) {
+            setUpDense();
+            return;
+        }
         int[] dims = dimensions(shape);
         int in = dims[0];
         int out = dims[1];
@@ -84,15 +96,55 @@ public class ConvBenchmark {
         call = () -> conv.apply(input, kernel);
     }
 
+    private void setUpDense() {
+        int[] dims = denseDimensions(shape);
+        int rows = dims[0];
+        int in = dims[1];
+        int out = dims[2];
+        SplittableRandom random = new SplittableRandom(1);
+        if (implementation.equals(ND4J_GEMM)) {
+            Nd4j.factory().blas().setMaxThreads(threads);
+            Nd4j.getEnvironment().setMaxThreads(threads);
+            INDArray inputs = Nd4j.create(gaussians(random, rows * in), new long[] {rows, in}, DataType.FLOAT);
+            INDArray weights = Nd4j.create(gaussians(random, in * out), new long[] {in, out}, DataType.FLOAT);
+            INDArray output = Nd4j.create(DataType.FLOAT, rows, out);
+            call = () -> Nd4j.gemm(inputs, weights, output, false, false, 1.0, 0.0);
+            return;
+        }
+        DenseKernel kernel = DenseKernel.valueOf(implementation);
+        float[] inputs = gaussians(random, rows * in);
+        float[] panels = DenseKernel.panels(gaussians(random, out * in), in, out);
+        float[] bias = gaussians(random, out);
+        float[] output = new float[rows * out];
+        call = () -> {
+            kernel.apply(inputs, rows, in, panels, bias, true, output);
+            return output;
+        };
+    }
+
     @Benchmark
     public Object convolve() {
         return call.get();
     }
 
-    /** Floating-point operations of one call of {@code shape}: a multiply and an add per weight and pixel. */
+    /** Floating-point operations of one call of {@code shape}: a multiply and an add per weight and pixel (or row). */
     public static double flops(String shape) {
+        if (isDense(shape)) {
+            int[] dims = denseDimensions(shape);
+            return 2.0 * dims[0] * dims[1] * dims[2];
+        }
         int[] dims = dimensions(shape);
         return 2.0 * dims[0] * dims[1] * dims[2] * dims[2] * dims[3] * dims[4];
+    }
+
+    private static boolean isDense(String shape) {
+        return shape.contains("->");
+    }
+
+    /** {@code rows, in, out} of {@code rows:in->out}. */
+    private static int[] denseDimensions(String shape) {
+        String[] parts = shape.split(":|->");
+        return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2])};
     }
 
     /** {@code in, out, kernel, height, width} of {@code in x out x kernel @ side} or {@code ... @ height x width}. */

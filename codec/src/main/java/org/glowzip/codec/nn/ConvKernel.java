@@ -27,24 +27,19 @@ public enum ConvKernel {
         }
     };
 
-    private static final String VECTOR_MODULE = "jdk.incubator.vector";
-
-    /** Whether the vector module was in the boot layer; checked once, before any vector class loads. */
-    private static final boolean VECTOR_MODULE_PRESENT = ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
-
     /** {@link #VECTOR} when this JVM has its module, else {@link #SCALAR}. */
     public static ConvKernel preferred() {
-        return VECTOR_MODULE_PRESENT ? VECTOR : SCALAR;
+        return VectorModule.PRESENT ? VECTOR : SCALAR;
     }
 
     /** Whether this kernel can run in this JVM. */
     public boolean isAvailable() {
-        return this == SCALAR || VECTOR_MODULE_PRESENT;
+        return this == SCALAR || VectorModule.PRESENT;
     }
 
     void requireAvailable() {
         if (!isAvailable()) {
-            throw new UnsupportedOperationException(this + " convolution kernel needs --add-modules " + VECTOR_MODULE);
+            throw new UnsupportedOperationException(this + " convolution kernel needs --add-modules " + VectorModule.NAME);
         }
     }
 

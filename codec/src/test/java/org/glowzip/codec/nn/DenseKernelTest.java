@@ -1,0 +1,124 @@
+package org.glowzip.codec.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/** Both {@link DenseKernel}s compute the documented sums, bit for bit. */
+class DenseKernelTest {
+    /** Values whose arithmetic has its own rules: signed zeros, subnormals, overflow, infinities, NaN. */
+    private static final float[] SPECIAL_VALUES = {
+        0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL / 3, -Float.MIN_NORMAL / 7,
+        Float.MAX_VALUE, -Float.MAX_VALUE, 3e37f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN,
+    };
+    /** Scales of the ordinary values: products of the small ones are subnormal, of the large ones overflow. */
+    private static final float[] SCALES = {1f, 1e-20f, 3e-23f, 1e19f};
+
+    /**
+     * Every shape, with partial panels, partial row tiles and more rows than a row block; a share
+     * of special values in inputs, weights and biases from none to one in ten. NaN outputs compare
+     * equal whatever their payload ({@link Float#floatToIntBits}).
+     */
+    @Property(tries = 1000)
+    void bothKernelsComputeTheDocumentedSums(@ForAll @IntRange(min = 1, max = 70) int inputs,
+            @ForAll @IntRange(min = 1, max = 70) int outputs, @ForAll @IntRange(min = 0, max = 70) int rows,
+            @ForAll boolean relu, @ForAll @IntRange(min = 0, max = 100) int specialPerMille, @ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] weight = values(random, outputs * inputs, specialPerMille);
+        float[] bias = values(random, outputs, specialPerMille);
+        float[] in = values(random, rows * inputs, specialPerMille);
+        float[] expected = documented(in, rows, inputs, weight, bias, relu);
+        float[] panels = DenseKernel.panels(weight, inputs, outputs);
+        for (DenseKernel kernel : DenseKernel.values()) {
+            float[] out = new float[rows * outputs];
+            kernel.apply(in, rows, inputs, panels, bias, relu, out);
+            assertArrayEquals(intBits(expected), intBits(out), kernel.name());
+        }
+    }
+
+    /** The shapes of a context model, with enough rows for several row blocks and a partial tile. */
+    @Test
+    void contextModelShapesAreExact() {
+        int[][] shapes = {{27, 128}, {128, 128}, {128, 256}, {41, 96}, {80, 32}};
+        for (int[] shape : shapes) {
+            for (int rows : new int[] {1, 8, 16, 203}) {
+                SplittableRandom random = new SplittableRandom(rows * 1000L + shape[0]);
+                float[] weight = values(random, shape[0] * shape[1], 0);
+                float[] bias = values(random, shape[1], 0);
+                float[] in = values(random, rows * shape[0], 0);
+                float[] expected = documented(in, rows, shape[0], weight, bias, true);
+                for (DenseKernel kernel : DenseKernel.values()) {
+                    float[] out = new float[rows * shape[1]];
+                    kernel.apply(in, rows, shape[0], DenseKernel.panels(weight, shape[0], shape[1]), bias, true, out);
+                    assertArrayEquals(intBits(expected), intBits(out), kernel + " " + rows + " x " + Arrays.toString(shape));
+                }
+            }
+        }
+    }
+
+    @Test
+    void outputsPastTheRowsAreLeftAlone() {
+        float[] out = {7f, 7f, 7f, 7f, 7f};
+        DenseKernel.VECTOR.apply(new float[] {1f, 2f}, 2, 1, new float[] {3f, 4f}, new float[] {0.5f, -10f}, true, out);
+        assertArrayEquals(new float[] {3.5f, 0f, 6.5f, 0f, 7f}, out);
+    }
+
+    @Test
+    void arraysThatDoNotFitTheShapeAreRefused() {
+        float[] panels = DenseKernel.panels(new float[6], 3, 2);
+        float[] bias = new float[2];
+        assertThrows(IllegalArgumentException.class, () -> DenseKernel.panels(new float[5], 3, 2));
+        assertThrows(IllegalArgumentException.class, () -> DenseKernel.SCALAR.apply(new float[5], 2, 3, panels, bias, false, new float[4]));
+        assertThrows(IllegalArgumentException.class, () -> DenseKernel.VECTOR.apply(new float[6], 2, 3, panels, bias, false, new float[3]));
+        assertThrows(IllegalArgumentException.class, () -> DenseKernel.VECTOR.apply(new float[6], 2, 2, panels, bias, false, new float[4]));
+        assertThrows(IllegalArgumentException.class, () -> DenseKernel.SCALAR.apply(new float[6], -1, 3, panels, bias, false, new float[4]));
+    }
+
+    /** Otherwise the properties above would silently run the scalar kernel twice. */
+    @Test
+    void testsRunWithTheVectorModule() {
+        assertEquals(DenseKernel.VECTOR, DenseKernel.preferred(), "surefire's argLine must add jdk.incubator.vector");
+    }
+
+    /** The class comment's definition, as plainly as it reads. */
+    private static float[] documented(float[] in, int rows, int inputs, float[] weight, float[] bias, boolean relu) {
+        int outputs = bias.length;
+        float[] out = new float[rows * outputs];
+        for (int r = 0; r < rows; r++) {
+            for (int o = 0; o < outputs; o++) {
+                float sum = 0f;
+                for (int i = 0; i < inputs; i++) {
+                    sum = sum + weight[o * inputs + i] * in[r * inputs + i];
+                }
+                float value = sum + bias[o];
+                out[r * outputs + o] = relu && value < 0f ? 0f : value;
+            }
+        }
+        return out;
+    }
+
+    private static float[] values(SplittableRandom random, int n, int specialPerMille) {
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = random.nextInt(1000) < specialPerMille
+                    ? SPECIAL_VALUES[random.nextInt(SPECIAL_VALUES.length)]
+                    : (float) random.nextGaussian() * SCALES[random.nextInt(SCALES.length)];
+        }
+        return values;
+    }
+
+    private static int[] intBits(float[] values) {
+        int[] bits = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bits[i] = Float.floatToIntBits(values[i]);
+        }
+        return bits;
+    }
+}
