@@ -3,6 +3,7 @@ package org.glowzip.bench.jmh;
 import java.util.List;
 import org.glowzip.codec.context.ContextModel;
 import org.glowzip.codec.context.TableSoftmax;
+import org.glowzip.codec.image.Canvas;
 import org.glowzip.codec.image.Image;
 
 /**
@@ -21,7 +22,7 @@ public record ContextSamples(int[] symbols, float[] logits) {
     public static ContextSamples of(ContextModel model, List<Image> images, int count) {
         int[] symbols = new int[count];
         float[] logits = new float[count * ContextModel.SYMBOLS];
-        float[] features = new float[model.featureCount()];
+        float[] features = new float[model.features().count()];
         ContextModel.Scratch scratch = model.scratch();
         int plane = model.height() * model.width();
         int n = 0;
@@ -30,9 +31,10 @@ public record ContextSamples(int[] symbols, float[] logits) {
                 throw new IllegalArgumentException(image + " is not of the context model's shape");
             }
             byte[] planar = planar(image);
+            Canvas canvas = Canvas.of(planar, model.channels(), model.height(), model.width());
             for (int p = 0; p < plane && n < count; p++) {
                 for (int c = 0; c < model.channels() && n < count; c++, n++) {
-                    model.features(planar, c, p / model.width(), p % model.width(), features);
+                    model.features().features(canvas, c, p / model.width(), p % model.width(), features);
                     System.arraycopy(model.logits(features, scratch), 0, logits, n * ContextModel.SYMBOLS, ContextModel.SYMBOLS);
                     symbols[n] = planar[c * plane + p] & 0xFF;
                 }

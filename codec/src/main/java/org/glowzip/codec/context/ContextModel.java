@@ -31,9 +31,10 @@ import org.glowzip.codec.modelfile.NamedTensor;
  * depends on it).
  *
  * <h2>Slots</h2>
- * The logits become {@code 2^}{@value #PRECISION} rANS slots: with {@code e_s =
- * StrictMath.exp(logit_s - max)}, symbol s gets {@code 1 + floor(e_s / sum(e) * (2^P - 256))}
- * slots and the most likely symbol also the few left over, so every value is codable.
+ * The logits become {@code 2^}{@value #PRECISION} rANS slots by a {@link SlotRule} that the
+ * format names: {@link #cumulative} (with {@code e_s = StrictMath.exp(logit_s - max)}, symbol s
+ * gets {@code 1 + floor(e_s / sum(e) * (2^P - 256))} slots and the most likely symbol also the
+ * few left over) or {@link TableSoftmax}; under either every value is codable.
  */
 public final class ContextModel {
     /** Probability precision of the slots, in bits. */
@@ -138,9 +139,21 @@ public final class ContextModel {
      * {@link Scratch#offset()}; the array belongs to {@code scratch} and is overwritten by its
      * next use.
      */
-    public int[] slots(Canvas canvas, int c, int y, int x, Scratch scratch) {
+    public int[] slots(Canvas canvas, int c, int y, int x, SlotRule rule, Scratch scratch) {
         scratch.offset = features.features(canvas, c, y, x, scratch.features);
-        return cumulative(logits(scratch.features, scratch), scratch.weights, scratch.cumulative);
+        rule.slots(logits(scratch.features, scratch), 0, scratch.cumulative, scratch.weights);
+        return scratch.cumulative;
+    }
+
+    /**
+     * The logits of {@code rows} rows of features at once ({@code features[r * F ..]} gives
+     * {@code logits[r * 256 ..]}), the bits that {@link #logits(float[], Scratch)} gives each row
+     * alone; at most {@link Batch#ROWS} rows.
+     */
+    void logits(float[] features, int rows, float[] logits, Batch batch) {
+        hidden1.apply(features, rows, batch.first, true);
+        hidden2.apply(batch.first, rows, batch.second, true);
+        output.apply(batch.second, rows, logits, false);
     }
 
     /** The {@value #SYMBOLS} logits for the given features, in an array of {@code scratch}. */
@@ -156,21 +169,24 @@ public final class ContextModel {
      * {@code [cumulative[s], cumulative[s + 1])} of {@code 2^PRECISION}.
      */
     public static int[] cumulative(float[] logits) {
-        return cumulative(logits, new double[SYMBOLS], new int[SYMBOLS + 1]);
+        int[] cumulative = new int[SYMBOLS + 1];
+        cumulative(logits, 0, new double[SYMBOLS], cumulative);
+        return cumulative;
     }
 
-    private static int[] cumulative(float[] logits, double[] weights, int[] cumulative) {
-        float max = logits[0];
+    /** {@link #cumulative(float[])} of {@code logits[offset .. offset + 255]}, into {@code cumulative}. */
+    static void cumulative(float[] logits, int offset, double[] weights, int[] cumulative) {
+        float max = logits[offset];
         int likeliest = 0;
         for (int s = 1; s < SYMBOLS; s++) {
-            if (logits[s] > max) {
-                max = logits[s];
+            if (logits[offset + s] > max) {
+                max = logits[offset + s];
                 likeliest = s;
             }
         }
         double sum = 0;
         for (int s = 0; s < SYMBOLS; s++) {
-            weights[s] = StrictMath.exp((double) logits[s] - max);
+            weights[s] = StrictMath.exp((double) logits[offset + s] - max);
             sum += weights[s];
         }
         int spare = (1 << PRECISION) - SYMBOLS;
@@ -184,12 +200,38 @@ public final class ContextModel {
         for (int s = 0; s < SYMBOLS; s++) {
             cumulative[s + 1] += cumulative[s];
         }
-        return cumulative;
     }
 
     /** Working memory for {@link #slots} and {@link #logits}: one per thread. */
     public Scratch scratch() {
         return new Scratch(features.count(), hidden1.outputs(), hidden2.outputs());
+    }
+
+    /** Working memory for batched evaluation: one per thread. */
+    Batch batch() {
+        return new Batch(features.count(), hidden1.outputs(), hidden2.outputs());
+    }
+
+    /** The features, activations and logits of up to {@link #ROWS} rows, and one row's slots. */
+    static final class Batch {
+        /** The most rows one batched evaluation takes. */
+        static final int ROWS = 256;
+
+        final float[] features;
+        final float[] first;
+        final float[] second;
+        final float[] logits = new float[ROWS * SYMBOLS];
+        final int[] offsets = new int[ROWS];
+        final float[] row;
+        final double[] weights = new double[SYMBOLS];
+        final int[] cumulative = new int[SYMBOLS + 1];
+
+        private Batch(int features, int first, int second) {
+            this.features = new float[ROWS * features];
+            this.first = new float[ROWS * first];
+            this.second = new float[ROWS * second];
+            this.row = new float[features];
+        }
     }
 
     /** The features, activations, logits and slots of one evaluation. */

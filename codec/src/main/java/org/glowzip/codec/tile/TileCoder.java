@@ -8,6 +8,7 @@ import org.glowzip.codec.ans.Codecs;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.context.ContextCoder;
 import org.glowzip.codec.context.ContextModel;
+import org.glowzip.codec.context.SlotRule;
 import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.flow.IntGlow;
 import org.glowzip.codec.image.Canvas;
@@ -47,7 +48,7 @@ public final class TileCoder {
     private final IntGlow glow;
     private final boolean hasContextModel;
     private final Map<TileCoding, Codec<byte[]>> tileCodings = new EnumMap<>(TileCoding.class);
-    private final ContextCoder context;
+    private final Map<SlotRule, ContextCoder> contextCoders = new EnumMap<>(SlotRule.class);
     private final Codec<TileCoding> currentModes;
     private final Codec<TileCoding> modeBits;
 
@@ -58,7 +59,12 @@ public final class TileCoder {
         tileCodings.put(TileCoding.RAW, new RawTiles(glow.samplesPerTile()));
         tileCodings.put(TileCoding.GLOW_POP_FREE, glow.popFree());
         tileCodings.put(TileCoding.GLOW_BITS_BACK, glow.bitsBack());
-        this.context = hasContextModel ? new ContextCoder(ContextModel.of(model)) : null;
+        if (hasContextModel) {
+            ContextModel context = ContextModel.of(model);
+            for (SlotRule rule : SlotRule.values()) {
+                contextCoders.put(rule, new ContextCoder(context, rule));
+            }
+        }
         this.currentModes = TileFormat.CURRENT.codec(hasContextModel);
         this.modeBits = TileFormat.MODE_BIT.codec(hasContextModel);
     }
@@ -94,7 +100,8 @@ public final class TileCoder {
      */
     public TileCoding push(Message message, Canvas canvas) {
         requireTileShape(canvas);
-        Codec<Codecs.Pair<TileCoding, Canvas>> current = Codecs.dependent(currentModes, coding -> coding(coding, canvas));
+        Codec<Codecs.Pair<TileCoding, Canvas>> current = Codecs.dependent(currentModes,
+                coding -> coding(coding, TileFormat.CURRENT, canvas));
         List<TileCoding> candidates = candidates(message);
         try (Message.Checkpoint start = message.checkpoint()) {
             TileCoding best = null;
@@ -130,7 +137,7 @@ public final class TileCoder {
     public TileCoding pop(Message message, TileFormat format, Canvas canvas) {
         requireTileShape(canvas);
         Codec<TileCoding> modeCodec = format == TileFormat.MODE_BIT ? modeBits : currentModes;
-        return Codecs.dependent(modeCodec, coding -> coding(coding, canvas)).pop(message).first();
+        return Codecs.dependent(modeCodec, coding -> coding(coding, format, canvas)).pop(message).first();
     }
 
     /**
@@ -159,9 +166,10 @@ public final class TileCoder {
         }
     }
 
-    /** The codec of one coding on {@code canvas}: it pushes the canvas's current tile and pops into it. */
-    private Codec<Canvas> coding(TileCoding coding, Canvas canvas) {
+    /** The codec of one coding in {@code format} on {@code canvas}: it pushes the canvas's current tile and pops into it. */
+    private Codec<Canvas> coding(TileCoding coding, TileFormat format, Canvas canvas) {
         if (coding == TileCoding.CONTEXT) {
+            ContextCoder context = contextCoders.get(format.slotRule());
             if (context == null) {
                 throw new IllegalArgumentException("tile coded with a context model, which the model file lacks");
             }

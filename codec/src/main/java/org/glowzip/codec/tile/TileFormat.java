@@ -3,6 +3,7 @@ package org.glowzip.codec.tile;
 import org.glowzip.codec.ans.Codec;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.ans.Uniform;
+import org.glowzip.codec.context.SlotRule;
 
 /**
  * How the tiles of a coded image are coded, by format generation. A tile's {@link TileCoding}
@@ -13,7 +14,7 @@ import org.glowzip.codec.ans.Uniform;
  *       are coded on one canvas of the group, so the context model sees each tile's decoded
  *       neighbours ({@link org.glowzip.codec.image.Canvas}).</li>
  *   <li>{@link #ISOLATED} (stream format 3, single-image form 2): the same modes; every tile on
- *       a canvas of its own, starting from nothing. Read only.</li>
+ *       a canvas of its own, starting from nothing; slots by {@link SlotRule#EXP}. Read only.</li>
  *   <li>{@link #MODE_BIT} (stream format 2, single-image form 1): 1 uniform bit, 1 for Glow
  *       bits-back and 0 for pop-free, which was the context model where the model file has one
  *       and the Glow pop-free otherwise; tiles isolated. Read only.</li>
@@ -29,6 +30,11 @@ public enum TileFormat {
 
     private static final Uniform TWO_BITS = Uniform.ofBits(2);
     private static final Uniform ONE_BIT = Uniform.ofBits(1);
+
+    /** How the context model's logits become slots in this generation: {@link SlotRule#TABLE} from {@link #NEIGHBOURS} on. */
+    public SlotRule slotRule() {
+        return this == NEIGHBOURS ? SlotRule.TABLE : SlotRule.EXP;
+    }
 
     /** Whether the tiles of a group of planes share one canvas, so that each sees its decoded neighbours. */
     public boolean neighbours() {

@@ -79,8 +79,8 @@ class ContextCoderTest {
      * its right are garbage: the coder reads only what {@link Canvas} lets it.
      */
     @Property(tries = 1000)
-    void popReturnsTheTileAndTheMessage(@ForAll("cases") Case c) {
-        ContextCoder coder = new ContextCoder(c.model());
+    void popReturnsTheTileAndTheMessage(@ForAll("cases") Case c, @ForAll SlotRule rule) {
+        ContextCoder coder = new ContextCoder(c.model(), rule);
         Message message = c.start().copy();
         coder.push(message, c.canvas(c.samples().clone()));
         byte[] garbled = c.samples().clone();
@@ -116,7 +116,7 @@ class ContextCoderTest {
     }
 
     @Property(tries = 200)
-    void codelengthIsAtMostTheInformationContent(@ForAll("cases") Case c) {
+    void codelengthIsAtMostTheInformationContent(@ForAll("cases") Case c, @ForAll SlotRule rule) {
         ContextModel model = c.model();
         double information = 0;
         ContextModel.Scratch scratch = model.scratch();
@@ -124,14 +124,14 @@ class ContextCoderTest {
         for (int y = canvas.top(); y < canvas.top() + model.height(); y++) {
             for (int x = canvas.left(); x < canvas.left() + model.width(); x++) {
                 for (int ch = 0; ch < model.channels(); ch++) {
-                    int[] cumulative = model.slots(canvas, ch, y, x, scratch);
+                    int[] cumulative = model.slots(canvas, ch, y, x, rule, scratch);
                     int symbol = (canvas.value(ch, y, x) - scratch.offset()) & 0xFF;
                     information += ContextModel.PRECISION - Math.log(cumulative[symbol + 1] - cumulative[symbol]) / Math.log(2);
                 }
             }
         }
         Message message = new Message();
-        new ContextCoder(model).push(message, canvas);
+        new ContextCoder(model, rule).push(message, canvas);
         long bits = message.bitLength() - new Message().bitLength();
         // only an upper bound: symbols at slot 0 of 2^20 push zero bits, which the zero bed below a message holds for free
         assertTrue(bits <= information * 1.001 + 64, bits + " bits for " + information + " bits of information");

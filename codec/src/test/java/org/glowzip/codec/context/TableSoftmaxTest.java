@@ -15,6 +15,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.ans.Message;
+import org.glowzip.codec.image.Canvas;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.stream.TestImages;
 import org.junit.jupiter.api.Test;
@@ -168,7 +169,7 @@ class TableSoftmaxTest {
         ContextModel model = ContextModel.of(ImageCodec.bundled().model());
         List<Image> images = TestImages.fashionMnist(8);
         ContextModel.Scratch scratch = model.scratch();
-        float[] features = new float[model.featureCount()];
+        float[] features = new float[model.features().count()];
         int[] table = new int[SYMBOLS + 1];
         double extraBits = 0;
         long samples = 0;
@@ -176,7 +177,7 @@ class TableSoftmaxTest {
             byte[] planar = image.samples(); // one channel: planar already
             for (int y = 0; y < model.height(); y++) {
                 for (int x = 0; x < model.width(); x++) {
-                    model.features(planar, 0, y, x, features);
+                    model.features().features(Canvas.of(planar, 1, model.height(), model.width()), 0, y, x, features);
                     float[] logits = model.logits(features, scratch);
                     int[] exact = ContextModel.cumulative(logits);
                     TableSoftmax.slots(logits, 0, table);
