@@ -20,7 +20,9 @@ import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.image.Image;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code glowzip bench}: bits per dimension and speed of glowzip against classical codecs on the
@@ -32,6 +34,9 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Compare glowzip with classical lossless codecs on the same images: bpd, speed, and a verified round trip each.")
 final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     Verbosity verbosity;
 
@@ -111,7 +116,7 @@ final class BenchCommand implements Callable<Integer> {
             case tsv -> BenchTable.tsv(rows);
             case json -> BenchTable.json(rows);
         });
-        notes.forEach(note -> System.err.println("note: " + note));
+        notes.forEach(note -> spec.commandLine().getErr().println("note: " + note));
         if (plot != null) {
             BenchTable.plot(rows, "Lossless bpd on " + images.size() + " images (" + dataOption.describe() + ")", plot);
         }
@@ -139,7 +144,7 @@ final class BenchCommand implements Callable<Integer> {
             case tsv -> PerImageTable.tsv(results);
             case json -> PerImageTable.json(results);
         });
-        notes.forEach(note -> System.err.println("note: " + note));
+        notes.forEach(note -> spec.commandLine().getErr().println("note: " + note));
         if (plot != null) {
             PerImageTable.plot(results, "Mean bits per sample over " + images.size() + " images (" + dataOption.describe() + ")", plot);
         }
