@@ -77,7 +77,8 @@ final class BenchCommand implements Callable<Integer> {
         List<BenchImage> images = limit == null ? all : all.subList(0, Math.min(limit, all.size()));
         List<String> notes = new ArrayList<>();
         Comparison comparison = new Comparison(images, toolLimit, notes::add);
-        boolean failed = perImage || !oneSize(images) ? perImage(codec, comparison, images, notes) : aggregate(codec, comparison, images, notes);
+        boolean failed = perImage || !oneSize(images) ? perImage(codec, comparison, images) : aggregate(codec, comparison, images, notes);
+        notes.forEach(note -> spec.commandLine().getErr().println("note: " + note));
         return failed ? ExitCodes.RUNTIME_ERROR : 0;
     }
 
@@ -116,7 +117,6 @@ final class BenchCommand implements Callable<Integer> {
             case tsv -> BenchTable.tsv(rows);
             case json -> BenchTable.json(rows);
         });
-        notes.forEach(note -> spec.commandLine().getErr().println("note: " + note));
         if (plot != null) {
             BenchTable.plot(rows, "Lossless bpd on " + images.size() + " images (" + dataOption.describe() + ")", plot);
         }
@@ -124,7 +124,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** A row per image and the means per sample format; true if a round trip failed. */
-    private boolean perImage(ImageCodec codec, Comparison comparison, List<BenchImage> images, List<String> notes) throws Exception {
+    private boolean perImage(ImageCodec codec, Comparison comparison, List<BenchImage> images) throws Exception {
         PerImageCodec glowzip = PerImageCodec.glowzip(codec);
         PerImageCodec optipng = PerImageCodec.of(ExternalTool.optipng());
         List<PerImageCodec> codecs = List.of(PerImageCodec.png(), PerImageCodec.pngFile(), optipng, PerImageCodec.of(ExternalTool.cwebp()),
@@ -144,9 +144,9 @@ final class BenchCommand implements Callable<Integer> {
             case tsv -> PerImageTable.tsv(results);
             case json -> PerImageTable.json(results);
         });
-        notes.forEach(note -> spec.commandLine().getErr().println("note: " + note));
         if (plot != null) {
-            PerImageTable.plot(results, "Mean bits per sample over " + images.size() + " images (" + dataOption.describe() + ")", plot);
+            String counts = String.join(", ", results.groups().stream().map(group -> results.groupSize(group) + " " + group).toList());
+            PerImageTable.plot(results, "Mean bits per sample over images: " + counts + " (" + dataOption.describe() + ")", plot);
         }
         return results.failed();
     }
