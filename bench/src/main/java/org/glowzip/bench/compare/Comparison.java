@@ -3,43 +3,59 @@ package org.glowzip.bench.compare;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.glowzip.codec.ImageCodec;
-import org.glowzip.codec.image.Image;
-import org.glowzip.codec.image.ImageFormat;
-import org.glowzip.codec.image.SampleFormat;
 import org.glowzip.codec.stream.GlowzipReader;
 import org.glowzip.codec.stream.GlowzipWriter;
 
 /**
- * Compresses the same images with glowzip and with classical codecs and reports one
- * {@link BenchRow} per codec. Every row's output is decoded and compared with the input before
- * it is reported.
+ * Compresses the same images with glowzip and with classical codecs. Every output is decoded and
+ * compared with its input before it is reported.
  */
 public final class Comparison {
-    private final List<Image> images;
+    private final List<BenchImage> images;
     private final long samples;
+    private final int toolLimit;
     private final Consumer<String> notes;
 
-    /** @param notes receives one line per skipped codec or other remark */
-    public Comparison(List<Image> images, Consumer<String> notes) {
+    /**
+     * @param toolLimit the codecs that start a process per image run on this many images (the first), or 0 for all
+     * @param notes receives one line per skipped codec or other remark
+     */
+    public Comparison(List<BenchImage> images, int toolLimit, Consumer<String> notes) {
+        if (toolLimit < 0) {
+            throw new IllegalArgumentException("tool limit " + toolLimit + " is negative");
+        }
         this.images = List.copyOf(images);
-        this.samples = images.stream().mapToLong(Image::sampleCount).sum();
+        this.samples = images.stream().mapToLong(image -> image.image().sampleCount()).sum();
+        this.toolLimit = toolLimit;
         this.notes = notes;
     }
 
-    /** The same comparison on the first {@code n} images. */
-    public Comparison first(int n) {
-        return new Comparison(images.subList(0, Math.min(n, images.size())), notes);
+    /** How many images it compares on. */
+    public int size() {
+        return images.size();
+    }
+
+    /**
+     * The comparison to run {@code codec} on: this one, or its first images for a codec that starts a
+     * process per image; empty, with a note, when the codec's programs are not installed.
+     */
+    public Optional<Comparison> forCodec(PerImageCodec codec) {
+        if (!codec.available()) {
+            notes.accept(codec.name() + " skipped: " + String.join(" or ", codec.programs()) + " not on PATH");
+            return Optional.empty();
+        }
+        boolean limited = codec.startsProcesses() && toolLimit > 0 && toolLimit < images.size();
+        return Optional.of(limited ? new Comparison(images.subList(0, toolLimit), toolLimit, notes) : this);
     }
 
     /** All images in one glowzip stream. */
@@ -47,8 +63,8 @@ public final class Comparison {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long start = System.nanoTime();
         try (GlowzipWriter writer = codec.writer(out)) {
-            for (Image image : images) {
-                writer.write(image);
+            for (BenchImage image : images) {
+                writer.write(image.image());
                 perImage.run();
             }
         }
@@ -56,8 +72,8 @@ public final class Comparison {
         start = System.nanoTime();
         boolean verified = true;
         try (GlowzipReader reader = codec.reader(new ByteArrayInputStream(out.toByteArray()))) {
-            for (Image image : images) {
-                verified &= image.equals(reader.read());
+            for (BenchImage image : images) {
+                verified &= image.image().equals(reader.read());
                 perImage.run();
             }
             verified &= reader.read() == null;
@@ -66,46 +82,39 @@ public final class Comparison {
                 out.size(), encode, seconds(start), verified);
     }
 
-    /** Each image compressed alone, in the single-image form ({@link ImageCodec#encode}), on every core. */
-    public BenchRow glowzipSingle(ImageCodec codec, Runnable perImage) throws IOException, InterruptedException {
+    /**
+     * Each image compressed alone by {@code codec}, on every core, then each output decoded and
+     * compared with its image; {@code perImage} runs after each image's encoding and after its decoding.
+     */
+    public CodecRun run(PerImageCodec codec, Runnable perImage) throws IOException, InterruptedException {
         long start = System.nanoTime();
         List<byte[]> encoded = eachImage(i -> {
-            byte[] bytes = codec.encode(images.get(i));
+            byte[] bytes = codec.encoder().encode(images.get(i));
             perImage.run();
             return bytes;
         });
         double encode = seconds(start);
         start = System.nanoTime();
         boolean verified = !eachImage(i -> {
-            boolean same = images.get(i).equals(codec.decode(encoded.get(i)));
+            boolean same = encoded.get(i) == null || codec.decoder().decodesTo(encoded.get(i), images.get(i).image());
             perImage.run();
             return same;
         }).contains(false);
-        return BenchRow.of("glowzip-single", "single-image form, per image", images.size(), samples, total(encoded), encode, seconds(start),
-                verified);
-    }
-
-    /** PNG through glowzip's own writer (adaptive filters, zlib level 6), one file per image. */
-    public BenchRow png() throws IOException {
-        List<byte[]> files = new ArrayList<>(images.size());
-        long start = System.nanoTime();
-        for (Image image : images) {
-            files.add(ImageFormat.PNG.write(image));
+        double decode = seconds(start);
+        long[] bytes = new long[images.size()];
+        long coded = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = encoded.get(i) == null ? CodecRun.NOT_CODED : encoded.get(i).length;
+            coded += encoded.get(i) == null ? 0 : images.get(i).image().sampleCount();
         }
-        double encode = seconds(start);
-        start = System.nanoTime();
-        boolean verified = true;
-        for (int i = 0; i < images.size(); i++) {
-            verified &= images.get(i).equals(ImageFormat.read(files.get(i)));
-        }
-        return BenchRow.of("png", "zlib 6, per image", images.size(), samples, total(files), encode, seconds(start), verified);
+        return new CodecRun(codec, bytes, coded, encode, decode, verified);
     }
 
     /** A general-purpose compressor over the concatenated raw samples. */
     public BenchRow archive(ArchiveCodec codec) throws IOException {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        for (Image image : images) {
-            raw.write(image.samples());
+        for (BenchImage image : images) {
+            raw.write(image.image().samples());
         }
         byte[] input = raw.toByteArray();
         long start = System.nanoTime();
@@ -114,32 +123,6 @@ public final class Comparison {
         start = System.nanoTime();
         boolean verified = Arrays.equals(input, codec.decompress(compressed));
         return BenchRow.of(codec.name(), codec.setting() + ", archive", images.size(), samples, compressed.length, encode, seconds(start), verified);
-    }
-
-    /** An external tool per image, on every core, or nothing (and a note) when it is not installed. */
-    public List<BenchRow> external(ExternalTool tool) throws IOException, InterruptedException {
-        if (!tool.available()) {
-            notes.accept(tool.name() + " skipped: not on PATH");
-            return List.of();
-        }
-        Path scratch = Files.createTempDirectory("glowzip-bench");
-        try {
-            long start = System.nanoTime();
-            List<byte[]> files = eachImage(i -> tool.compress(ImageFormat.PNG.write(images.get(i)), scratch));
-            double encode = seconds(start);
-            start = System.nanoTime();
-            boolean verified = !eachImage(i -> samplesOf(images.get(i)).equals(
-                    inFormat(ImageFormat.read(tool.decompress(files.get(i), scratch)), images.get(i).format()))).contains(false);
-            return List.of(BenchRow.of(tool.name(), tool.setting() + ", per image", images.size(), samples, total(files), encode,
-                    seconds(start), verified));
-        } finally {
-            try (var files = Files.list(scratch)) {
-                for (Path file : files.toList()) {
-                    Files.delete(file);
-                }
-            }
-            Files.delete(scratch);
-        }
     }
 
     /** Work on image {@code i}. */
@@ -176,49 +159,6 @@ public final class Comparison {
         } finally {
             workers.shutdownNow();
         }
-    }
-
-    /** The image's samples without its metadata. */
-    private static Image samplesOf(Image image) {
-        return Image.of(image.width(), image.height(), image.format(), image.samples());
-    }
-
-    /**
-     * A tool's decoded image in {@code format} where it holds the same values, metadata dropped:
-     * tools may add an opaque alpha channel, write gray as RGB or RGB as gray, or add colour
-     * chunks. Returned as decoded where the values differ.
-     */
-    private static Image inFormat(Image decoded, SampleFormat format) {
-        SampleFormat from = decoded.format();
-        if (from.bitDepth() != format.bitDepth() || format.hasAlpha() && !from.hasAlpha()) {
-            return samplesOf(decoded);
-        }
-        int colours = from.isColour() ? 3 : 1;
-        int[] values = new int[decoded.width() * decoded.height() * format.channels()];
-        int i = 0;
-        for (int y = 0; y < decoded.height(); y++) {
-            for (int x = 0; x < decoded.width(); x++) {
-                int first = decoded.value(y, x, 0);
-                for (int c = 1; c < colours; c++) {
-                    if (!format.isColour() && decoded.value(y, x, c) != first) {
-                        return samplesOf(decoded);
-                    }
-                }
-                for (int c = 0; c < (format.isColour() ? 3 : 1); c++) {
-                    values[i++] = decoded.value(y, x, colours == 3 ? c : 0);
-                }
-                if (format.hasAlpha()) {
-                    values[i++] = decoded.value(y, x, colours);
-                } else if (from.hasAlpha() && decoded.value(y, x, colours) != from.maxValue()) {
-                    return samplesOf(decoded);
-                }
-            }
-        }
-        return Image.ofValues(decoded.width(), decoded.height(), format, values);
-    }
-
-    private static long total(List<byte[]> files) {
-        return files.stream().mapToLong(file -> file.length).sum();
     }
 
     private static double seconds(long startNanos) {
