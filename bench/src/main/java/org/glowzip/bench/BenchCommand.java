@@ -17,6 +17,7 @@ import org.glowzip.bench.compare.PerImageCodec;
 import org.glowzip.bench.compare.PerImageResults;
 import org.glowzip.bench.compare.PerImageTable;
 import org.glowzip.codec.ImageCodec;
+import org.glowzip.codec.ModelSet;
 import org.glowzip.codec.image.Image;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,12 +73,14 @@ final class BenchCommand implements Callable<Integer> {
         if (toolLimit < 0) {
             throw new IllegalArgumentException("--tool-limit " + toolLimit + " is negative");
         }
-        ImageCodec codec = modelOption.codec().withMaxDecodeSamples(ImageCodec.heapSizedDecodeLimit()); // it decodes only what it encoded
+        long decodeLimit = ImageCodec.heapSizedDecodeLimit(); // it decodes only what it encoded
+        ImageCodec codec = modelOption.codec().withMaxDecodeSamples(decodeLimit);
         List<BenchImage> all = dataOption.benchImages();
         List<BenchImage> images = limit == null ? all : all.subList(0, Math.min(limit, all.size()));
         List<String> notes = new ArrayList<>();
         Comparison comparison = new Comparison(images, toolLimit, notes::add);
-        boolean failed = perImage || !oneSize(images) ? perImage(codec, comparison, images) : aggregate(codec, comparison, images, notes);
+        boolean failed = perImage || !oneSize(images) ? perImage(modelOption.models().withMaxDecodeSamples(decodeLimit), comparison, images)
+                : aggregate(codec, comparison, images, notes);
         notes.forEach(note -> spec.commandLine().getErr().println("note: " + note));
         return failed ? ExitCodes.RUNTIME_ERROR : 0;
     }
@@ -92,7 +95,7 @@ final class BenchCommand implements Callable<Integer> {
         try (Progress progress = new Progress("glowzip", 4L * images.size(), "img", verbosity.quiet)) {
             Runnable tick = () -> progress.advance(1);
             rows.add(comparison.glowzipStream(codec, tick));
-            rows.add(comparison.run(PerImageCodec.glowzip(codec), tick).row());
+            rows.add(comparison.run(PerImageCodec.glowzip(ModelSet.of(List.of(codec))), tick).row());
         }
         List<Image> pixels = images.stream().map(BenchImage::image).toList();
         BenchRow likelihood = ModelLikelihood.row(codec.model(), pixels); // after glowzip: ND4J's threads stay busy a while
@@ -124,8 +127,8 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** A row per image and the means per sample format; true if a round trip failed. */
-    private boolean perImage(ImageCodec codec, Comparison comparison, List<BenchImage> images) throws Exception {
-        PerImageCodec glowzip = PerImageCodec.glowzip(codec);
+    private boolean perImage(ModelSet models, Comparison comparison, List<BenchImage> images) throws Exception {
+        PerImageCodec glowzip = PerImageCodec.glowzip(models);
         PerImageCodec optipng = PerImageCodec.of(ExternalTool.optipng());
         List<PerImageCodec> codecs = List.of(PerImageCodec.png(), PerImageCodec.pngFile(), optipng, PerImageCodec.of(ExternalTool.cwebp()),
                 PerImageCodec.of(ExternalTool.cjxl(7)), PerImageCodec.of(ExternalTool.cjxl(9)), glowzip);

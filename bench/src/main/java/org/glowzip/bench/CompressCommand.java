@@ -62,7 +62,7 @@ final class CompressCommand implements Callable<Integer> {
             Image first = images.next(); // every input holds an image, or is refused
             Image second = images.next();
             boolean single = second == null && !stream;
-            ImageCodec codec = modelOption.codec();
+            ImageCodec codec = modelOption.models().choose(first); // a stream is coded with the model its first image picks
             Summary summary;
             try (StagedOutput staged = toStdout ? null : StagedOutput.file(Path.of(output));
                     OutputStream out = new BufferedOutputStream(toStdout ? StandardStreams.out() : Files.newOutputStream(staged.path()))) {

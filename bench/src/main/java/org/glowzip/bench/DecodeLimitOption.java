@@ -1,6 +1,7 @@
 package org.glowzip.bench;
 
 import org.glowzip.codec.ImageCodec;
+import org.glowzip.codec.ModelSet;
 import org.glowzip.codec.image.Image;
 import picocli.CommandLine.Option;
 
@@ -16,8 +17,8 @@ final class DecodeLimitOption {
                     + Image.MAX_SAMPLES + ").")
     long maxDecodeSamples = ImageCodec.heapSizedDecodeLimit();
 
-    /** {@code codec} with this limit. */
-    ImageCodec apply(ImageCodec codec) {
-        return codec.withMaxDecodeSamples(maxDecodeSamples);
+    /** {@code models} with this limit. */
+    ModelSet apply(ModelSet models) {
+        return models.withMaxDecodeSamples(maxDecodeSamples);
     }
 }

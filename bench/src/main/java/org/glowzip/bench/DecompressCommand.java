@@ -14,7 +14,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.glowzip.bench.io.InputFiles;
 import org.glowzip.bench.io.StandardStreams;
 import org.glowzip.bench.io.StagedOutput;
-import org.glowzip.codec.ImageCodec;
+import org.glowzip.codec.ModelSet;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.image.ImageFormat;
@@ -54,14 +54,14 @@ final class DecompressCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         InputFiles.check(input, false);
-        ImageCodec codec = decodeLimit.apply(modelOption.codec());
+        ModelSet models = decodeLimit.apply(modelOption.models());
         long count = 0;
         try (InputStream in = new BufferedInputStream(InputFiles.open(input));
                 Sink sink = sink()) {
             if (GlowzipForm.of(in) == GlowzipForm.SINGLE_IMAGE) {
-                sink.accept(count++, codec.decode(SingleImageFormat.readAll(in)));
+                sink.accept(count++, models.decode(SingleImageFormat.readAll(in)));
             } else {
-                try (GlowzipReader reader = codec.reader(in)) {
+                try (GlowzipReader reader = models.reader(in)) {
                     for (Image image = reader.read(); image != null; image = reader.read()) {
                         sink.accept(count++, image);
                         if (!verbosity.quiet && count % 100 == 0) {

@@ -1,6 +1,7 @@
 package org.glowzip.bench;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -8,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import org.glowzip.bench.compare.BenchRow;
 import org.glowzip.bench.compare.ModelLikelihood;
 import org.glowzip.codec.ImageCodec;
+import org.glowzip.codec.ModelSet;
 import org.glowzip.server.GlowServer;
 import org.glowzip.server.ServedModel;
 import picocli.CommandLine.Command;
@@ -40,10 +42,18 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String name = modelOption.model == null ? "fashion-mnist" : modelOption.model.getFileName().toString();
-        ImageCodec codec = ServedModel.streamingCodec(modelOption.codec().model());
-        ServedModel served = new ServedModel(name, codec, testNll(codec));
-        try (GlowServer server = new GlowServer(limits.config(), List.of(served))) {
+        List<ServedModel> served = new ArrayList<>();
+        if (modelOption.model == null) {
+            for (ImageCodec bundled : ModelSet.bundled().codecs()) {
+                ImageCodec codec = ServedModel.streamingCodec(bundled.model());
+                String name = served.isEmpty() ? "fashion-mnist" : bundledName(served.size());
+                served.add(new ServedModel(name, codec, served.isEmpty() ? testNll(codec) : Double.NaN));
+            }
+        } else {
+            ImageCodec codec = ServedModel.streamingCodec(modelOption.codec().model());
+            served.add(new ServedModel(modelOption.model.getFileName().toString(), codec, testNll(codec)));
+        }
+        try (GlowServer server = new GlowServer(limits.config(), served)) {
             int bound = server.start(host, port);
             if (!verbosity.quiet) {
                 System.err.println("glowzip serving on http://" + host + ":" + bound + " (Ctrl-C stops)");
@@ -53,6 +63,12 @@ final class ServeCommand implements Callable<Integer> {
             stop.await();
         }
         return 0;
+    }
+
+    /** The name the server gives bundled model {@code index}: its resource's file name without the extension. */
+    private static String bundledName(int index) {
+        String resource = ModelSet.BUNDLED.get(index);
+        return resource.substring(resource.lastIndexOf('/') + 1, resource.lastIndexOf('.'));
     }
 
     /** The float model's NLL in bpd on the test images, or NaN when there are none of the model's shape. */

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.glowzip.codec.ImageCodec;
+import org.glowzip.codec.ModelSet;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.image.ImageFormat;
 import org.glowzip.codec.image.SampleFormat;
@@ -45,10 +45,14 @@ public record PerImageCodec(String name, String setting, List<String> programs, 
                 PerImageCodec::readsAsPng);
     }
 
-    /** glowzip's single-image form ({@link ImageCodec#encode}); the decoded image equals the input, metadata included. */
-    public static PerImageCodec glowzip(ImageCodec codec) {
-        return new PerImageCodec("glowzip-single", "single-image form", List.of(), image -> codec.encode(image.image()),
-                (bytes, image) -> image.equals(codec.decode(bytes)));
+    /**
+     * glowzip's single-image form with the model of the set that codes each image shortest
+     * ({@link ModelSet#encode}); the decoded image equals the input, metadata included.
+     */
+    public static PerImageCodec glowzip(ModelSet models) {
+        String setting = models.codecs().size() == 1 ? "single-image form" : "single-image form, model per image";
+        return new PerImageCodec("glowzip-single", setting, List.of(), image -> models.encode(image.image()),
+                (bytes, image) -> image.equals(models.decode(bytes)));
     }
 
     /**
