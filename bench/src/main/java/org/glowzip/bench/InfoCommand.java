@@ -1,78 +1,162 @@
 package org.glowzip.bench;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.glowzip.bench.io.InputFiles;
+import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.MalformedStreamException;
+import org.glowzip.codec.ModelSet;
 import org.glowzip.codec.flow.CodingParameters;
+import org.glowzip.codec.image.Image;
 import org.glowzip.codec.stream.GlowzipForm;
+import org.glowzip.codec.stream.GlowzipReader;
 import org.glowzip.codec.stream.SingleImageFormat;
 import org.glowzip.codec.stream.SingleImageHeader;
 import org.glowzip.codec.stream.StreamSummary;
+import org.glowzip.codec.tile.TileCoding;
+import org.glowzip.codec.tile.TileTally;
+import org.glowzip.server.http.JsonObject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code glowzip info}: what a single image or a stream holds, checked but not decoded: every
- * checksum (each block's, or the single image's), the framing, the shapes and the end block's
- * image count are verified before anything is printed, so a damaged file fails (exit 3) instead
- * of being described. Whether the payloads decode with a model is {@code decompress}'s to find out.
+ * {@code glowzip info}: what a single image or a stream holds. Every checksum (each block's, or
+ * the single image's), the framing, the shapes and the end block's image count are verified
+ * before anything is printed, so a damaged file fails (exit 3) instead of being described. With
+ * {@code --modes} it also decodes the payloads with the model the file names (the bundled set, or
+ * {@code -m}) and counts the tiles each coding coded, since the coding of a tile is inside the
+ * message; a model-sized image is one tile.
  */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Print the form (single image or stream), model fingerprint, coding parameters, images, sizes and bpd.")
+        description = "Print the form (single image or stream), model fingerprint, coding parameters, images, sizes and bpd;"
+                + " with --modes also how many tiles each coding (glow-bits-back, glow-pop-free, context, raw) coded.")
 final class InfoCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity;
 
+    @Mixin
+    ModelOption modelOption;
+
     @Parameters(paramLabel = "IN.glz", description = "Single-image or stream file, or - for stdin.")
     String input;
 
+    @Option(names = "--modes", description = "Decode the file and count the tiles each coding coded.")
+    boolean modes;
+
+    @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    enum Format { table, json }
+
     @Override
     public Integer call() throws Exception {
+        Report report = new Report();
         try (InputStream in = new BufferedInputStream(InputFiles.open(input))) {
-            if (GlowzipForm.of(in) == GlowzipForm.SINGLE_IMAGE) {
-                printSingle(SingleImageHeader.read(SingleImageFormat.readAll(in)));
+            byte[] bytes = in.readAllBytes();
+            if (GlowzipForm.of(bytes) == GlowzipForm.SINGLE_IMAGE) {
+                describeSingle(SingleImageHeader.read(bytes), report);
             } else {
-                printStream(StreamSummary.read(in));
+                describeStream(StreamSummary.read(new ByteArrayInputStream(bytes)), report);
+            }
+            if (modes) {
+                report.modes(tally(bytes));
             }
         } catch (MalformedStreamException e) {
             throw InputFiles.named(input, e);
         }
+        System.out.print(format == Format.json ? report.json + "\n" : report.text);
         return 0;
     }
 
-    private static void printSingle(SingleImageHeader image) {
-        System.out.printf(Locale.ROOT, "form             single image%n");
-        System.out.printf(Locale.ROOT, "format version   %d%n", image.version());
-        System.out.printf(Locale.ROOT, "model            %s... (fingerprint prefix)%n", image.fingerprintHex());
-        printCoding(image.parameters());
-        System.out.printf(Locale.ROOT, "image            %dx%d %s%n", image.width(), image.height(), image.format());
-        System.out.printf(Locale.ROOT, "metadata         %d bytes%n", image.metadata().length);
-        System.out.printf(Locale.ROOT, "payload          %s, %d bytes%n", image.coded() ? "coded" : "raw", image.payloadLength());
-        System.out.printf(Locale.ROOT, "samples          %d%n", image.samples());
-        System.out.printf(Locale.ROOT, "bytes            %d%n", image.bytes());
-        System.out.printf(Locale.ROOT, "bpd              %.4f%n", image.bitsPerDimension());
+    /** How many tiles each coding coded in {@code bytes}, decoded with the model they name. */
+    private TileTally tally(byte[] bytes) throws Exception {
+        ModelSet models = modelOption.models().withMaxDecodeSamples(ImageCodec.heapSizedDecodeLimit());
+        TileTally tally = new TileTally();
+        if (GlowzipForm.of(bytes) == GlowzipForm.SINGLE_IMAGE) {
+            models.codecOf(bytes).decode(bytes, tally);
+            return tally;
+        }
+        try (GlowzipReader reader = models.reader(new BufferedInputStream(new ByteArrayInputStream(bytes)))) {
+            for (Image image = reader.read(); image != null; image = reader.read()) {
+                // every block is decoded and checked; the tally counts its tiles
+            }
+            return reader.tally();
+        }
     }
 
-    private static void printStream(StreamSummary summary) {
-        System.out.printf(Locale.ROOT, "form             stream%n");
-        System.out.printf(Locale.ROOT, "format version   %d%n", summary.header().version());
-        System.out.printf(Locale.ROOT, "model            %s%n", summary.header().fingerprintHex());
-        printCoding(summary.header().parameters());
-        System.out.printf(Locale.ROOT, "images           %d%n", summary.images());
-        summary.formats().forEach((format, count) -> System.out.printf(Locale.ROOT, "  %-14s %d%n", format, count));
-        System.out.printf(Locale.ROOT, "metadata         %d bytes%n", summary.metadataBytes());
-        System.out.printf(Locale.ROOT, "blocks           %d coded, %d raw%n", summary.codedBlocks(), summary.rawBlocks());
-        System.out.printf(Locale.ROOT, "samples          %d%n", summary.samples());
-        System.out.printf(Locale.ROOT, "bytes            %d%n", summary.bytes());
-        System.out.printf(Locale.ROOT, "bpd              %.4f%n", summary.bitsPerDimension());
+    private static void describeSingle(SingleImageHeader image, Report report) {
+        report.add("form", "form", "single image");
+        report.add("format version", "version", image.version());
+        report.add("model", "model", image.fingerprintHex() + "... (fingerprint prefix)");
+        describeCoding(image.parameters(), report);
+        report.add("image", "image", image.width() + "x" + image.height() + " " + image.format());
+        report.add("metadata bytes", "metadataBytes", image.metadata().length);
+        report.add("payload", "payload", image.coded() ? "coded" : "raw");
+        report.add("payload bytes", "payloadBytes", image.payloadLength());
+        report.add("samples", "samples", image.samples());
+        report.add("bytes", "bytes", image.bytes());
+        report.add("bpd", "bpd", image.bitsPerDimension());
     }
 
-    private static void printCoding(CodingParameters coding) {
-        System.out.printf(Locale.ROOT, "coding           %d fractional bits, %d scale bits, %d-bit priors, pop-free units 2^-%d%n",
-                coding.fractionalBits(), coding.scaleBits(), coding.priorPrecision(), coding.popFreeBits());
+    private static void describeStream(StreamSummary summary, Report report) {
+        report.add("form", "form", "stream");
+        report.add("format version", "version", summary.header().version());
+        report.add("model", "model", summary.header().fingerprintHex());
+        describeCoding(summary.header().parameters(), report);
+        report.add("images", "images", summary.images());
+        summary.formats().forEach((format, count) -> report.text.append(String.format(Locale.ROOT, "  %-14s %d%n", format, count)));
+        report.add("metadata bytes", "metadataBytes", summary.metadataBytes());
+        report.add("coded blocks", "codedBlocks", summary.codedBlocks());
+        report.add("raw blocks", "rawBlocks", summary.rawBlocks());
+        report.add("samples", "samples", summary.samples());
+        report.add("bytes", "bytes", summary.bytes());
+        report.add("bpd", "bpd", summary.bitsPerDimension());
+    }
+
+    private static void describeCoding(CodingParameters coding, Report report) {
+        report.add("coding", "coding", String.format(Locale.ROOT, "%d fractional bits, %d scale bits, %d-bit priors, pop-free units 2^-%d",
+                coding.fractionalBits(), coding.scaleBits(), coding.priorPrecision(), coding.popFreeBits()));
+    }
+
+    /** The fields, as aligned text and as one JSON object. */
+    private static final class Report {
+        private final StringBuilder text = new StringBuilder();
+        private final JsonObject json = new JsonObject();
+
+        void add(String label, String key, String value) {
+            line(label, value);
+            json.field(key, value);
+        }
+
+        void add(String label, String key, long value) {
+            line(label, Long.toString(value));
+            json.field(key, value);
+        }
+
+        void add(String label, String key, double value) {
+            line(label, String.format(Locale.ROOT, "%.4f", value));
+            json.field(key, value);
+        }
+
+        /** The tiles of each coding: a line each, and the object {@code modes} keyed by {@link TileCoding#key()}. */
+        void modes(TileTally tally) {
+            JsonObject counts = new JsonObject();
+            text.append("tiles by coding\n");
+            for (Map.Entry<TileCoding, Long> entry : tally.counts().entrySet()) {
+                text.append(String.format(Locale.ROOT, "  %-14s %d%n", entry.getKey().key(), entry.getValue()));
+                counts.field(entry.getKey().key(), entry.getValue());
+            }
+            json.field("modes", counts);
+        }
+
+        private void line(String label, String value) {
+            text.append(String.format(Locale.ROOT, "%-16s %s%n", label, value));
+        }
     }
 }

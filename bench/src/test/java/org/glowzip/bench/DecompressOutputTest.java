@@ -157,7 +157,8 @@ class DecompressOutputTest {
     void infoValidatesWhatItReports() throws IOException {
         Cli.Run valid = Cli.run("info", write("s.glz", stream).toString());
         assertEquals(0, valid.exit(), valid::toString);
-        assertTrue(valid.out().contains("images           20\n") && valid.out().contains("blocks           4 coded, 0 raw\n"), valid::toString);
+        assertTrue(valid.out().contains("images           20\n") && valid.out().contains("coded blocks     4\n")
+                && valid.out().contains("raw blocks       0\n"), valid::toString);
 
         byte[] flipped = stream.clone();
         flipped[stream.length / 2] ^= 1;
@@ -174,5 +175,27 @@ class DecompressOutputTest {
         }
         Cli.Run run = Cli.run("info", write("damaged.glz", trailing).toString());
         assertTrue(run.err().endsWith(": data after the end block\n"), run::toString);
+    }
+
+    /** {@code info --modes} decodes and counts every tile by its coding: 20 one-tile images in the stream, 1 in a single image. */
+    @Test
+    void infoCountsTheTilesOfEachCoding() throws IOException {
+        Cli.Run run = Cli.run("info", "--modes", "--format", "json", write("s.glz", stream).toString());
+        assertEquals(0, run.exit(), run::toString);
+        String modes = run.out().substring(run.out().indexOf("\"modes\":{"));
+        long total = 0;
+        for (String key : List.of("raw", "context", "glow-pop-free", "glow-bits-back")) {
+            int at = modes.indexOf("\"" + key + "\":") + key.length() + 3;
+            int end = at;
+            while (Character.isDigit(modes.charAt(end))) {
+                end++;
+            }
+            total += Long.parseLong(modes.substring(at, end));
+        }
+        assertEquals(20, total, run::toString);
+        assertTrue(run.out().startsWith("{\"form\":\"stream\",\"version\":4,"), run::toString);
+        Cli.Run single = Cli.run("info", "--modes", write("i.glz", ImageCodec.bundled().encode(IMAGES.get(0))).toString());
+        assertTrue(single.out().contains("tiles by coding\n"), single::toString);
+        assertTrue(single.out().matches("(?s).*\n  (context|glow-bits-back|raw|glow-pop-free) +1\n.*"), single::toString);
     }
 }

@@ -19,6 +19,7 @@ import org.glowzip.codec.stream.SingleImageFormat;
 import org.glowzip.codec.stream.StreamHeader;
 import org.glowzip.codec.stream.StreamParser;
 import org.glowzip.codec.tile.TileCoder;
+import org.glowzip.codec.tile.TileTally;
 
 /**
  * Lossless image compression with a trained Glow: the public entry point.
@@ -142,18 +143,28 @@ public final class ImageCodec {
      *         another model, or a stream that holds other than one image
      */
     public Image decode(byte[] bytes) throws MalformedStreamException {
+        return decode(bytes, new TileTally());
+    }
+
+    /**
+     * {@link #decode(byte[])}, counting into {@code tally} how each tile was coded.
+     *
+     * @throws MalformedStreamException as {@link #decode(byte[])}
+     */
+    public Image decode(byte[] bytes, TileTally tally) throws MalformedStreamException {
         return switch (GlowzipForm.of(bytes)) {
-            case SINGLE_IMAGE -> single.decode(bytes, maxDecodeSamples);
-            case STREAM -> decodeStream(bytes);
+            case SINGLE_IMAGE -> single.decode(bytes, maxDecodeSamples, tally);
+            case STREAM -> decodeStream(bytes, tally);
         };
     }
 
-    private Image decodeStream(byte[] stream) throws MalformedStreamException {
+    private Image decodeStream(byte[] stream, TileTally tally) throws MalformedStreamException {
         try (GlowzipReader reader = reader(new ByteArrayInputStream(stream))) {
             Image image = reader.read();
             if (image == null || reader.read() != null) {
                 throw new MalformedStreamException(0, "stream does not hold exactly one image");
             }
+            tally.addAll(reader.tally());
             return image;
         } catch (MalformedStreamException e) {
             throw e;

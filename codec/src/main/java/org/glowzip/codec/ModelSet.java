@@ -100,10 +100,18 @@ public final class ModelSet {
      *         has the fingerprint the bytes name
      */
     public Image decode(byte[] bytes) throws MalformedStreamException {
+        return codecOf(bytes).decode(bytes);
+    }
+
+    /**
+     * The codec of the set whose model coded {@code bytes}, a single image or a stream.
+     *
+     * @throws MalformedStreamException if the framing that names the model is damaged or names no model of the set
+     */
+    public ImageCodec codecOf(byte[] bytes) throws MalformedStreamException {
         return switch (GlowzipForm.of(bytes)) {
-            case SINGLE_IMAGE -> codecNamed(SingleImageHeader.read(bytes).fingerprintPrefix(), SingleImageFormat.FINGERPRINT_OFFSET)
-                    .decode(bytes);
-            case STREAM -> codecOfStream(Arrays.copyOf(bytes, Math.min(bytes.length, StreamFormat.HEADER_SIZE))).decode(bytes);
+            case SINGLE_IMAGE -> codecNamed(SingleImageHeader.read(bytes).fingerprintPrefix(), SingleImageFormat.FINGERPRINT_OFFSET);
+            case STREAM -> codecOfStream(Arrays.copyOf(bytes, Math.min(bytes.length, StreamFormat.HEADER_SIZE)));
         };
     }
 

@@ -10,6 +10,7 @@ import org.glowzip.codec.image.Canvas;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.tile.TileCoder;
 import org.glowzip.codec.tile.TileFormat;
+import org.glowzip.codec.tile.TileTally;
 
 /**
  * Codes images onto one rANS message, tile by tile through the {@link TileCoder}: the images of a stream block
@@ -69,16 +70,19 @@ final class BlockCoder {
      * Pops images of the given shapes in order and checks the message is consumed.
      *
      * @param format how the format that holds the message coded the tiles
+     * @param tally counts the coding of every tile popped
      */
-    List<Image> decode(Message message, List<ImageShape> shapes, TileFormat format, long offset) throws MalformedStreamException {
+    List<Image> decode(Message message, List<ImageShape> shapes, TileFormat format, long offset, TileTally tally)
+            throws MalformedStreamException {
         try {
-            return decodeImages(message, shapes, format, offset);
+            return decodeImages(message, shapes, format, offset, tally);
         } catch (ArithmeticException | IllegalArgumentException e) {
             throw new MalformedStreamException(offset, "undecodable payload: " + e.getMessage());
         }
     }
 
-    private List<Image> decodeImages(Message message, List<ImageShape> shapes, TileFormat format, long offset) throws MalformedStreamException {
+    private List<Image> decodeImages(Message message, List<ImageShape> shapes, TileFormat format, long offset, TileTally tally)
+            throws MalformedStreamException {
         List<Image> images = new ArrayList<>(shapes.size());
         for (ImageShape shape : shapes) {
             int width = shape.width();
@@ -91,10 +95,10 @@ final class BlockCoder {
                     stopIfInterrupted();
                     tiling.onTile(canvas, t);
                     if (format.neighbours()) {
-                        tiles.pop(message, format, canvas);
+                        tally.add(tiles.pop(message, format, canvas));
                     } else {
                         Canvas alone = tiling.blankTile();
-                        tiles.pop(message, format, alone);
+                        tally.add(tiles.pop(message, format, alone));
                         canvas.placeTile(alone.samples());
                     }
                 }

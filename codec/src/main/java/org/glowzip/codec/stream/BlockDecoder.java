@@ -10,6 +10,7 @@ import org.glowzip.codec.image.Image;
 import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.tile.TileCoder;
 import org.glowzip.codec.tile.TileFormat;
+import org.glowzip.codec.tile.TileTally;
 
 /**
  * Turns the blocks a {@link StreamParser} hands on into images: raw blocks are cut into their
@@ -34,9 +35,14 @@ public final class BlockDecoder {
 
     /** The images of {@code block}, in order. */
     public List<Image> decode(StreamParser.Block block) throws MalformedStreamException {
+        return decode(block, new TileTally());
+    }
+
+    /** The images of {@code block}, in order; {@code tally} counts the coding of each tile of a coded block. */
+    public List<Image> decode(StreamParser.Block block, TileTally tally) throws MalformedStreamException {
         ImageTable table = block.table();
         List<Image> images = block.isRaw() ? rawImages(table.shapes(), block.payload())
-                : coder.decode(Message.fromBytes(block.payload(), block.payloadOffset()), table.shapes(), modes, block.payloadOffset());
+                : coder.decode(Message.fromBytes(block.payload(), block.payloadOffset()), table.shapes(), modes, block.payloadOffset(), tally);
         return table.withMetadata(images);
     }
 

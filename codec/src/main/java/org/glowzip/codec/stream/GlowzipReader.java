@@ -12,6 +12,7 @@ import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.tile.TileCoder;
+import org.glowzip.codec.tile.TileTally;
 
 /**
  * Reads a glowzip stream ({@link StreamFormat}) block by block: {@link #read} returns the images
@@ -31,6 +32,7 @@ public final class GlowzipReader implements Closeable {
     private final CodingParameters parameters;
     private final long maxSamples;
     private final Deque<Image> ready = new ArrayDeque<>();
+    private final TileTally tally = new TileTally();
 
     public GlowzipReader(InputStream source, ModelFile model) throws IOException {
         this(source, model, null, DEFAULT_MAX_SAMPLES);
@@ -62,6 +64,11 @@ public final class GlowzipReader implements Closeable {
         return parameters;
     }
 
+    /** How many tiles of the blocks decoded so far each coding coded. */
+    public TileTally tally() {
+        return tally;
+    }
+
     /** The next image, or {@code null} after the last one. */
     public Image read() throws IOException {
         while (ready.isEmpty() && !parser.finished()) {
@@ -69,7 +76,7 @@ public final class GlowzipReader implements Closeable {
             if (event instanceof StreamParser.Table table && table.table().samples() > maxSamples) {
                 throw new DecodeLimitException(table.offset(), table.table().samples(), maxSamples);
             } else if (event instanceof StreamParser.Block block) {
-                ready.addAll(decoder.decode(block));
+                ready.addAll(decoder.decode(block, tally));
             } else if (event instanceof StreamParser.End && source.read() >= 0) {
                 throw parser.trailingData();
             }

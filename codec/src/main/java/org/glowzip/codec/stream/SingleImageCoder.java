@@ -12,6 +12,7 @@ import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.tile.TileCoder;
+import org.glowzip.codec.tile.TileTally;
 
 /**
  * Codes one image in the {@link SingleImageFormat single-image form}, with the tile coding of a
@@ -56,11 +57,12 @@ public final class SingleImageCoder {
      * The image of {@code bytes}, decoded with the coding parameters they name.
      *
      * @param maxSamples the most samples the image may have, checked before anything is allocated for them
+     * @param tally counts the coding of each tile of a coded image
      * @throws MalformedStreamException if the bytes are damaged, truncated, not a single image,
      *         or were coded with another model
      * @throws DecodeLimitException if the image has more than {@code maxSamples} samples
      */
-    public Image decode(byte[] bytes, long maxSamples) throws MalformedStreamException {
+    public Image decode(byte[] bytes, long maxSamples, TileTally tally) throws MalformedStreamException {
         SingleImageHeader header = SingleImageHeader.read(bytes);
         if (header.samples() > maxSamples) {
             throw new DecodeLimitException(SingleImageFormat.PARAMETERS_OFFSET, header.samples(), maxSamples);
@@ -77,7 +79,7 @@ public final class SingleImageCoder {
             BlockCoder decoder = header.parameters().equals(tiles.parameters()) ? coder
                     : new BlockCoder(new TileCoder(model, header.parameters()));
             Message message = Message.fromCompactBytes(bytes, from, to, from);
-            image = decoder.decode(message, List.of(header.shape()), SingleImageFormat.tileModes(header.version()), from).get(0);
+            image = decoder.decode(message, List.of(header.shape()), SingleImageFormat.tileModes(header.version()), from, tally).get(0);
         } else {
             image = Image.of(header.width(), header.height(), header.format(), Arrays.copyOfRange(bytes, from, to));
         }

@@ -6,11 +6,22 @@ package org.glowzip.codec.tile;
  */
 public enum TileCoding {
     /** Each sample as 8 uniform bits: the bound no tile exceeds. */
-    RAW,
+    RAW("raw"),
     /** The model file's context model, sample by sample: pushes only. */
-    CONTEXT,
+    CONTEXT("context"),
     /** The integer Glow without noise, at coarse units: pushes before it pops. */
-    GLOW_POP_FREE,
+    GLOW_POP_FREE("glow-pop-free"),
     /** The integer Glow with bits-back dequantization: the Glow's likelihood, on a message that can lend. */
-    GLOW_BITS_BACK
+    GLOW_BITS_BACK("glow-bits-back");
+
+    private final String key;
+
+    TileCoding(String key) {
+        this.key = key;
+    }
+
+    /** The coding's name in reports ({@code glowzip info}): lower case, words joined by hyphens. */
+    public String key() {
+        return key;
+    }
 }

@@ -23,6 +23,7 @@ import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.tile.TileCoder;
 import org.glowzip.codec.tile.TileFormat;
+import org.glowzip.codec.tile.TileTally;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,7 +58,12 @@ class BlockCoderTest {
             @ForAll("coders") BlockCoder coder) throws MalformedStreamException {
         Message message = coder.encode(images);
         List<ImageShape> shapes = images.stream().map(ImageShape::of).toList();
-        assertEquals(images, coder.decode(Message.fromBytes(message.toBytes(), 0), shapes, TileFormat.CURRENT, 0));
+        TileTally tally = new TileTally();
+        assertEquals(images, coder.decode(Message.fromBytes(message.toBytes(), 0), shapes, TileFormat.CURRENT, 0, tally));
+        long tiles = tally.counts().values().stream().mapToLong(Long::longValue).sum();
+        Tiling tiling = new Tiling(coder == RGB || coder == RGB_RESIDUAL || coder == RGB_NEIGHBOURHOOD ? RGB_CONFIG : GRAY_CONFIG);
+        assertEquals(images.stream().mapToLong(image -> tiling.tileCount(image.width(), image.height(), image.planes())).sum(), tiles,
+                "every tile counted once");
     }
 
     /** An interrupted thread stops coding before the next tile, and keeps its interrupt status for its caller. */
@@ -69,11 +75,11 @@ class BlockCoderTest {
         Thread.currentThread().interrupt();
         try {
             assertThrows(CancellationException.class, () -> GRAY.encode(images));
-            assertThrows(CancellationException.class, () -> GRAY.decode(Message.fromBytes(message.toBytes(), 0), shapes, TileFormat.CURRENT, 0));
+            assertThrows(CancellationException.class, () -> GRAY.decode(Message.fromBytes(message.toBytes(), 0), shapes, TileFormat.CURRENT, 0, new TileTally()));
             assertTrue(Thread.currentThread().isInterrupted());
         } finally {
             Thread.interrupted();
         }
-        assertEquals(images, GRAY.decode(Message.fromBytes(message.toBytes(), 0), shapes, TileFormat.CURRENT, 0));
+        assertEquals(images, GRAY.decode(Message.fromBytes(message.toBytes(), 0), shapes, TileFormat.CURRENT, 0, new TileTally()));
     }
 }

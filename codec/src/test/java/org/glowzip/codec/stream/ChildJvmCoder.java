@@ -11,6 +11,7 @@ import org.glowzip.codec.modelfile.ModelFileReader;
 import org.glowzip.codec.nn.ConvKernel;
 import org.glowzip.codec.tile.TileCoder;
 import org.glowzip.codec.tile.TileFormat;
+import org.glowzip.codec.tile.TileTally;
 
 /**
  * Run in a second JVM by {@link CrossJvmDeterminismTest}: decodes the parent's message and
@@ -32,7 +33,7 @@ public final class ChildJvmCoder {
         BlockCoder coder = new BlockCoder(new TileCoder(ModelFileReader.read(Path.of(args[0])), CodingParameters.DEFAULT));
         List<Image> images = CrossJvmDeterminismTest.readImages(Files.readAllBytes(Path.of(args[2])));
         List<ImageShape> shapes = images.stream().map(ImageShape::of).toList();
-        List<Image> decoded = coder.decode(Message.fromBytes(Files.readAllBytes(Path.of(args[1])), 0), shapes, TileFormat.CURRENT, 0);
+        List<Image> decoded = coder.decode(Message.fromBytes(Files.readAllBytes(Path.of(args[1])), 0), shapes, TileFormat.CURRENT, 0, new TileTally());
         Files.write(Path.of(args[3]), CrossJvmDeterminismTest.writeImages(decoded));
         Files.write(Path.of(args[4]), coder.encode(images).toBytes());
     }

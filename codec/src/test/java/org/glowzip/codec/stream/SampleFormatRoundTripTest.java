@@ -25,6 +25,7 @@ import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.tile.TileCoder;
 import org.glowzip.codec.tile.TileFormat;
+import org.glowzip.codec.tile.TileTally;
 import org.junit.jupiter.api.Test;
 
 /** Every sample format, with and without metadata, comes back exactly from both forms, through gray and RGB models. */
@@ -81,7 +82,7 @@ class SampleFormatRoundTripTest {
         }
         Message received = Message.fromBytes(message.toBytes(), 0);
         List<ImageShape> shapes = images.stream().map(ImageShape::of).toList();
-        List<Image> decoded = coder.decode(received, shapes, TileFormat.CURRENT, 0);
+        List<Image> decoded = coder.decode(received, shapes, TileFormat.CURRENT, 0, new TileTally());
         assertTrue(received.isFresh(), "every word pushed was popped");
         for (int i = 0; i < images.size(); i++) {
             assertArrayEquals(images.get(i).samples(), decoded.get(i).samples());

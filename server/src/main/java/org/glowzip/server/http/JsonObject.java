@@ -8,36 +8,36 @@ import java.util.List;
  * sent as UTF-8), integers as written, a {@code double} as {@link Double#toString} writes it or
  * {@code null} if it is not finite. {@link #toString} is the object's text, without white space.
  */
-final class JsonObject {
+public final class JsonObject {
     private final StringBuilder text = new StringBuilder("{");
 
-    JsonObject field(String name, String value) {
+    public JsonObject field(String name, String value) {
         quoted(name(name), value);
         return this;
     }
 
-    JsonObject field(String name, long value) {
+    public JsonObject field(String name, long value) {
         name(name).append(value);
         return this;
     }
 
-    JsonObject field(String name, boolean value) {
+    public JsonObject field(String name, boolean value) {
         name(name).append(value);
         return this;
     }
 
-    JsonObject field(String name, double value) {
+    public JsonObject field(String name, double value) {
         name(name).append(Double.isFinite(value) ? Double.toString(value) : "null");
         return this;
     }
 
-    JsonObject field(String name, JsonObject value) {
+    public JsonObject field(String name, JsonObject value) {
         name(name).append(value);
         return this;
     }
 
     /** An array of objects. */
-    JsonObject field(String name, List<JsonObject> values) {
+    public JsonObject field(String name, List<JsonObject> values) {
         StringBuilder out = name(name).append('[');
         for (int i = 0; i < values.size(); i++) {
             out.append(i == 0 ? "" : ",").append(values.get(i));
