@@ -6,15 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import org.glowzip.codec.ImageCodec;
+import org.glowzip.codec.ModelSet;
 import org.glowzip.codec.image.Image;
+import org.glowzip.codec.image.ImageFormat;
 import org.junit.jupiter.api.Test;
 
 /**
- * Files written before format 3 and single-image form 2 still decode (DESIGN.md, compatibility):
- * a version 2 stream of the first three Fashion-MNIST test images in two blocks, and a version 1
- * single image of the first, both written with the bundled model by the code at commit 2325581.
+ * Files of every released format and bundled model still decode (DESIGN.md, compatibility): a
+ * version 2 stream of the first three Fashion-MNIST test images in two blocks and a version 1
+ * single image of the first (the bundled model, code at commit 2325581); a version 3 stream of
+ * the three and a version 2 single image of a 60 x 50 RGB gradient, 18 isolated tiles (commit
+ * e63da39); a version 4 stream of the three, and version 3 single images of the gradient coded
+ * with the RGB photo model and of its gray version with the gray photo model (commit bbcec3c,
+ * tiles with neighbours).
  */
 class LegacyFormatTest {
     private static final ImageCodec BUNDLED = ImageCodec.bundled();
@@ -41,6 +48,42 @@ class LegacyFormatTest {
         SingleImageHeader header = SingleImageHeader.read(image);
         assertEquals(1, header.version());
         assertEquals(EXPECTED.get(0), BUNDLED.decode(image));
+    }
+
+    @Test
+    void version3And4StreamsDecode() throws IOException {
+        for (String name : List.of("v3-stream-3-images.glz", "v4-stream-3-images.glz")) {
+            byte[] stream = resource(name);
+            assertEquals(name.charAt(1) - '0', stream[StreamFormat.VERSION_OFFSET]);
+            try (GlowzipReader reader = BUNDLED.reader(new ByteArrayInputStream(stream))) {
+                for (Image image : EXPECTED) {
+                    assertEquals(image, reader.read(), name);
+                }
+                assertNull(reader.read());
+            }
+        }
+    }
+
+    @Test
+    void version2And3SingleImagesOfEveryBundledModelDecode() throws Exception {
+        ModelSet bundled = ModelSet.bundled();
+        Image rgb = ImageFormat.read(resource("rgb-60x50.png"));
+        Image gray = ImageFormat.read(resource("gray-60x50.png"));
+        for (String name : List.of("v2-single-rgb-60x50.glzi", "v3-single-rgb-60x50.glzi", "v3-single-gray-60x50.glzi")) {
+            byte[] bytes = resource(name);
+            assertEquals(name.charAt(1) - '0', SingleImageHeader.read(bytes).version(), name);
+            assertEquals(name.contains("gray") ? gray : rgb, bundled.decode(bytes), name);
+        }
+        assertEquals(List.of(0, 2, 1), List.of("v2-single-rgb-60x50.glzi", "v3-single-rgb-60x50.glzi", "v3-single-gray-60x50.glzi").stream()
+                .map(name -> bundled.codecs().indexOf(codecOf(bundled, name))).toList(), "each names its model");
+    }
+
+    private static ImageCodec codecOf(ModelSet models, String name) {
+        try {
+            return models.codecOf(resource(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte[] resource(String name) throws IOException {
