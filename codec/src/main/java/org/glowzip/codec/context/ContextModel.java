@@ -174,16 +174,21 @@ public final class ContextModel {
         return cumulative;
     }
 
-    /** {@link #cumulative(float[])} of {@code logits[offset .. offset + 255]}, into {@code cumulative}. */
-    static void cumulative(float[] logits, int offset, double[] weights, int[] cumulative) {
-        float max = logits[offset];
+    /** The symbol of the largest of {@code logits[offset .. offset + 255]}: the first of equal ones. */
+    static int likeliest(float[] logits, int offset) {
         int likeliest = 0;
         for (int s = 1; s < SYMBOLS; s++) {
-            if (logits[offset + s] > max) {
-                max = logits[offset + s];
+            if (logits[offset + s] > logits[offset + likeliest]) {
                 likeliest = s;
             }
         }
+        return likeliest;
+    }
+
+    /** {@link #cumulative(float[])} of {@code logits[offset .. offset + 255]}, into {@code cumulative}. */
+    static void cumulative(float[] logits, int offset, double[] weights, int[] cumulative) {
+        int likeliest = likeliest(logits, offset);
+        float max = logits[offset + likeliest];
         double sum = 0;
         for (int s = 0; s < SYMBOLS; s++) {
             weights[s] = StrictMath.exp((double) logits[offset + s] - max);

@@ -66,14 +66,8 @@ public final class TableSoftmax {
      * {@code cumulative[0 .. 256]} (see the class comment).
      */
     public static void slots(float[] logits, int offset, int[] cumulative) {
-        float max = logits[offset];
-        int likeliest = 0;
-        for (int s = 1; s < SYMBOLS; s++) {
-            if (logits[offset + s] > max) {
-                max = logits[offset + s];
-                likeliest = s;
-            }
-        }
+        int likeliest = ContextModel.likeliest(logits, offset);
+        float max = logits[offset + likeliest];
         long sum = 0;
         for (int s = 0; s < SYMBOLS; s++) { // weights first, at s + 1
             int steps = (int) ((max - logits[offset + s]) * 256f); // (int) saturates, so min((int) x, LIMIT) = (int) min(x, LIMIT)

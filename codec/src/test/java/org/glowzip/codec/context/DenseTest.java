@@ -8,22 +8,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.glowzip.codec.modelfile.NamedTensor;
 import org.glowzip.codec.nn.DenseKernel;
+import org.glowzip.codec.nn.SpecialFloats;
 
 /** The batched layer gives every row the bits the single-row layer gives it, with either kernel. */
 class DenseTest {
-    /** Finite values whose arithmetic has its own rules: signed zeros, subnormals, overflow. */
-    private static final float[] SPECIAL_WEIGHTS = {
-        0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL / 3, -Float.MIN_NORMAL / 7,
-        Float.MAX_VALUE, -Float.MAX_VALUE, 3e37f,
-    };
-    /** Inputs may be anything a previous layer or a caller produces. */
-    private static final float[] SPECIAL_INPUTS = {
-        0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL / 3, -Float.MIN_NORMAL / 7,
-        Float.MAX_VALUE, -Float.MAX_VALUE, 3e37f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN,
-    };
-    /** Scales of the ordinary values: products of the small ones are subnormal, of the large ones overflow. */
-    private static final float[] SCALES = {1f, 1e-20f, 3e-23f, 1e19f};
-
     /**
      * Shapes with partial panels and partial row tiles; zeros (which the single-row layer skips and
      * the batched one adds) from none to all of the inputs, as a ReLU leaves them, and a share of
@@ -35,9 +23,10 @@ class DenseTest {
             @ForAll boolean relu, @ForAll @IntRange(min = 0, max = 100) int zeroPercent,
             @ForAll @IntRange(min = 0, max = 100) int specialPerMille, @ForAll long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        Dense dense = Dense.of(new NamedTensor("w", new int[] {outputs, inputs}, values(random, outputs * inputs, 0, specialPerMille, SPECIAL_WEIGHTS)),
-                new NamedTensor("b", new int[] {outputs}, values(random, outputs, 0, specialPerMille, SPECIAL_WEIGHTS)));
-        float[] in = values(random, rows * inputs, zeroPercent, specialPerMille, SPECIAL_INPUTS);
+        Dense dense = Dense.of(
+                new NamedTensor("w", new int[] {outputs, inputs}, values(random, outputs * inputs, 0, specialPerMille, SpecialFloats.FINITE)),
+                new NamedTensor("b", new int[] {outputs}, values(random, outputs, 0, specialPerMille, SpecialFloats.FINITE)));
+        float[] in = values(random, rows * inputs, zeroPercent, specialPerMille, SpecialFloats.VALUES);
         float[] expected = new float[rows * outputs];
         float[] row = new float[inputs];
         float[] single = new float[outputs];
@@ -61,7 +50,7 @@ class DenseTest {
             } else if (random.nextInt(1000) < specialPerMille) {
                 values[i] = specials[random.nextInt(specials.length)];
             } else {
-                values[i] = (float) random.nextGaussian() * SCALES[random.nextInt(SCALES.length)];
+                values[i] = (float) random.nextGaussian() * SpecialFloats.SCALES[random.nextInt(SpecialFloats.SCALES.length)];
             }
         }
         return values;

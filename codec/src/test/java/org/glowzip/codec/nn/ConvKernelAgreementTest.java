@@ -11,14 +11,6 @@ import org.junit.jupiter.api.Test;
 
 /** {@link ConvKernel#VECTOR} and {@link ConvKernel#SCALAR} give the same float bits. */
 class ConvKernelAgreementTest {
-    /** Values whose arithmetic has its own rules: signed zeros, subnormals, overflow, infinities, NaN. */
-    private static final float[] SPECIAL_VALUES = {
-        0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL / 3, -Float.MIN_NORMAL / 7,
-        Float.MAX_VALUE, -Float.MAX_VALUE, 3e37f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN,
-    };
-    /** Scales of the ordinary values: products of the small ones are subnormal, of the large ones overflow. */
-    private static final float[] SCALES = {1f, 1e-20f, 3e-23f, 1e19f};
-
     /**
      * Every shape, including 1x1 maps, odd sides and channel counts that leave partial row tiles and
      * pixel vectors; a share of special values in inputs, weights and biases from none to one in ten.
@@ -54,8 +46,8 @@ class ConvKernelAgreementTest {
         float[] values = new float[n];
         for (int i = 0; i < n; i++) {
             values[i] = random.nextInt(1000) < specialPerMille
-                    ? SPECIAL_VALUES[random.nextInt(SPECIAL_VALUES.length)]
-                    : (float) random.nextGaussian() * SCALES[random.nextInt(SCALES.length)];
+                    ? SpecialFloats.VALUES[random.nextInt(SpecialFloats.VALUES.length)]
+                    : (float) random.nextGaussian() * SpecialFloats.SCALES[random.nextInt(SpecialFloats.SCALES.length)];
         }
         return values;
     }

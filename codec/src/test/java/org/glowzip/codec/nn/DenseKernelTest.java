@@ -13,14 +13,6 @@ import org.junit.jupiter.api.Test;
 
 /** Both {@link DenseKernel}s compute the documented sums, bit for bit. */
 class DenseKernelTest {
-    /** Values whose arithmetic has its own rules: signed zeros, subnormals, overflow, infinities, NaN. */
-    private static final float[] SPECIAL_VALUES = {
-        0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL / 3, -Float.MIN_NORMAL / 7,
-        Float.MAX_VALUE, -Float.MAX_VALUE, 3e37f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN,
-    };
-    /** Scales of the ordinary values: products of the small ones are subnormal, of the large ones overflow. */
-    private static final float[] SCALES = {1f, 1e-20f, 3e-23f, 1e19f};
-
     /**
      * Every shape, with partial panels, partial row tiles and more rows than a row block; a share
      * of special values in inputs, weights and biases from none to one in ten. NaN outputs compare
@@ -108,8 +100,8 @@ class DenseKernelTest {
         float[] values = new float[n];
         for (int i = 0; i < n; i++) {
             values[i] = random.nextInt(1000) < specialPerMille
-                    ? SPECIAL_VALUES[random.nextInt(SPECIAL_VALUES.length)]
-                    : (float) random.nextGaussian() * SCALES[random.nextInt(SCALES.length)];
+                    ? SpecialFloats.VALUES[random.nextInt(SpecialFloats.VALUES.length)]
+                    : (float) random.nextGaussian() * SpecialFloats.SCALES[random.nextInt(SpecialFloats.SCALES.length)];
         }
         return values;
     }
