@@ -12,6 +12,7 @@ import org.glowzip.bench.io.InputFiles;
 import org.glowzip.bench.io.StandardStreams;
 import org.glowzip.bench.io.StagedOutput;
 import org.glowzip.codec.ImageCodec;
+import org.glowzip.codec.ModelSet;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.input.ImageInputs;
 import org.glowzip.codec.input.ImageSource;
@@ -62,11 +63,12 @@ final class CompressCommand implements Callable<Integer> {
             Image first = images.next(); // every input holds an image, or is refused
             Image second = images.next();
             boolean single = second == null && !stream;
-            ImageCodec codec = modelOption.models().choose(first); // a stream is coded with the model its first image picks
+            ModelSet models = modelOption.models();
             Summary summary;
             try (StagedOutput staged = toStdout ? null : StagedOutput.file(Path.of(output));
                     OutputStream out = new BufferedOutputStream(toStdout ? StandardStreams.out() : Files.newOutputStream(staged.path()))) {
-                summary = single ? writeSingle(codec, first, out) : writeStream(codec, first, second, images, out);
+                summary = single ? writeSingle(models, first, out)
+                        : writeStream(models.choose(first), first, second, images, out); // a stream takes the model its first image picks
                 out.flush(); // everything is in the file before it takes the target's name
                 if (staged != null) {
                     staged.commit();
@@ -85,8 +87,8 @@ final class CompressCommand implements Callable<Integer> {
     private record Summary(long images, long samples, long bytes) {
     }
 
-    private static Summary writeSingle(ImageCodec codec, Image image, OutputStream out) throws IOException {
-        byte[] bytes = codec.encode(image);
+    private static Summary writeSingle(ModelSet models, Image image, OutputStream out) throws IOException {
+        byte[] bytes = models.encode(image);
         out.write(bytes);
         return new Summary(1, image.sampleCount(), bytes.length);
     }

@@ -57,12 +57,13 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Report report = new Report();
-        try (InputStream in = new BufferedInputStream(InputFiles.open(input))) {
-            byte[] bytes = in.readAllBytes();
-            if (GlowzipForm.of(bytes) == GlowzipForm.SINGLE_IMAGE) {
-                describeSingle(SingleImageHeader.read(bytes), report);
+        try (InputStream file = new BufferedInputStream(InputFiles.open(input))) {
+            byte[] bytes = modes ? file.readAllBytes() : null; // decoding reads the file a second time; otherwise it streams
+            InputStream in = bytes == null ? file : new BufferedInputStream(new ByteArrayInputStream(bytes));
+            if (GlowzipForm.of(in) == GlowzipForm.SINGLE_IMAGE) {
+                describeSingle(SingleImageHeader.read(SingleImageFormat.readAll(in)), report);
             } else {
-                describeStream(StreamSummary.read(new ByteArrayInputStream(bytes)), report);
+                describeStream(StreamSummary.read(in), report);
             }
             if (modes) {
                 report.modes(tally(bytes));

@@ -71,10 +71,11 @@ public final class ModelSet {
 
     /** The codec that codes {@code image} shortest, by the trial of the class comment. */
     public ImageCodec choose(Image image) {
-        if (codecs.size() == 1) {
-            return codecs.get(0);
-        }
-        Image trial = centreCrop(image);
+        return codecs.size() == 1 ? codecs.get(0) : shortestOn(centreCrop(image));
+    }
+
+    /** The codec that codes {@code trial} shortest, the first of equals. */
+    private ImageCodec shortestOn(Image trial) {
         ImageCodec best = null;
         long bestLength = Long.MAX_VALUE;
         for (ImageCodec codec : codecs) {
@@ -87,9 +88,26 @@ public final class ModelSet {
         return best;
     }
 
-    /** The image in the single-image form, coded with the model {@link #choose} picks. */
+    /**
+     * The image in the single-image form, coded with the model {@link #choose} picks: where the
+     * trial is the whole image, the shortest of its codings by every model, each coded once.
+     */
     public byte[] encode(Image image) {
-        return choose(image).encode(image);
+        if (codecs.size() == 1) {
+            return codecs.get(0).encode(image);
+        }
+        Image trial = centreCrop(image);
+        if (trial != image) {
+            return shortestOn(trial).encode(image);
+        }
+        byte[] shortest = null;
+        for (ImageCodec codec : codecs) {
+            byte[] bytes = codec.encode(image);
+            if (shortest == null || bytes.length < shortest.length) {
+                shortest = bytes;
+            }
+        }
+        return shortest;
     }
 
     /**

@@ -38,29 +38,18 @@ class DenseTest {
         for (DenseKernel kernel : DenseKernel.values()) {
             float[] out = new float[rows * outputs];
             dense.apply(in, rows, out, relu, kernel);
-            assertArrayEquals(intBits(expected), intBits(out), kernel.name());
+            assertArrayEquals(SpecialFloats.intBits(expected), SpecialFloats.intBits(out), kernel.name());
         }
     }
 
+    /** {@link SpecialFloats#mixed} with {@code zeroPercent} of the values then made a signed zero, as a ReLU leaves them. */
     private static float[] values(SplittableRandom random, int n, int zeroPercent, int specialPerMille, float[] specials) {
-        float[] values = new float[n];
+        float[] values = SpecialFloats.mixed(random, n, specialPerMille, specials);
         for (int i = 0; i < n; i++) {
             if (random.nextInt(100) < zeroPercent) {
                 values[i] = random.nextBoolean() ? 0f : -0f;
-            } else if (random.nextInt(1000) < specialPerMille) {
-                values[i] = specials[random.nextInt(specials.length)];
-            } else {
-                values[i] = (float) random.nextGaussian() * SpecialFloats.SCALES[random.nextInt(SpecialFloats.SCALES.length)];
             }
         }
         return values;
-    }
-
-    private static int[] intBits(float[] values) {
-        int[] bits = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            bits[i] = Float.floatToIntBits(values[i]);
-        }
-        return bits;
     }
 }

@@ -23,16 +23,16 @@ class ConvKernelAgreementTest {
             @ForAll @IntRange(min = 0, max = 100) int specialPerMille, @ForAll long seed) {
         int k = threeByThree ? 3 : 1;
         SplittableRandom random = new SplittableRandom(seed);
-        Conv2d conv = new Conv2d(in, out, k, values(random, out * in * k * k, specialPerMille),
-                values(random, out, specialPerMille));
+        Conv2d conv = new Conv2d(in, out, k, SpecialFloats.mixed(random, out * in * k * k, specialPerMille, SpecialFloats.VALUES),
+                SpecialFloats.mixed(random, out, specialPerMille, SpecialFloats.VALUES));
         FeatureMap input = new FeatureMap(in, height, width);
         for (int c = 0; c < in; c++) {
-            System.arraycopy(values(random, height * width, specialPerMille), 0, input.plane(c), 0, height * width);
+            System.arraycopy(SpecialFloats.mixed(random, height * width, specialPerMille, SpecialFloats.VALUES), 0, input.plane(c), 0, height * width);
         }
         FeatureMap scalar = conv.apply(input, ConvKernel.SCALAR);
         FeatureMap vector = conv.apply(input, ConvKernel.VECTOR);
         for (int o = 0; o < out; o++) {
-            assertArrayEquals(intBits(scalar.plane(o)), intBits(vector.plane(o)), "output channel " + o);
+            assertArrayEquals(SpecialFloats.intBits(scalar.plane(o)), SpecialFloats.intBits(vector.plane(o)), "output channel " + o);
         }
     }
 
@@ -40,23 +40,5 @@ class ConvKernelAgreementTest {
     @Test
     void testsRunWithTheVectorModule() {
         assertEquals(ConvKernel.VECTOR, ConvKernel.preferred(), "surefire's argLine must add jdk.incubator.vector");
-    }
-
-    private static float[] values(SplittableRandom random, int n, int specialPerMille) {
-        float[] values = new float[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = random.nextInt(1000) < specialPerMille
-                    ? SpecialFloats.VALUES[random.nextInt(SpecialFloats.VALUES.length)]
-                    : (float) random.nextGaussian() * SpecialFloats.SCALES[random.nextInt(SpecialFloats.SCALES.length)];
-        }
-        return values;
-    }
-
-    private static int[] intBits(float[] values) {
-        int[] bits = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            bits[i] = Float.floatToIntBits(values[i]);
-        }
-        return bits;
     }
 }

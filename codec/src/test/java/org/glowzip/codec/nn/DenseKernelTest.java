@@ -23,15 +23,15 @@ class DenseKernelTest {
             @ForAll @IntRange(min = 1, max = 70) int outputs, @ForAll @IntRange(min = 0, max = 70) int rows,
             @ForAll boolean relu, @ForAll @IntRange(min = 0, max = 100) int specialPerMille, @ForAll long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        float[] weight = values(random, outputs * inputs, specialPerMille);
-        float[] bias = values(random, outputs, specialPerMille);
-        float[] in = values(random, rows * inputs, specialPerMille);
+        float[] weight = SpecialFloats.mixed(random, outputs * inputs, specialPerMille, SpecialFloats.VALUES);
+        float[] bias = SpecialFloats.mixed(random, outputs, specialPerMille, SpecialFloats.VALUES);
+        float[] in = SpecialFloats.mixed(random, rows * inputs, specialPerMille, SpecialFloats.VALUES);
         float[] expected = documented(in, rows, inputs, weight, bias, relu);
         float[] panels = DenseKernel.panels(weight, inputs, outputs);
         for (DenseKernel kernel : DenseKernel.values()) {
             float[] out = new float[rows * outputs];
             kernel.apply(in, rows, inputs, panels, bias, relu, out);
-            assertArrayEquals(intBits(expected), intBits(out), kernel.name());
+            assertArrayEquals(SpecialFloats.intBits(expected), SpecialFloats.intBits(out), kernel.name());
         }
     }
 
@@ -42,14 +42,14 @@ class DenseKernelTest {
         for (int[] shape : shapes) {
             for (int rows : new int[] {1, 8, 16, 203}) {
                 SplittableRandom random = new SplittableRandom(rows * 1000L + shape[0]);
-                float[] weight = values(random, shape[0] * shape[1], 0);
-                float[] bias = values(random, shape[1], 0);
-                float[] in = values(random, rows * shape[0], 0);
+                float[] weight = SpecialFloats.mixed(random, shape[0] * shape[1], 0, SpecialFloats.VALUES);
+                float[] bias = SpecialFloats.mixed(random, shape[1], 0, SpecialFloats.VALUES);
+                float[] in = SpecialFloats.mixed(random, rows * shape[0], 0, SpecialFloats.VALUES);
                 float[] expected = documented(in, rows, shape[0], weight, bias, true);
                 for (DenseKernel kernel : DenseKernel.values()) {
                     float[] out = new float[rows * shape[1]];
                     kernel.apply(in, rows, shape[0], DenseKernel.panels(weight, shape[0], shape[1]), bias, true, out);
-                    assertArrayEquals(intBits(expected), intBits(out), kernel + " " + rows + " x " + Arrays.toString(shape));
+                    assertArrayEquals(SpecialFloats.intBits(expected), SpecialFloats.intBits(out), kernel + " " + rows + " x " + Arrays.toString(shape));
                 }
             }
         }
@@ -94,23 +94,5 @@ class DenseKernelTest {
             }
         }
         return out;
-    }
-
-    private static float[] values(SplittableRandom random, int n, int specialPerMille) {
-        float[] values = new float[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = random.nextInt(1000) < specialPerMille
-                    ? SpecialFloats.VALUES[random.nextInt(SpecialFloats.VALUES.length)]
-                    : (float) random.nextGaussian() * SpecialFloats.SCALES[random.nextInt(SpecialFloats.SCALES.length)];
-        }
-        return values;
-    }
-
-    private static int[] intBits(float[] values) {
-        int[] bits = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            bits[i] = Float.floatToIntBits(values[i]);
-        }
-        return bits;
     }
 }

@@ -1,8 +1,9 @@
 package org.glowzip.codec.nn;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
-/** Floats whose arithmetic has its own rules, for the kernels' agreement tests. */
+/** Floats whose arithmetic has its own rules, and arrays mixing them with ordinary ones, for the kernels' agreement tests. */
 public final class SpecialFloats {
     /** Signed zeros, subnormals, overflow, infinities, NaN. */
     public static final float[] VALUES = {
@@ -15,5 +16,25 @@ public final class SpecialFloats {
     public static final float[] SCALES = {1f, 1e-20f, 3e-23f, 1e19f};
 
     private SpecialFloats() {
+    }
+
+    /** {@code n} values: one of {@code specials} with probability {@code specialPerMille / 1000}, else a Gaussian at one of the {@link #SCALES}. */
+    public static float[] mixed(SplittableRandom random, int n, int specialPerMille, float[] specials) {
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = random.nextInt(1000) < specialPerMille
+                    ? specials[random.nextInt(specials.length)]
+                    : (float) random.nextGaussian() * SCALES[random.nextInt(SCALES.length)];
+        }
+        return values;
+    }
+
+    /** The values' bits, NaN payloads made one ({@link Float#floatToIntBits}), to compare arrays bit for bit. */
+    public static int[] intBits(float[] values) {
+        int[] bits = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bits[i] = Float.floatToIntBits(values[i]);
+        }
+        return bits;
     }
 }
