@@ -11,7 +11,9 @@ package org.glowzip.codec.image;
  * at {@code (y, x)} before the current one in raster order is readable when it lies on the
  * canvas and {@code y < top || x < left + tileWidth}: rows above the tile's row of tiles are
  * decoded, and so is every tile to the left; only the tiles to the right in the same row of
- * tiles are not. A canvas that holds only its tile makes every tile start from nothing.
+ * tiles are not. A canvas that holds only its tile makes every tile start from nothing. Coders
+ * that decode rows of tiles at once (lanes) guarantee what a context model reads, within its
+ * radius, no more than one tile to the right in the rows above; a model does not read further.
  */
 public final class Canvas {
     /** What {@link #value} returns for a sample that may not be read. */
@@ -45,6 +47,11 @@ public final class Canvas {
     /** An empty canvas to decode into. */
     public static Canvas blank(int channels, int height, int width) {
         return new Canvas(new byte[Math.multiplyExact(Math.multiplyExact(channels, height), width)], channels, height, width);
+    }
+
+    /** Another canvas over the same samples, with its own current tile (this one's at first), so that tiles can be coded at once. */
+    public Canvas view() {
+        return new Canvas(samples, channels, height, width).tile(top, left, tileHeight, tileWidth);
     }
 
     /** Makes the tile at {@code (top, left)} of {@code tileHeight x tileWidth} the one being coded; returns this canvas. */

@@ -41,9 +41,18 @@ public final class BlockDecoder {
     /** The images of {@code block}, in order; {@code tally} counts the coding of each tile of a coded block. */
     public List<Image> decode(StreamParser.Block block, TileTally tally) throws MalformedStreamException {
         ImageTable table = block.table();
-        List<Image> images = block.isRaw() ? rawImages(table.shapes(), block.payload())
-                : coder.decode(Message.fromBytes(block.payload(), block.payloadOffset()), table.shapes(), modes, block.payloadOffset(), tally);
+        List<Image> images = block.isRaw() ? rawImages(table.shapes(), block.payload()) : coder.decode(lanes(block), table.shapes(), modes,
+                block.payloadOffset(), tally);
         return table.withMetadata(images);
+    }
+
+    /** The lanes of a coded block: before stream format 5, one message in its checked byte form. */
+    private Message[] lanes(StreamParser.Block block) throws MalformedStreamException {
+        byte[] payload = block.payload();
+        if (!modes.laned()) {
+            return new Message[] {Message.fromBytes(payload, block.payloadOffset())};
+        }
+        return LanePayload.read(payload, 0, payload.length, coder.lanes(block.table().shapes(), modes), block.payloadOffset());
     }
 
     private static List<Image> rawImages(List<ImageShape> shapes, byte[] payload) {

@@ -186,8 +186,8 @@ public final class GlowzipWriter implements Closeable {
 
     /** The coded payload, or {@code null} when it would not be smaller than the raw samples. */
     private byte[] codedPayload(List<Image> block, long samples) {
-        Message message = coder.encodeIfSmaller(block, samples, Message::byteLength);
-        return message == null ? null : message.toBytes();
+        Message[] lanes = coder.encodeIfSmaller(block, samples, LanePayload::length);
+        return lanes == null ? null : LanePayload.write(lanes);
     }
 
     /** Writes {@code array} followed by its chained checksum. */

@@ -12,6 +12,7 @@ import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.tile.TileCoder;
+import org.glowzip.codec.tile.TileFormat;
 import org.glowzip.codec.tile.TileTally;
 
 /**
@@ -35,10 +36,10 @@ public final class SingleImageCoder {
 
     /** The image's bytes: coded when that is smaller than its samples, raw otherwise. */
     public byte[] encode(Image image) {
-        Message message = codedOrNull(image);
+        Message[] lanes = codedOrNull(image);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(SingleImageHeader.write(message != null, tiles.fingerprint(), tiles.parameters(), image));
-        out.writeBytes(message == null ? image.samples() : message.toCompactBytes());
+        out.writeBytes(SingleImageHeader.write(lanes != null, tiles.fingerprint(), tiles.parameters(), image));
+        out.writeBytes(lanes == null ? image.samples() : LanePayload.write(lanes));
         CRC32C crc = new CRC32C();
         crc.update(out.toByteArray());
         out.writeBytes(ByteBuffer.allocate(SingleImageFormat.CHECKSUM_SIZE).putInt((int) crc.getValue()).array());
@@ -47,9 +48,9 @@ public final class SingleImageCoder {
 
     /** The length of {@link #encode encode(image)}: the same coding, without writing the bytes. */
     public long size(Image image) {
-        Message message = codedOrNull(image);
-        long payload = message == null ? image.sampleCount() : message.compactByteLength();
-        return SingleImageHeader.write(message != null, tiles.fingerprint(), tiles.parameters(), image).length + payload
+        Message[] lanes = codedOrNull(image);
+        long payload = lanes == null ? image.sampleCount() : LanePayload.length(lanes);
+        return SingleImageHeader.write(lanes != null, tiles.fingerprint(), tiles.parameters(), image).length + payload
                 + SingleImageFormat.CHECKSUM_SIZE;
     }
 
@@ -78,16 +79,18 @@ public final class SingleImageCoder {
         if (header.coded()) {
             BlockCoder decoder = header.parameters().equals(tiles.parameters()) ? coder
                     : new BlockCoder(new TileCoder(model, header.parameters()));
-            Message message = Message.fromCompactBytes(bytes, from, to, from);
-            image = decoder.decode(message, List.of(header.shape()), SingleImageFormat.tileModes(header.version()), from, tally).get(0);
+            TileFormat format = SingleImageFormat.tileModes(header.version());
+            List<ImageShape> shapes = List.of(header.shape());
+            Message[] lanes = LanePayload.read(bytes, from, to, decoder.lanes(shapes, format), from);
+            image = decoder.decode(lanes, shapes, format, from, tally).get(0);
         } else {
             image = Image.of(header.width(), header.height(), header.format(), Arrays.copyOfRange(bytes, from, to));
         }
         return header.metadata().length == 0 ? image : image.withMetadata(header.metadata());
     }
 
-    /** The image's message, or {@code null} when it is to be stored raw (the rule of a stream's blocks). */
-    private Message codedOrNull(Image image) {
-        return coder.encodeIfSmaller(List.of(image), image.sampleCount(), Message::compactByteLength);
+    /** The image's lanes, or {@code null} when it is to be stored raw (the rule of a stream's blocks). */
+    private Message[] codedOrNull(Image image) {
+        return coder.encodeIfSmaller(List.of(image), image.sampleCount(), LanePayload::length);
     }
 }

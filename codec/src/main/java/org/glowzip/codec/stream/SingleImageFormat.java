@@ -8,14 +8,14 @@ import org.glowzip.codec.image.Image;
 import org.glowzip.codec.tile.TileFormat;
 
 /**
- * The single-image form, version 3: one image with as little framing as the coder allows.
+ * The single-image form, version 4: one image with as little framing as the coder allows.
  * Integers are unsigned big-endian except the varints (unsigned LEB128, see {@link Varint}: seven
  * bits a byte, lowest first, at most 5 bytes, shortest encoding only).
  *
  * <pre>
  *   offset  size  field
  *        0     3  magic 89 47 69 ("\x89Gi"; streams start "\x89GL", model files "\x89GZ")
- *        3     1  flags: high 4 bits, format version = 3; bit 0, 1 = coded, 0 = raw;
+ *        3     1  flags: high 4 bits, format version = 4; bit 0, 1 = coded, 0 = raw;
  *                 bit 1, 1 = coding parameters follow; bit 2, 1 = metadata follows; bit 3 is 0
  *        4     4  the first 4 bytes of the model fingerprint (SHA-256 of the model file)
  *        8     4  only when flag bit 1 is set: the coding parameters, as bytes 41..44 of a
@@ -30,27 +30,30 @@ import org.glowzip.codec.tile.TileFormat;
  *              k  only when flag bit 2 is set: the metadata, stored as given
  *        q     m  payload, up to the checksum:
  *                 raw: exactly width x height x planes samples, interleaved as Image stores them;
- *                 coded: a rANS {@link org.glowzip.codec.ans.Message} in compact form, an 8-byte
- *                 head then (m - 8) / 4 tail words, bottom first, 4 bytes each (m - 8 a
- *                 non-negative multiple of 4, and m less than the sample count), onto which the
- *                 image's tiles ({@link Tiling}) were pushed, last tile first, exactly as a
- *                 one-image block of a stream codes them
+ *                 coded: the rANS lanes ({@link LanePayload}; min(rows of tiles, 64) of them)
+ *                 onto which the image's rows of tiles ({@link Tiling}) were dealt and pushed
+ *                 exactly as a one-image block of a stream codes them ({@link LanePlan}); less
+ *                 than the sample count
  *      q+m     4  CRC32C of bytes 0 .. q+m-1
  * </pre>
  *
- * An image is written coded when the compact message is smaller than its raw samples (and no
+ * An image is written coded when its lanes are smaller than its raw samples (and no
  * latent leaves the coder's range), raw otherwise; so the form is never larger than the raw
  * samples plus 15 bytes for images of up to 127 pixels a side, at most 4 more for larger ones,
  * 4 more with coding parameters, and the metadata with its length. A coded 28 x 28 gray image pays 23 bytes besides its tail words:
- * 3 + 1 + 4 + 3 + 4 of framing and the message's 8-byte head.
+ * 3 + 1 + 4 + 3 + 4 of framing and its one lane's 8-byte head.
  *
  * <p>A reader checks the magic and the flags, then the checksum, then everything else; an image
  * coded with another model is refused at offset 4, one that names other coding parameters is
  * decoded with them. Nothing proportional to the declared shape is allocated before the checksum
  * has passed and the decoder's sample limit has been checked.
  *
+ * <p>Version 3 images are still read: the same layout, the payload one message in compact form
+ * (the 8-byte head, then its tail words bottom first: the payload of one lane) onto which every
+ * tile was pushed, last first ({@link TileFormat#NEIGHBOURS}).
+ *
  * <p>Version 2 images are still read: the same layout, their tiles coded each on its own
- * ({@link TileFormat#ISOLATED}) where version 3 lets the context model see each tile's decoded
+ * ({@link TileFormat#ISOLATED}) where versions 3 and 4 let the context model see each tile's decoded
  * neighbours ({@link TileFormat#NEIGHBOURS}).
  *
  * <p>Version 1 images are still read: the same layout with version 1 in the flags, flag bit 2
@@ -58,7 +61,7 @@ import org.glowzip.codec.tile.TileFormat;
  */
 public final class SingleImageFormat {
     static final byte[] MAGIC = {(byte) 0x89, 'G', 'i'};
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     static final int FLAGS_OFFSET = 3;
     static final int CODED = 1;
     static final int EXPLICIT_PARAMETERS = 2;
@@ -76,9 +79,9 @@ public final class SingleImageFormat {
     private SingleImageFormat() {
     }
 
-    /** How a coded image of {@code version} codes its tiles: isolated before version 3, with a mode bit in version 1. */
+    /** How a coded image of {@code version} codes its tiles: on one message before version 4, isolated before version 3, with a mode bit in version 1. */
     static TileFormat tileModes(int version) {
-        return version >= 3 ? TileFormat.NEIGHBOURS : version >= 2 ? TileFormat.ISOLATED : TileFormat.MODE_BIT;
+        return version >= 4 ? TileFormat.LANES : version >= 3 ? TileFormat.NEIGHBOURS : version >= 2 ? TileFormat.ISOLATED : TileFormat.MODE_BIT;
     }
 
     /** True if {@code bytes} start with this form's magic. */

@@ -4,13 +4,13 @@ import java.util.Arrays;
 import org.glowzip.codec.tile.TileFormat;
 
 /**
- * The glowzip stream format, version 4. All integers are unsigned big-endian.
+ * The glowzip stream format, version 5. All integers are unsigned big-endian.
  *
  * <pre>
  * Header, 49 bytes ({@link StreamHeader})
  *   offset  size  field
  *        0     8  magic 89 47 4C 4F 57 5A 0D 0A ("\x89GLOWZ\r\n")
- *        8     1  format version = 4
+ *        8     1  format version = 5
  *        9    32  model fingerprint: SHA-256 of the model file that codes the blocks
  *       41     1  fractional bits P of the integer flow, 8..20
  *       42     1  scale bits, 8..20
@@ -33,9 +33,9 @@ import org.glowzip.codec.tile.TileFormat;
  *                 sizes as {@link org.glowzip.codec.image.Image} allows; 17 bytes for a run
  *                 without metadata, so a block of same-sized plain images costs one run
  *    17+t     4  payload length m: raw, exactly the block's sample count; coded, less than that plus 16
- *    21+t     m  payload: raw, every image's plane-interleaved samples, in order; coded, one rANS
- *                 {@link org.glowzip.codec.ans.Message} (with its own length and CRC32C) onto which
- *                 the images' tiles were pushed last image first, so they pop in order
+ *    21+t     m  payload: raw, every image's plane-interleaved samples, in order; coded, the
+ *                 rANS lanes ({@link LanePayload}) onto which the images' rows of tiles were
+ *                 dealt and pushed ({@link LanePlan}), min(rows of tiles, 64) lanes
  *  21+t+m     4  chained checksum: CRC32C of the previous link (the header's or the previous
  *                 block's checksum, 4 bytes) followed by the block's bytes from its type byte to
  *                 the end of the payload
@@ -67,8 +67,13 @@ import org.glowzip.codec.tile.TileFormat;
  * <p>A reader checks the header's magic, then its checksum, then the version, so every version
  * keeps this 49-byte header: a damaged version byte is malformed, an intact unknown one is refused.
  *
+ * <p>Version 4 streams are still read: the same bytes, but a coded payload is one rANS
+ * {@link org.glowzip.codec.ans.Message} in its checked byte form (its word count, head, words and
+ * CRC32C) onto which every tile was pushed, last first ({@link TileFormat#NEIGHBOURS}: the plan of
+ * one lane).
+ *
  * <p>Version 3 streams are still read: the same bytes, but the tiles of their coded blocks were
- * coded each on its own ({@link TileFormat#ISOLATED}), where version 4 codes the tiles of a group
+ * coded each on its own ({@link TileFormat#ISOLATED}), where version 4 and later code the tiles of a group
  * of planes on one canvas so that the context model sees each tile's decoded neighbours
  * ({@link TileFormat#NEIGHBOURS}).
  *
@@ -79,7 +84,7 @@ import org.glowzip.codec.tile.TileFormat;
  */
 public final class StreamFormat {
     static final byte[] MAGIC = {(byte) 0x89, 'G', 'L', 'O', 'W', 'Z', '\r', '\n'};
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
     /** The oldest version still read. */
     public static final int OLDEST_VERSION = 2;
     public static final int HEADER_SIZE = 49;
@@ -105,9 +110,12 @@ public final class StreamFormat {
     /** The first version whose context-coded tiles see their decoded neighbours. */
     static final int NEIGHBOURS_VERSION = 4;
 
-    /** How a coded block of {@code version} codes its tiles: isolated before version 4, with a mode bit before version 3. */
+    /** The first version whose coded payloads are lanes. */
+    static final int LANES_VERSION = 5;
+
+    /** How a coded block of {@code version} codes its tiles: on one message before version 5, isolated before version 4, with a mode bit before version 3. */
     public static TileFormat tileModes(int version) {
-        return version >= NEIGHBOURS_VERSION ? TileFormat.NEIGHBOURS : version >= CHAINED_VERSION ? TileFormat.ISOLATED : TileFormat.MODE_BIT;
+        return version >= LANES_VERSION ? TileFormat.LANES : version >= NEIGHBOURS_VERSION ? TileFormat.NEIGHBOURS : version >= CHAINED_VERSION ? TileFormat.ISOLATED : TileFormat.MODE_BIT;
     }
 
     /** True if this reader reads streams of {@code version}. */

@@ -19,7 +19,7 @@ import org.glowzip.codec.modelfile.GlowConfig;
  *     bottom edges by repeating the image's last column and row, and the decoder drops the fill.
  *     The fill is coded like any pixel, so it costs some bits: for a 28 x 28 model, a 30 x 30
  *     image codes 4 tiles.</li>
- * <li>Tile {@code t} of an image is tile {@code t mod T} of group {@code t / T}, T tiles a group.</li>
+ * <li>Which lane codes which row of tiles, and in which order, is the {@link LanePlan}'s.</li>
  * </ul>
  */
 final class Tiling {
@@ -38,14 +38,19 @@ final class Tiling {
         return ceilDiv(planes, channels);
     }
 
-    /** Number of tiles of each group of an image of this size. */
-    int tilesPerGroup(int width, int height) {
-        return ceilDiv(height, tileHeight) * ceilDiv(width, tileWidth);
+    /** Rows of tiles of an image of this height. */
+    int tileRows(int height) {
+        return ceilDiv(height, tileHeight);
+    }
+
+    /** Tiles in a row of an image of this width. */
+    int tileColumns(int width) {
+        return ceilDiv(width, tileWidth);
     }
 
     /** Number of tiles that code an image of this size and number of planes. */
     int tileCount(int width, int height, int planes) {
-        return groups(planes) * tilesPerGroup(width, height);
+        return groups(planes) * tileRows(height) * tileColumns(width);
     }
 
     /** The canvas of group {@code group} of the image, its fill included. */
@@ -68,10 +73,9 @@ final class Tiling {
         return Canvas.blank(channels, ceilDiv(height, tileHeight) * tileHeight, ceilDiv(width, tileWidth) * tileWidth);
     }
 
-    /** The canvas of a group with tile {@code t} of the group current. */
-    Canvas onTile(Canvas canvas, int t) {
-        int across = canvas.width() / tileWidth;
-        return canvas.tile(t / across * tileHeight, t % across * tileWidth, tileHeight, tileWidth);
+    /** The canvas of a group with the tile in row {@code row} and column {@code column} of tiles current. */
+    Canvas onTile(Canvas canvas, int row, int column) {
+        return canvas.tile(row * tileHeight, column * tileWidth, tileHeight, tileWidth);
     }
 
     /** An empty canvas of one tile, to decode a tile that sees no neighbours into. */

@@ -1,5 +1,6 @@
 package org.glowzip.codec.tile;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,8 @@ import org.glowzip.codec.modelfile.ModelFile;
  *       can lend every bit a tile's bits-back pops, Glow bits-back is the only model candidate
  *       (the coarse pop-free flow never wins there).</li>
  * </ul>
- * A coding whose latent leaves its coder's range is not a candidate. Decoding pops the mode,
+ * Glow bits-back is tried only as often as {@link GlowTrials} says, which an encoder keeps per
+ * lane. A coding whose latent leaves its coder's range is not a candidate. Decoding pops the mode,
  * then the tile in that coding; it makes no choice. Immutable and thread-safe.
  */
 public final class TileCoder {
@@ -61,6 +63,10 @@ public final class TileCoder {
         tileCodings.put(TileCoding.GLOW_BITS_BACK, glow.bitsBack());
         if (hasContextModel) {
             ContextModel context = ContextModel.of(model);
+            if (context.features().radius() > context.width()) {
+                throw new IllegalArgumentException("context features of radius " + context.features().radius()
+                        + " reach past the next tile of a " + context.width() + "-wide tile");
+            }
             for (SlotRule rule : SlotRule.values()) {
                 contextCoders.put(rule, new ContextCoder(context, rule));
             }
@@ -92,17 +98,24 @@ public final class TileCoder {
         return hasContextModel;
     }
 
+    /** Pushes the canvas's current tile the shortest way among all its candidates (see the policy above). */
+    public TileCoding push(Message message, Canvas canvas) {
+        return push(message, canvas, new GlowTrials());
+    }
+
     /**
-     * Pushes the canvas's current tile the shortest way among its candidates (see the policy above).
+     * Pushes the canvas's current tile the shortest way among its candidates (see the policy
+     * above), Glow bits-back among them only when {@code trials} says it is due.
      *
      * @param canvas samples with the model's channels whose current tile has the model's height and width
+     * @param trials the Glow trials of the lane the tile is pushed on, updated
      * @return the coding it was pushed with
      */
-    public TileCoding push(Message message, Canvas canvas) {
+    public TileCoding push(Message message, Canvas canvas, GlowTrials trials) {
         requireTileShape(canvas);
         Codec<Codecs.Pair<TileCoding, Canvas>> current = Codecs.dependent(currentModes,
                 coding -> coding(coding, TileFormat.CURRENT, canvas));
-        List<TileCoding> candidates = candidates(message);
+        List<TileCoding> candidates = candidates(message, trials.due());
         try (Message.Checkpoint start = message.checkpoint()) {
             TileCoding best = null;
             long bestLength = Long.MAX_VALUE;
@@ -122,6 +135,7 @@ public final class TileCoder {
                 start.restore();
                 current.push(message, new Codecs.Pair<>(best, canvas));
             }
+            trials.record(candidates.contains(TileCoding.GLOW_BITS_BACK), best == TileCoding.GLOW_BITS_BACK);
             return best;
         }
     }
@@ -135,16 +149,48 @@ public final class TileCoder {
      *         the values decoded are not 8-bit samples: damaged data or another model
      */
     public TileCoding pop(Message message, TileFormat format, Canvas canvas) {
-        requireTileShape(canvas);
+        return pop(List.of(message), List.of(canvas), format).get(0);
+    }
+
+    /**
+     * Pops the current tile of each canvas from its own message (its lane), as {@link #pop(Message,
+     * TileFormat, Canvas)} does one: every mode first, then the context-coded tiles in lockstep
+     * ({@link ContextCoder#pop(List, List)}) and the others one by one. No canvas may read a
+     * sample that another's tile writes.
+     *
+     * @param canvases the canvas of each message, in the same order, at most {@value ContextCoder#MAX_LANES}
+     * @return the coding of each tile, in order
+     */
+    public List<TileCoding> pop(List<Message> messages, List<Canvas> canvases, TileFormat format) {
+        if (messages.size() != canvases.size() || messages.size() > ContextCoder.MAX_LANES) {
+            throw new IllegalArgumentException(messages.size() + " messages and " + canvases.size() + " canvases");
+        }
+        canvases.forEach(this::requireTileShape);
         Codec<TileCoding> modeCodec = format == TileFormat.MODE_BIT ? modeBits : currentModes;
-        return Codecs.dependent(modeCodec, coding -> coding(coding, format, canvas)).pop(message).first();
+        List<TileCoding> codings = new ArrayList<>(messages.size());
+        List<Message> contextMessages = new ArrayList<>();
+        List<Canvas> contextCanvases = new ArrayList<>();
+        for (int k = 0; k < messages.size(); k++) {
+            TileCoding coding = modeCodec.pop(messages.get(k));
+            codings.add(coding);
+            if (coding == TileCoding.CONTEXT) {
+                contextMessages.add(messages.get(k));
+                contextCanvases.add(canvases.get(k));
+            } else {
+                coding(coding, format, canvases.get(k)).pop(messages.get(k));
+            }
+        }
+        if (!contextMessages.isEmpty()) {
+            contextCoder(format).pop(contextMessages, contextCanvases);
+        }
+        return codings;
     }
 
     /**
      * The codings to try on this message, in order of preference: {@link #push} tries them last
      * first, so that the usual winner is pushed last and need not be pushed again.
      */
-    private List<TileCoding> candidates(Message message) {
+    private List<TileCoding> candidates(Message message, boolean glowDue) {
         TileCoding popFree = hasContextModel ? TileCoding.CONTEXT : TileCoding.GLOW_POP_FREE;
         if (message.isFresh()) {
             return List.of(popFree, TileCoding.RAW);
@@ -153,7 +199,7 @@ public final class TileCoder {
         if (!hasContextModel && canLend) {
             return List.of(TileCoding.GLOW_BITS_BACK, TileCoding.RAW);
         }
-        return List.of(popFree, TileCoding.GLOW_BITS_BACK, TileCoding.RAW);
+        return glowDue ? List.of(popFree, TileCoding.GLOW_BITS_BACK, TileCoding.RAW) : List.of(popFree, TileCoding.RAW);
     }
 
     /** The message's length after pushing the tile in its coding; -1 when a latent leaves its coder's range. */
@@ -169,10 +215,7 @@ public final class TileCoder {
     /** The codec of one coding in {@code format} on {@code canvas}: it pushes the canvas's current tile and pops into it. */
     private Codec<Canvas> coding(TileCoding coding, TileFormat format, Canvas canvas) {
         if (coding == TileCoding.CONTEXT) {
-            ContextCoder context = contextCoders.get(format.slotRule());
-            if (context == null) {
-                throw new IllegalArgumentException("tile coded with a context model, which the model file lacks");
-            }
+            ContextCoder context = contextCoder(format);
             return new Codec<>() {
                 @Override
                 public void push(Message message, Canvas tile) {
@@ -199,6 +242,14 @@ public final class TileCoder {
                 return canvas;
             }
         };
+    }
+
+    private ContextCoder contextCoder(TileFormat format) {
+        ContextCoder context = contextCoders.get(format.slotRule());
+        if (context == null) {
+            throw new IllegalArgumentException("tile coded with a context model, which the model file lacks");
+        }
+        return context;
     }
 
     private void requireTileShape(Canvas canvas) {

@@ -9,7 +9,10 @@ import org.glowzip.codec.context.SlotRule;
  * How the tiles of a coded image are coded, by format generation. A tile's {@link TileCoding}
  * is recorded as one symbol pushed after the tile, so that it pops first.
  * <ul>
- *   <li>{@link #NEIGHBOURS} (stream format 4, single-image form 3; {@link #CURRENT}): the mode is
+ *   <li>{@link #LANES} (stream format 5, single-image form 4; {@link #CURRENT}): as
+ *       {@link #NEIGHBOURS}, the rows of tiles dealt to several messages, lanes, that decode in
+ *       lockstep (the stream package's {@code LanePlan}).</li>
+ *   <li>{@link #NEIGHBOURS} (stream format 4, single-image form 3): the mode is
  *       2 uniform bits, the ordinal of the {@link TileCoding}; the tiles of a group of planes
  *       are coded on one canvas of the group, so the context model sees each tile's decoded
  *       neighbours ({@link org.glowzip.codec.image.Canvas}).</li>
@@ -21,24 +24,30 @@ import org.glowzip.codec.context.SlotRule;
  * </ul>
  */
 public enum TileFormat {
+    LANES,
     NEIGHBOURS,
     ISOLATED,
     MODE_BIT;
 
     /** The generation encoders write. */
-    public static final TileFormat CURRENT = NEIGHBOURS;
+    public static final TileFormat CURRENT = LANES;
 
     private static final Uniform TWO_BITS = Uniform.ofBits(2);
     private static final Uniform ONE_BIT = Uniform.ofBits(1);
 
     /** How the context model's logits become slots in this generation: {@link SlotRule#TABLE} from {@link #NEIGHBOURS} on. */
     public SlotRule slotRule() {
-        return this == NEIGHBOURS ? SlotRule.TABLE : SlotRule.EXP;
+        return neighbours() ? SlotRule.TABLE : SlotRule.EXP;
     }
 
     /** Whether the tiles of a group of planes share one canvas, so that each sees its decoded neighbours. */
     public boolean neighbours() {
-        return this == NEIGHBOURS;
+        return this == LANES || this == NEIGHBOURS;
+    }
+
+    /** Whether the tiles are coded on several lanes; one message before {@link #LANES}. */
+    public boolean laned() {
+        return this == LANES;
     }
 
     /** The codec of mode symbols, for a model file with or without a context model. */

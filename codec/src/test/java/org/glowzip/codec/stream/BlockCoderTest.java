@@ -56,10 +56,10 @@ class BlockCoderTest {
     @Property(tries = 300)
     void blocksDecodeToTheirImagesAndAFreshMessage(@ForAll @Size(min = 1, max = 4) List<@net.jqwik.api.From("images") Image> images,
             @ForAll("coders") BlockCoder coder) throws MalformedStreamException {
-        Message message = coder.encode(images);
+        Message[] lanes = coder.encode(images);
         List<ImageShape> shapes = images.stream().map(ImageShape::of).toList();
         TileTally tally = new TileTally();
-        assertEquals(images, coder.decode(Message.fromBytes(message.toBytes(), 0), shapes, TileFormat.CURRENT, 0, tally));
+        assertEquals(images, coder.decode(received(lanes), shapes, TileFormat.CURRENT, 0, tally));
         long tiles = tally.counts().values().stream().mapToLong(Long::longValue).sum();
         Tiling tiling = new Tiling(coder == RGB || coder == RGB_RESIDUAL || coder == RGB_NEIGHBOURHOOD ? RGB_CONFIG : GRAY_CONFIG);
         assertEquals(images.stream().mapToLong(image -> tiling.tileCount(image.width(), image.height(), image.planes())).sum(), tiles,
@@ -70,16 +70,22 @@ class BlockCoderTest {
     @Test
     void anInterruptedThreadStopsCoding() throws MalformedStreamException {
         List<Image> images = List.of(TestImages.image(20, 20, 1, "gradient", 1));
-        Message message = GRAY.encode(images);
+        Message[] lanes = GRAY.encode(images);
         List<ImageShape> shapes = images.stream().map(ImageShape::of).toList();
         Thread.currentThread().interrupt();
         try {
             assertThrows(CancellationException.class, () -> GRAY.encode(images));
-            assertThrows(CancellationException.class, () -> GRAY.decode(Message.fromBytes(message.toBytes(), 0), shapes, TileFormat.CURRENT, 0, new TileTally()));
+            assertThrows(CancellationException.class, () -> GRAY.decode(received(lanes), shapes, TileFormat.CURRENT, 0, new TileTally()));
             assertTrue(Thread.currentThread().isInterrupted());
         } finally {
             Thread.interrupted();
         }
-        assertEquals(images, GRAY.decode(Message.fromBytes(message.toBytes(), 0), shapes, TileFormat.CURRENT, 0, new TileTally()));
+        assertEquals(images, GRAY.decode(received(lanes), shapes, TileFormat.CURRENT, 0, new TileTally()));
+    }
+
+    /** The lanes as a decoder receives them: through their byte form. */
+    static Message[] received(Message[] lanes) throws MalformedStreamException {
+        byte[] payload = LanePayload.write(lanes);
+        return LanePayload.read(payload, 0, payload.length, lanes.length, 0);
     }
 }

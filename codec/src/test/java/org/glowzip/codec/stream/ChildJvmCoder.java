@@ -33,8 +33,10 @@ public final class ChildJvmCoder {
         BlockCoder coder = new BlockCoder(new TileCoder(ModelFileReader.read(Path.of(args[0])), CodingParameters.DEFAULT));
         List<Image> images = CrossJvmDeterminismTest.readImages(Files.readAllBytes(Path.of(args[2])));
         List<ImageShape> shapes = images.stream().map(ImageShape::of).toList();
-        List<Image> decoded = coder.decode(Message.fromBytes(Files.readAllBytes(Path.of(args[1])), 0), shapes, TileFormat.CURRENT, 0, new TileTally());
+        byte[] payload = Files.readAllBytes(Path.of(args[1]));
+        Message[] lanes = LanePayload.read(payload, 0, payload.length, coder.lanes(shapes, TileFormat.CURRENT), 0);
+        List<Image> decoded = coder.decode(lanes, shapes, TileFormat.CURRENT, 0, new TileTally());
         Files.write(Path.of(args[3]), CrossJvmDeterminismTest.writeImages(decoded));
-        Files.write(Path.of(args[4]), coder.encode(images).toBytes());
+        Files.write(Path.of(args[4]), LanePayload.write(coder.encode(images)));
     }
 }

@@ -94,7 +94,7 @@ class CrossJvmDeterminismTest {
             random.nextBytes(samples);
             images.add(Image.of(5 + i, 9 + i, i % 2 == 0 ? 1 : 3, samples));
         }
-        byte[] encoded = new BlockCoder(new TileCoder(model, CodingParameters.DEFAULT)).encode(images).toBytes();
+        byte[] encoded = LanePayload.write(new BlockCoder(new TileCoder(model, CodingParameters.DEFAULT)).encode(images));
         Files.write(dir.resolve("message"), encoded);
         Files.write(dir.resolve("images"), writeImages(images));
 

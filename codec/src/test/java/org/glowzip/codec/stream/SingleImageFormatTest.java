@@ -52,11 +52,11 @@ class SingleImageFormatTest {
         assertArrayEquals(Arrays.copyOf(MODEL.fingerprint(), 4), Arrays.copyOfRange(bytes, 4, 8));
         assertArrayEquals(new byte[] {(byte) image.width(), (byte) image.height(), (byte) image.channels()}, Arrays.copyOfRange(bytes, 8, 11),
                 "sides below 128 take one varint byte");
-        Message message = CODER.encode(List.of(image));
-        boolean coded = message.compactByteLength() < image.sampleCount();
-        assertEquals(coded ? 0x31 : 0x30, bytes[3], "version 3, coded or raw, default parameters");
+        Message[] lanes = CODER.encode(List.of(image));
+        boolean coded = LanePayload.length(lanes) < image.sampleCount();
+        assertEquals(coded ? 0x41 : 0x40, bytes[3], "version 4, coded or raw, default parameters");
         byte[] payload = Arrays.copyOfRange(bytes, 11, bytes.length - 4);
-        assertArrayEquals(coded ? message.toCompactBytes() : image.samples(), payload, "the payload is a one-image block's message or the samples");
+        assertArrayEquals(coded ? LanePayload.write(lanes) : image.samples(), payload, "the payload is a one-image block's lanes or the samples");
         assertEquals(crc(bytes, bytes.length - 4), ByteBuffer.wrap(bytes).getInt(bytes.length - 4));
         assertEquals(image, CODEC.decode(bytes));
     }
@@ -66,10 +66,11 @@ class SingleImageFormatTest {
         BlockCoder coder = new BlockCoder(new TileCoder(BUNDLED.model(), CodingParameters.DEFAULT));
         for (Image image : TestImages.fashionMnist(8)) {
             byte[] bytes = BUNDLED.encode(image);
-            Message message = coder.encode(List.of(image));
-            assertEquals(0x31, bytes[3], "coded");
-            assertEquals(23 + 4L * message.wordCount(), bytes.length, "3 + 1 + 4 + 3 + 4 bytes of framing and the 8-byte head");
-            assertArrayEquals(message.toCompactBytes(), Arrays.copyOfRange(bytes, 11, bytes.length - 4));
+            Message[] lanes = coder.encode(List.of(image));
+            assertEquals(1, lanes.length, "one row of tiles, one lane");
+            assertEquals(0x41, bytes[3], "coded");
+            assertEquals(23 + 4L * lanes[0].wordCount(), bytes.length, "3 + 1 + 4 + 3 + 4 bytes of framing and the 8-byte head");
+            assertArrayEquals(lanes[0].toCompactBytes(), Arrays.copyOfRange(bytes, 11, bytes.length - 4));
             assertEquals(8L * bytes.length, BUNDLED.codelength(image));
             assertEquals(image, BUNDLED.decode(bytes));
         }
@@ -82,7 +83,7 @@ class SingleImageFormatTest {
     void explicitParametersRoundTripOnTheCodedPath() throws MalformedStreamException {
         ImageCodec explicit = new ImageCodec(BUNDLED.model(), new CodingParameters(14, 16, 22, 5), GlowzipWriter.DEFAULT_BLOCK_SAMPLES);
         byte[] bytes = explicit.encode(REAL);
-        assertEquals(0x33, bytes[3], "coded, parameters follow");
+        assertEquals(0x43, bytes[3], "coded, parameters follow");
         assertArrayEquals(new byte[] {14, 16, 22, 5}, Arrays.copyOfRange(bytes, 8, 12));
         assertEquals(REAL, explicit.decode(bytes));
         assertEquals(REAL, BUNDLED.decode(bytes), "decoded with the parameters the image names");
@@ -90,7 +91,7 @@ class SingleImageFormatTest {
 
     @Test
     void rawImagesAreTheirSamplesAnd15Bytes() throws MalformedStreamException {
-        assertEquals(0x30, RAW[3], "raw");
+        assertEquals(0x40, RAW[3], "raw");
         assertEquals(6 + 15, RAW.length);
         assertFalse(SingleImageHeader.read(RAW).coded());
     }
@@ -106,7 +107,7 @@ class SingleImageFormatTest {
     @Property(tries = 100)
     void explicitParametersRoundTripAndNameTheirFlow(@ForAll("images") Image image) throws MalformedStreamException {
         byte[] bytes = EXPLICIT.encode(image);
-        assertEquals(0x32, bytes[3] & ~1, "version 3, parameters follow");
+        assertEquals(0x42, bytes[3] & ~1, "version 4, parameters follow");
         assertArrayEquals(new byte[] {12, 14, 20, 4}, Arrays.copyOfRange(bytes, 8, 12));
         assertEquals(8L * bytes.length, EXPLICIT.codelength(image));
         assertEquals(image, EXPLICIT.decode(bytes));
@@ -153,9 +154,9 @@ class SingleImageFormatTest {
 
     @Test
     void flagsOfAnotherVersionOrReservedBitsAreRefused() {
-        assertRejected(flags(0x41), 3, "unsupported single-image format version 4, this reader reads 1 to 3");
+        assertRejected(flags(0x51), 3, "unsupported single-image format version 5, this reader reads 1 to 4");
         assertRejected(flags(0x15), 3, "reserved flag bits set in flags byte 0x15");
-        assertRejected(flags(0x28), 3, "reserved flag bits set in flags byte 0x28");
+        assertRejected(flags(0x48), 3, "reserved flag bits set in flags byte 0x48");
     }
 
     @Test
