@@ -15,7 +15,7 @@ import picocli.CommandLine.ParseResult;
         description = "Lossless image compression with a Glow normalizing flow and bits-back rANS.",
         subcommands = {CompressCommand.class, DecompressCommand.class, InfoCommand.class, BenchCommand.class, ServeCommand.class,
                 TrainCommand.class, TrainContextCommand.class, EvaluateCommand.class, SampleCommand.class, InterpolateCommand.class,
-                ManipulateCommand.class, InitialBitsCommand.class, LoadbenchCommand.class, MicrobenchCommand.class, ConvBenchCommand.class},
+                ManipulateCommand.class, InitialBitsCommand.class, LoadbenchCommand.class, MicrobenchCommand.class, ConvBenchCommand.class, ProfileCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:runtime error (a missing or unreadable file among them)", "2:usage error",
                 "3:corrupt or refused input (damaged, not an accepted kind, no images, over a limit)"})

@@ -6,53 +6,53 @@ import org.glowzip.codec.image.Canvas;
 
 /**
  * Codes the current tile of a {@link Canvas} with a {@link ContextModel} under a
- * {@link SlotRule}, sample by sample in its coding order: pushed last sample first, so popping
- * yields them in order, each under the distribution its already-decoded neighbourhood gives.
- * Only pushes: a tile costs what the model says it is worth, whatever the message holds.
+ * {@link SlotRule}, sample by sample in a {@link SampleOrder}: pushed last sample first, so
+ * popping yields them in order, each under the distribution its already-decoded neighbourhood
+ * gives. Only pushes: a tile costs what the model says it is worth, whatever the message holds.
  *
  * <p>The encoder knows every sample, so it evaluates the network on up to
- * {@value ContextModel.Batch#ROWS} samples at once (matrix-matrix products); the decoder needs
- * each sample before the next one's features, so it evaluates many tiles (lanes) in lockstep,
- * one sample of each at once. Both give the same bits. Thread-safe.
+ * {@value ContextModel.Batch#ROWS} samples at once (matrix-matrix products); the decoder
+ * evaluates it for every sample of a step of the order at once, for many tiles (lanes) in
+ * lockstep. Both give the same bits. Thread-safe.
  */
 public final class ContextCoder {
-    /** The most lanes {@link #pop(List, List)} steps at once. */
-    public static final int MAX_LANES = ContextModel.Batch.ROWS;
-
     private final ContextModel model;
     private final SlotRule rule;
+    private final SampleOrder order;
 
-    public ContextCoder(ContextModel model, SlotRule rule) {
+    /** @param order the order of the samples of the model's tile shape */
+    public ContextCoder(ContextModel model, SlotRule rule, SampleOrder order) {
+        if (order.samples() != model.channels() * model.height() * model.width()) {
+            throw new IllegalArgumentException(order.samples() + " samples in the order of a tile of " + model.channels() + "x"
+                    + model.height() + "x" + model.width());
+        }
         this.model = model;
         this.rule = rule;
+        this.order = order;
     }
 
     public ContextModel model() {
         return model;
     }
 
-    /** Pushes the canvas's current tile, whose samples must have the model's channels. */
+    /** Pushes the canvas's current tile, whose samples must have the model's channels and tile shape. */
     public void push(Message message, Canvas canvas) {
-        requireChannels(canvas);
+        requireTile(canvas);
         ContextModel.Batch batch = model.batch();
         ContextFeatures features = model.features();
         int featureCount = features.count();
-        int channels = canvas.channels();
-        int width = canvas.tileWidth();
-        for (int end = channels * canvas.tileHeight() * width; end > 0; end -= ContextModel.Batch.ROWS) {
+        int[] cumulative = batch.cumulative;
+        for (int end = order.samples(); end > 0; end -= ContextModel.Batch.ROWS) {
             int start = Math.max(0, end - ContextModel.Batch.ROWS);
             for (int n = start; n < end; n++) {
-                int pixel = n / channels;
-                batch.offsets[n - start] = features.features(canvas, n % channels, canvas.top() + pixel / width,
-                        canvas.left() + pixel % width, batch.row);
+                batch.offsets[n - start] = features.features(canvas, order.channel(n), canvas.top() + order.row(n),
+                        canvas.left() + order.column(n), batch.row);
                 System.arraycopy(batch.row, 0, batch.features, (n - start) * featureCount, featureCount);
             }
             model.logits(batch.features, end - start, batch.logits, batch);
             for (int n = end - 1; n >= start; n--) {
-                int pixel = n / channels;
-                int value = canvas.value(n % channels, canvas.top() + pixel / width, canvas.left() + pixel % width);
+                int value = canvas.value(order.channel(n), canvas.top() + order.row(n), canvas.left() + order.column(n));
                 int symbol = (value - batch.offsets[n - start]) & 0xFF;
-                int[] cumulative = batch.cumulative;
                 rule.slots(batch.logits, (n - start) * ContextModel.SYMBOLS, cumulative, batch.weights);
                 message.push(cumulative[symbol], cumulative[symbol + 1] - cumulative[symbol], ContextModel.PRECISION);
             }
@@ -65,58 +65,54 @@ public final class ContextCoder {
     }
 
     /**
-     * Pops the current tile of each canvas from its message (lanes), all in lockstep: sample n of
-     * every tile, then sample n + 1, so that each step evaluates the network once for all lanes.
-     * The tiles must have one shape, and no canvas may read a sample another lane's tile writes.
+     * Pops the current tile of each canvas from its message (lanes), all in lockstep: step s of
+     * the order in every tile, then step s + 1, each step's network evaluated once for all its
+     * samples of all lanes. No canvas may read a sample another lane's tile writes.
      *
-     * @param messages at most {@value #MAX_LANES} lanes
-     * @param canvases the canvas of each lane, in the same order
+     * @param canvases the canvas of each message, in the same order
      */
     public void pop(List<Message> messages, List<Canvas> canvases) {
         int lanes = messages.size();
-        if (lanes != canvases.size() || lanes > MAX_LANES) {
-            throw new IllegalArgumentException(lanes + " lanes and " + canvases.size() + " canvases");
+        if (lanes != canvases.size()) {
+            throw new IllegalArgumentException(lanes + " messages and " + canvases.size() + " canvases");
         }
-        if (lanes == 0) {
-            return;
-        }
-        Canvas first = canvases.get(0);
-        for (Canvas canvas : canvases) {
-            requireChannels(canvas);
-            if (canvas.tileHeight() != first.tileHeight() || canvas.tileWidth() != first.tileWidth()) {
-                throw new IllegalArgumentException("tiles of different shapes in one lockstep");
-            }
-        }
+        canvases.forEach(this::requireTile);
         ContextModel.Batch batch = model.batch();
         ContextFeatures features = model.features();
         int featureCount = features.count();
-        int channels = first.channels();
-        int width = first.tileWidth();
         int[] cumulative = batch.cumulative;
-        for (int n = 0; n < channels * first.tileHeight() * width; n++) {
-            int c = n % channels;
-            int dy = n / channels / width;
-            int dx = n / channels % width;
-            for (int k = 0; k < lanes; k++) {
-                Canvas canvas = canvases.get(k);
-                batch.offsets[k] = features.features(canvas, c, canvas.top() + dy, canvas.left() + dx, batch.row);
-                System.arraycopy(batch.row, 0, batch.features, k * featureCount, featureCount);
-            }
-            model.logits(batch.features, lanes, batch.logits, batch);
-            for (int k = 0; k < lanes; k++) {
-                Message message = messages.get(k);
-                Canvas canvas = canvases.get(k);
-                rule.slots(batch.logits, k * ContextModel.SYMBOLS, cumulative, batch.weights);
-                int symbol = SlotRule.symbol(cumulative, message.peek(ContextModel.PRECISION));
-                message.pop(cumulative[symbol], cumulative[symbol + 1] - cumulative[symbol], ContextModel.PRECISION);
-                canvas.set(c, canvas.top() + dy, canvas.left() + dx, (symbol + batch.offsets[k]) & 0xFF);
+        for (int s = 0; s < order.steps(); s++) {
+            int first = order.start(s);
+            int size = order.start(s + 1) - first;
+            int rows = lanes * size;
+            for (int chunk = 0; chunk < rows; chunk += ContextModel.Batch.ROWS) {
+                int end = Math.min(rows, chunk + ContextModel.Batch.ROWS);
+                for (int r = chunk; r < end; r++) {
+                    Canvas canvas = canvases.get(r / size);
+                    int n = first + r % size;
+                    batch.offsets[r - chunk] = features.features(canvas, order.channel(n), canvas.top() + order.row(n),
+                            canvas.left() + order.column(n), batch.row);
+                    System.arraycopy(batch.row, 0, batch.features, (r - chunk) * featureCount, featureCount);
+                }
+                model.logits(batch.features, end - chunk, batch.logits, batch);
+                for (int r = chunk; r < end; r++) {
+                    Message message = messages.get(r / size);
+                    Canvas canvas = canvases.get(r / size);
+                    int n = first + r % size;
+                    rule.slots(batch.logits, (r - chunk) * ContextModel.SYMBOLS, cumulative, batch.weights);
+                    int symbol = SlotRule.symbol(cumulative, message.peek(ContextModel.PRECISION));
+                    message.pop(cumulative[symbol], cumulative[symbol + 1] - cumulative[symbol], ContextModel.PRECISION);
+                    canvas.set(order.channel(n), canvas.top() + order.row(n), canvas.left() + order.column(n),
+                            (symbol + batch.offsets[r - chunk]) & 0xFF);
+                }
             }
         }
     }
 
-    private void requireChannels(Canvas canvas) {
-        if (canvas.channels() != model.channels()) {
-            throw new IllegalArgumentException("a " + canvas.channels() + "-channel canvas for a " + model.channels() + "-channel context model");
+    private void requireTile(Canvas canvas) {
+        if (canvas.channels() != model.channels() || canvas.tileHeight() != model.height() || canvas.tileWidth() != model.width()) {
+            throw new IllegalArgumentException("a " + canvas.channels() + "x" + canvas.tileHeight() + "x" + canvas.tileWidth()
+                    + " tile for a " + model.channels() + "x" + model.height() + "x" + model.width() + " context model");
         }
     }
 }

@@ -116,6 +116,12 @@ public final class ContextModel {
         return features;
     }
 
+    /** The multiply-adds of one evaluation of the network: one sample's distribution. */
+    public long multiplyAdds() {
+        return (long) hidden1.inputs() * hidden1.outputs() + (long) hidden2.inputs() * hidden2.outputs()
+                + (long) output.inputs() * output.outputs();
+    }
+
     /** What the network sees and what its symbols mean. */
     public ContextFeatures features() {
         return features;

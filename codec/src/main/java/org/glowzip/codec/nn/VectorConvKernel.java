@@ -16,7 +16,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Only loaded when {@code jdk.incubator.vector} is in the boot layer; see {@link ConvKernel#preferred()}.
  */
 final class VectorConvKernel {
-    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> SPECIES = KernelSpecies.FLOAT;
     private static final int LANES = SPECIES.length();
     private static final int TILE_PIXELS = 4 * LANES;
     /** Columns per block: a block at one tile's pixels is 16 KiB with 8-float vectors. */

@@ -21,8 +21,7 @@ import jdk.incubator.vector.VectorSpecies;
  * Only loaded when {@code jdk.incubator.vector} is in the boot layer; see {@link DenseKernel#preferred()}.
  */
 final class VectorDenseKernel {
-    private static final VectorSpecies<Float> SPECIES =
-            FloatVector.SPECIES_PREFERRED.length() >= 8 ? FloatVector.SPECIES_256 : FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> SPECIES = KernelSpecies.FLOAT;
     private static final int LANES = SPECIES.length();
     private static final int ROWS = 4;
     private static final int ROW_BLOCK = 64;
@@ -116,12 +115,13 @@ final class VectorDenseKernel {
      * 0 where that is below 0 (a compare and a blend: -0 and NaN pass, as in the scalar kernel).
      */
     private static void finish(int r0, int r1, int o, float[] bias, boolean relu, int outputs, float[] out) {
+        FloatVector zero = FloatVector.zero(SPECIES);
         for (int v = o; v < o + 2 * LANES; v += LANES) {
             FloatVector b = FloatVector.fromArray(SPECIES, bias, v);
             for (int y = r0 * outputs + v; y < r1 * outputs; y += outputs) {
                 FloatVector value = FloatVector.fromArray(SPECIES, out, y).add(b);
                 if (relu) {
-                    value = value.blend(0f, value.compare(VectorOperators.LT, 0f));
+                    value = value.blend(zero, value.compare(VectorOperators.LT, zero));
                 }
                 value.intoArray(out, y);
             }

@@ -4,11 +4,13 @@ package org.glowzip.codec.tile;
  * When an encoder tries Glow bits-back on a tile beside the pop-free coding: trying costs a
  * forward pass of the flow, many times the context model's cost, and is wasted wherever the Glow
  * loses. So the trials back off: Glow bits-back is tried on every tile while it wins; after a
- * loss the next {@code 1, 2, 4, ...} tiles skip it, up to {@value #MOST_SKIPPED} after
- * successive losses, and a win starts over. A lane of tiles keeps one of these, so its tiles'
+ * loss the next {@value #FEWEST_SKIPPED} tiles skip it, after successive losses twice as many
+ * each time, up to {@value #MOST_SKIPPED}, and a win starts over. A lane of tiles keeps one of these, so its tiles'
  * codings follow from the tiles alone, whatever thread codes them.
  */
 public final class GlowTrials {
+    /** The tiles skipped after a first loss. */
+    static final int FEWEST_SKIPPED = 16;
     /** The most tiles skipped between two trials. */
     static final int MOST_SKIPPED = 64;
 
@@ -28,7 +30,7 @@ public final class GlowTrials {
             skip = 0;
             skipped = 0;
         } else {
-            skip = Math.min(MOST_SKIPPED, Math.max(1, 2 * skip));
+            skip = Math.min(MOST_SKIPPED, Math.max(FEWEST_SKIPPED, 2 * skip));
             skipped = 0;
         }
     }

@@ -9,7 +9,6 @@ import org.glowzip.codec.ans.Codecs;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.context.ContextCoder;
 import org.glowzip.codec.context.ContextModel;
-import org.glowzip.codec.context.SlotRule;
 import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.flow.IntGlow;
 import org.glowzip.codec.image.Canvas;
@@ -50,7 +49,7 @@ public final class TileCoder {
     private final IntGlow glow;
     private final boolean hasContextModel;
     private final Map<TileCoding, Codec<byte[]>> tileCodings = new EnumMap<>(TileCoding.class);
-    private final Map<SlotRule, ContextCoder> contextCoders = new EnumMap<>(SlotRule.class);
+    private final Map<TileFormat, ContextCoder> contextCoders = new EnumMap<>(TileFormat.class);
     private final Codec<TileCoding> currentModes;
     private final Codec<TileCoding> modeBits;
 
@@ -67,8 +66,8 @@ public final class TileCoder {
                 throw new IllegalArgumentException("context features of radius " + context.features().radius()
                         + " reach past the next tile of a " + context.width() + "-wide tile");
             }
-            for (SlotRule rule : SlotRule.values()) {
-                contextCoders.put(rule, new ContextCoder(context, rule));
+            for (TileFormat format : TileFormat.values()) {
+                contextCoders.put(format, format.contextCoder(context));
             }
         }
         this.currentModes = TileFormat.CURRENT.codec(hasContextModel);
@@ -158,11 +157,11 @@ public final class TileCoder {
      * ({@link ContextCoder#pop(List, List)}) and the others one by one. No canvas may read a
      * sample that another's tile writes.
      *
-     * @param canvases the canvas of each message, in the same order, at most {@value ContextCoder#MAX_LANES}
+     * @param canvases the canvas of each message, in the same order
      * @return the coding of each tile, in order
      */
     public List<TileCoding> pop(List<Message> messages, List<Canvas> canvases, TileFormat format) {
-        if (messages.size() != canvases.size() || messages.size() > ContextCoder.MAX_LANES) {
+        if (messages.size() != canvases.size()) {
             throw new IllegalArgumentException(messages.size() + " messages and " + canvases.size() + " canvases");
         }
         canvases.forEach(this::requireTileShape);
@@ -245,7 +244,7 @@ public final class TileCoder {
     }
 
     private ContextCoder contextCoder(TileFormat format) {
-        ContextCoder context = contextCoders.get(format.slotRule());
+        ContextCoder context = contextCoders.get(format);
         if (context == null) {
             throw new IllegalArgumentException("tile coded with a context model, which the model file lacks");
         }

@@ -3,6 +3,9 @@ package org.glowzip.codec.tile;
 import org.glowzip.codec.ans.Codec;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.ans.Uniform;
+import org.glowzip.codec.context.ContextCoder;
+import org.glowzip.codec.context.ContextModel;
+import org.glowzip.codec.context.SampleOrder;
 import org.glowzip.codec.context.SlotRule;
 
 /**
@@ -11,7 +14,8 @@ import org.glowzip.codec.context.SlotRule;
  * <ul>
  *   <li>{@link #LANES} (stream format 5, single-image form 4; {@link #CURRENT}): as
  *       {@link #NEIGHBOURS}, the rows of tiles dealt to several messages, lanes, that decode in
- *       lockstep (the stream package's {@code LanePlan}).</li>
+ *       lockstep (the stream package's {@code LanePlan}), and the context model's samples of a
+ *       tile coded in waves ({@link SampleOrder#waves}) instead of raster order.</li>
  *   <li>{@link #NEIGHBOURS} (stream format 4, single-image form 3): the mode is
  *       2 uniform bits, the ordinal of the {@link TileCoding}; the tiles of a group of planes
  *       are coded on one canvas of the group, so the context model sees each tile's decoded
@@ -43,6 +47,20 @@ public enum TileFormat {
     /** Whether the tiles of a group of planes share one canvas, so that each sees its decoded neighbours. */
     public boolean neighbours() {
         return this == LANES || this == NEIGHBOURS;
+    }
+
+    /** The context coder of {@code model} in this generation: its slot rule and sample order. */
+    public ContextCoder contextCoder(ContextModel model) {
+        return new ContextCoder(model, slotRule(), sampleOrder(model));
+    }
+
+    /**
+     * The order in which the context model codes a tile's samples: in waves from {@link #LANES}
+     * on, so that a decoder evaluates many samples of a tile at once; in raster order before.
+     */
+    public SampleOrder sampleOrder(ContextModel model) {
+        return this == LANES ? SampleOrder.waves(model.channels(), model.height(), model.width(), model.features().radius())
+                : SampleOrder.raster(model.channels(), model.height(), model.width());
     }
 
     /** Whether the tiles are coded on several lanes; one message before {@link #LANES}. */

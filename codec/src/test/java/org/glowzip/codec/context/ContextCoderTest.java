@@ -79,8 +79,8 @@ class ContextCoderTest {
      * its right are garbage: the coder reads only what {@link Canvas} lets it.
      */
     @Property(tries = 1000)
-    void popReturnsTheTileAndTheMessage(@ForAll("cases") Case c, @ForAll SlotRule rule) {
-        ContextCoder coder = new ContextCoder(c.model(), rule);
+    void popReturnsTheTileAndTheMessage(@ForAll("cases") Case c, @ForAll SlotRule rule, @ForAll boolean waves) {
+        ContextCoder coder = new ContextCoder(c.model(), rule, order(c.model(), waves));
         Message message = c.start().copy();
         coder.push(message, c.canvas(c.samples().clone()));
         byte[] garbled = c.samples().clone();
@@ -100,6 +100,11 @@ class ContextCoderTest {
         });
     }
 
+    private static SampleOrder order(ContextModel model, boolean waves) {
+        return waves ? SampleOrder.waves(model.channels(), model.height(), model.width(), model.features().radius())
+                : SampleOrder.raster(model.channels(), model.height(), model.width());
+    }
+
     interface SampleVisitor {
         void visit(int index, int tile);
     }
@@ -116,7 +121,7 @@ class ContextCoderTest {
     }
 
     @Property(tries = 200)
-    void codelengthIsAtMostTheInformationContent(@ForAll("cases") Case c, @ForAll SlotRule rule) {
+    void codelengthIsAtMostTheInformationContent(@ForAll("cases") Case c, @ForAll SlotRule rule, @ForAll boolean waves) {
         ContextModel model = c.model();
         double information = 0;
         ContextModel.Scratch scratch = model.scratch();
@@ -131,7 +136,7 @@ class ContextCoderTest {
             }
         }
         Message message = new Message();
-        new ContextCoder(model, rule).push(message, canvas);
+        new ContextCoder(model, rule, order(model, waves)).push(message, canvas);
         long bits = message.bitLength() - new Message().bitLength();
         // only an upper bound: symbols at slot 0 of 2^20 push zero bits, which the zero bed below a message holds for free
         assertTrue(bits <= information * 1.001 + 64, bits + " bits for " + information + " bits of information");

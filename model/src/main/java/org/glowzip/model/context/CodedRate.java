@@ -3,7 +3,7 @@ package org.glowzip.model.context;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.context.ContextCoder;
 import org.glowzip.codec.context.ContextModel;
-import org.glowzip.codec.context.SlotRule;
+import org.glowzip.codec.tile.TileFormat;
 import org.glowzip.codec.image.Canvas;
 import org.glowzip.model.data.ImageSet;
 
@@ -24,7 +24,7 @@ public final class CodedRate {
             throw new IllegalArgumentException("images are not of the context model's channels");
         }
         int n = Math.min(count, set.size());
-        ContextCoder coder = new ContextCoder(model, SlotRule.TABLE);
+        ContextCoder coder = TileFormat.CURRENT.contextCoder(model);
         Message message = new Message();
         long fresh = message.bitLength();
         for (int i = 0; i < n; i++) {

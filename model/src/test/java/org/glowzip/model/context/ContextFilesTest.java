@@ -11,7 +11,7 @@ import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.context.ContextCoder;
 import org.glowzip.codec.context.ContextModel;
 import org.glowzip.codec.context.NeighbourhoodFeatures;
-import org.glowzip.codec.context.SlotRule;
+import org.glowzip.codec.tile.TileFormat;
 import org.glowzip.codec.image.Canvas;
 import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowConfig;
@@ -105,7 +105,7 @@ class ContextFilesTest {
 
     @Test
     void theWrittenContextModelCodesAndDecodesImagesExactly(@TempDir Path directory) throws Exception {
-        ContextCoder coder = new ContextCoder(contextModel(directory), SlotRule.TABLE);
+        ContextCoder coder = TileFormat.CURRENT.contextCoder(contextModel(directory));
         Message message = new Message();
         byte[] first = sample.samples(0);
         byte[] second = sample.samples(1);
