@@ -26,7 +26,8 @@ class MeasuredRatesResultsTest {
             assertTrue(!rows.isEmpty(), rate.results() + " has no " + row + " row");
             String figure = String.format(Locale.ROOT, "%.4f", rate.bitsPerSample());
             String last = rows.get(rows.size() - 1); // in a per-image table, the row of the means after the images
-            assertTrue(Arrays.asList(last.split("\\s+")).contains(figure), rate.model() + ": " + figure + " is not in " + rate.results() + "'s " + last);
+            assertTrue(Arrays.asList(last.split("\\s+")).contains(figure),
+                    rate.model() + ": " + figure + " is not in " + rate.results() + "'s " + last);
             assertTrue(rate.command().startsWith("glowzip bench"), rate.command());
         }
     }

@@ -46,7 +46,8 @@ public record PerImageCodec(String name, String setting, List<String> programs, 
 
     /** PNG through glowzip's own writer, adaptive filters at zlib's default level; the decoded image equals the input, metadata included. */
     public static PerImageCodec png() {
-        return new PerImageCodec("png", "zlib 6", List.of(), image -> ImageFormat.PNG.write(image.image()), PerImageCodec::readsAsPng, ModelNamer.NONE);
+        return new PerImageCodec("png", "zlib 6", List.of(), image -> ImageFormat.PNG.write(image.image()), PerImageCodec::readsAsPng,
+                ModelNamer.NONE);
     }
 
     /** The PNG file as given, for images that are one: the size the user starts from. */
