@@ -56,8 +56,8 @@ final class BenchCommand implements Callable<Integer> {
     int toolLimit;
 
     @Option(names = "--per-image", description = "A row per image (its bits per sample under each codec: PNG, the PNG file as given, optipng -o2,"
-            + " cwebp, cjxl -e 7 and -e 9, glowzip's single-image form), then each codec's mean over the images of each sample format"
-            + " (gray, RGB, ...) and its samples/s; the default when the images are not all of one size.")
+            + " cwebp, cjxl -e 7 and -e 9, glowzip's single-image form, and the model that coded glowzip's), then each codec's mean"
+            + " over the images of each sample format (gray, RGB, ...) and its samples/s; the default when the images are not all of one size.")
     boolean perImage;
 
     @Option(names = "--format", defaultValue = "table", description = "table, tsv or json (default: ${DEFAULT-VALUE}).")

@@ -22,8 +22,8 @@ final class ModelOption {
         return model == null ? ImageCodec.bundled() : ImageCodec.load(model);
     }
 
-    /** The model file alone, or the bundled set. */
+    /** The model file alone, named by its file name, or the bundled set. */
     ModelSet models() throws IOException {
-        return model == null ? ModelSet.bundled() : ModelSet.of(List.of(ImageCodec.load(model)));
+        return model == null ? ModelSet.bundled() : ModelSet.named(List.of(model.getFileName().toString()), List.of(ImageCodec.load(model)));
     }
 }

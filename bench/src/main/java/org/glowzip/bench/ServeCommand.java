@@ -44,10 +44,10 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<ServedModel> served = new ArrayList<>();
         if (modelOption.model == null) {
-            for (ImageCodec bundled : ModelSet.bundled().codecs()) {
-                ImageCodec codec = ServedModel.streamingCodec(bundled.model());
-                String name = served.isEmpty() ? "fashion-mnist" : bundledName(served.size());
-                served.add(new ServedModel(name, codec, served.isEmpty() ? testNll(codec) : Double.NaN));
+            ModelSet bundled = ModelSet.bundled();
+            for (int i = 0; i < bundled.codecs().size(); i++) {
+                ImageCodec codec = ServedModel.streamingCodec(bundled.codecs().get(i).model());
+                served.add(new ServedModel(bundled.names().get(i), codec, i == 0 ? testNll(codec) : Double.NaN));
             }
         } else {
             ImageCodec codec = ServedModel.streamingCodec(modelOption.codec().model());
@@ -63,12 +63,6 @@ final class ServeCommand implements Callable<Integer> {
             stop.await();
         }
         return 0;
-    }
-
-    /** The name the server gives bundled model {@code index}: its resource's file name without the extension. */
-    private static String bundledName(int index) {
-        String resource = ModelSet.BUNDLED.get(index);
-        return resource.substring(resource.lastIndexOf('/') + 1, resource.lastIndexOf('.'));
     }
 
     /** The float model's NLL in bpd on the test images, or NaN when there are none of the model's shape. */

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
 import org.glowzip.bench.compare.ExternalTool;
+import org.glowzip.codec.ModelSet;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.image.ImageFormat;
 import org.glowzip.codec.image.SampleFormat;
@@ -140,6 +141,41 @@ class BenchPerImageTest {
         }
         assertEquals("glowzip-single", json.get("subject").getAsString());
         assertEquals("optipng", json.get("reference").getAsString());
+    }
+
+    @Test
+    void eachRowNamesTheBundledModelThatCodedTheImage() throws IOException {
+        ModelSet bundled = ModelSet.bundled();
+        for (JsonObject row : objects(perImage, "images")) {
+            Image image = ImageFormat.read(Files.readAllBytes(dir.resolve(row.get("image").getAsString())));
+            String chosen = bundled.names().get(bundled.codecs().indexOf(bundled.choose(image)));
+            JsonObject models = row.getAsJsonObject("models");
+            assertEquals(List.of("glowzip-single"), List.copyOf(models.keySet()));
+            assertEquals(chosen, models.get("glowzip-single").getAsString(), row::toString);
+        }
+    }
+
+    @Test
+    void tableAndTsvHaveTheModelColumnAfterGlowzips() {
+        List<String> names = objects(perImage, "images").stream().limit(2)
+                .map(row -> row.getAsJsonObject("models").get("glowzip-single").getAsString()).toList();
+        Cli.Run tsv = Cli.run("bench", "-q", "--data", dir.toString(), "--per-image", "--limit", "2", "--tool-limit", "1", "--format", "tsv");
+        assertEquals(0, tsv.exit(), tsv::toString);
+        List<String> lines = tsv.out().lines().toList();
+        List<String> header = List.of(lines.get(0).split("\t"));
+        int model = header.indexOf("model");
+        assertEquals("glowzip-single", header.get(model - 1), lines.get(0));
+        for (int i = 0; i < 2; i++) {
+            assertEquals(names.get(i), lines.get(1 + i).split("\t")[model], lines.get(1 + i));
+        }
+        Cli.Run table = Cli.run("bench", "-q", "--data", dir.toString(), "--per-image", "--limit", "2", "--tool-limit", "1");
+        assertEquals(0, table.exit(), table::toString);
+        List<String> rows = table.out().lines().toList();
+        assertTrue(rows.get(0).matches(".* glowzip-single model +glowzip-single < .*"), rows.get(0));
+        for (int i = 0; i < 2; i++) {
+            assertTrue(rows.get(1 + i).matches(".* \\d\\.\\d{4} " + names.get(i) + " +(yes|NO|-)"), rows.get(1 + i));
+        }
+        assertTrue(table.out().contains("\nbits per sample, mean over images\n"), table::toString);
     }
 
     @Test

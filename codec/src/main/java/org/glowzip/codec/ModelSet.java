@@ -17,7 +17,10 @@ import org.glowzip.codec.stream.StreamHeader;
 /**
  * Several models, and the rule that picks one per image: the bundled set (Fashion-MNIST, gray
  * photos, RGB photos) or the models a user names. Whatever codes an image names its model by
- * fingerprint, so decoding finds the model in the set without being told.
+ * fingerprint, so decoding finds the model in the set without being told. Each model of a set has
+ * a name for people to read: a bundled model its resource's file name without the extension
+ * ({@code fashion-mnist}, {@code photo-gray}, {@code photo-rgb}), another the name it was given
+ * or, by default, the first {@value #DEFAULT_NAME_HEX_DIGITS} hex digits of its fingerprint.
  *
  * <h2>Choice</h2>
  * {@link #choose} codes a trial crop of the image with every model and keeps the one whose crop
@@ -32,19 +35,38 @@ public final class ModelSet {
             "/org/glowzip/codec/photo-rgb.glowmodel");
     /** The largest side of the crop that {@link #choose} codes with every model. */
     public static final int TRIAL_SIDE = 128;
+    /** How many hex digits of its fingerprint name a model that was given no name: the prefix a single image records. */
+    public static final int DEFAULT_NAME_HEX_DIGITS = 2 * SingleImageFormat.FINGERPRINT_SIZE;
 
     private final List<ImageCodec> codecs;
+    private final List<String> names;
 
-    private ModelSet(List<ImageCodec> codecs) {
+    private ModelSet(List<ImageCodec> codecs, List<String> names) {
         if (codecs.isEmpty()) {
             throw new IllegalArgumentException("a model set needs a model");
         }
+        if (names.size() != codecs.size()) {
+            throw new IllegalArgumentException(names.size() + " names for " + codecs.size() + " models");
+        }
+        if (names.stream().distinct().count() != names.size()) {
+            throw new IllegalArgumentException("two models of a set have one name: " + names);
+        }
         this.codecs = List.copyOf(codecs);
+        this.names = List.copyOf(names);
     }
 
-    /** The set of {@code codecs}, in order of preference on a tie. */
+    /** The set of {@code codecs}, in order of preference on a tie, each named by its fingerprint's first hex digits. */
     public static ModelSet of(List<ImageCodec> codecs) {
-        return new ModelSet(codecs);
+        return new ModelSet(codecs, codecs.stream().map(codec -> codec.model().fingerprintHex().substring(0, DEFAULT_NAME_HEX_DIGITS)).toList());
+    }
+
+    /**
+     * The set of {@code codecs}, in order of preference on a tie, named {@code names}.
+     *
+     * @throws IllegalArgumentException if there are not as many names as codecs, or two are equal
+     */
+    public static ModelSet named(List<String> names, List<ImageCodec> codecs) {
+        return new ModelSet(codecs, names);
     }
 
     /**
@@ -54,19 +76,29 @@ public final class ModelSet {
      */
     public static ModelSet bundled() {
         List<ImageCodec> codecs = new ArrayList<>();
-        for (String name : BUNDLED) {
-            codecs.add(ImageCodec.bundled(name));
+        for (String resource : BUNDLED) {
+            codecs.add(ImageCodec.bundled(resource));
         }
-        return new ModelSet(codecs);
+        return new ModelSet(codecs, BUNDLED.stream().map(ModelSet::bundledName).toList());
+    }
+
+    /** The name of the bundled model of resource {@code resource}: its file name without the extension. */
+    private static String bundledName(String resource) {
+        return resource.substring(resource.lastIndexOf('/') + 1, resource.lastIndexOf('.'));
     }
 
     public List<ImageCodec> codecs() {
         return codecs;
     }
 
+    /** The models' names, in the order of {@link #codecs()}. */
+    public List<String> names() {
+        return names;
+    }
+
     /** This set with every codec's decode limit set to {@code maxDecodeSamples}. */
     public ModelSet withMaxDecodeSamples(long maxDecodeSamples) {
-        return new ModelSet(codecs.stream().map(codec -> codec.withMaxDecodeSamples(maxDecodeSamples)).toList());
+        return new ModelSet(codecs.stream().map(codec -> codec.withMaxDecodeSamples(maxDecodeSamples)).toList(), names);
     }
 
     /** The codec that codes {@code image} shortest, by the trial of the class comment. */
@@ -131,6 +163,15 @@ public final class ModelSet {
             case SINGLE_IMAGE -> codecNamed(SingleImageHeader.read(bytes).fingerprintPrefix(), SingleImageFormat.FINGERPRINT_OFFSET);
             case STREAM -> codecOfStream(Arrays.copyOf(bytes, Math.min(bytes.length, StreamFormat.HEADER_SIZE)));
         };
+    }
+
+    /**
+     * The name of the model of the set that coded {@code bytes}, a single image or a stream.
+     *
+     * @throws MalformedStreamException as {@link #codecOf}
+     */
+    public String nameOf(byte[] bytes) throws MalformedStreamException {
+        return names.get(codecs.indexOf(codecOf(bytes)));
     }
 
     /**

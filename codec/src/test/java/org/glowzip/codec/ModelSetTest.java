@@ -73,4 +73,27 @@ class ModelSetTest {
         assertTrue(e.reason().endsWith("which none of the 1 models here has"), e.reason());
         assertSame(GRAY, gray.choose(TestImages.image(300, 200, 3, "noise", 5)));
     }
+
+    @Test
+    void theBundledModelsAreNamedByTheirFilesAndOthersByTheirFingerprints() {
+        assertEquals(List.of("fashion-mnist", "photo-gray", "photo-rgb"), ModelSet.bundled().names());
+        assertEquals(List.of(GRAY.model().fingerprintHex().substring(0, 8), RGB.model().fingerprintHex().substring(0, 8)), SET.names());
+        ModelSet named = ModelSet.named(List.of("gray", "rgb"), List.of(GRAY, RGB));
+        assertEquals(List.of("gray", "rgb"), named.withMaxDecodeSamples(1000).names());
+        assertThrows(IllegalArgumentException.class, () -> ModelSet.named(List.of("gray"), List.of(GRAY, RGB)));
+        assertThrows(IllegalArgumentException.class, () -> ModelSet.named(List.of("same", "same"), List.of(GRAY, RGB)));
+    }
+
+    @Test
+    void bytesNameTheModelThatCodedThem() throws Exception {
+        ModelSet named = ModelSet.named(List.of("gray", "rgb"), List.of(GRAY, RGB));
+        assertEquals("rgb", named.nameOf(RGB.encode(TestImages.image(6, 6, 3, "gradient", 1))));
+        assertEquals("gray", named.nameOf(GRAY.encode(TestImages.image(6, 6, 3, "gradient", 1))));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GlowzipWriter writer = RGB.writer(out)) {
+            writer.write(TestImages.image(5, 5, 1, "noise", 2));
+        }
+        assertEquals("rgb", named.nameOf(out.toByteArray()));
+        assertThrows(MalformedStreamException.class, () -> ModelSet.named(List.of("gray"), List.of(GRAY)).nameOf(out.toByteArray()));
+    }
 }

@@ -1,7 +1,10 @@
 package org.glowzip.server;
 
+import java.util.List;
 import java.util.Objects;
 import org.glowzip.codec.ImageCodec;
+import org.glowzip.codec.MeasuredRate;
+import org.glowzip.codec.MeasuredRates;
 import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.modelfile.ModelFile;
 
@@ -38,5 +41,10 @@ public record ServedModel(String name, ImageCodec codec, double testBitsPerDimen
 
     public ModelFile model() {
         return codec.model();
+    }
+
+    /** What glowzip measured this model file to cost ({@link MeasuredRates}): a bundled model's rates, none for another. */
+    public List<MeasuredRate> measuredRates() {
+        return MeasuredRates.of(model());
     }
 }

@@ -2,19 +2,27 @@ package org.glowzip.bench.compare;
 
 /**
  * One {@link PerImageCodec} over a list of images, each image alone: the bytes of each
- * ({@link #NOT_CODED} where the codec does not apply to it), the wall times of encoding and of
- * decoding them all, and whether every output decoded back to its image.
+ * ({@link #NOT_CODED} where the codec does not apply to it), the model that coded each, the wall
+ * times of encoding and of decoding them all, and whether every output decoded back to its image.
  *
  * @param bytes the size of each image's output, in the order of the images it ran on (a tool runs
  *        on the first images only when it is limited, so this may be shorter than the image list)
+ * @param models the name of the model that coded each image, as {@link PerImageCodec#modelNamer}
+ *        names it, in the order of {@code bytes}; {@code null} where it names none or the codec did
+ *        not code the image
  * @param samples the samples of the images it coded
  */
-public record CodecRun(PerImageCodec codec, long[] bytes, long samples, double encodeSeconds, double decodeSeconds, boolean verified) {
+public record CodecRun(PerImageCodec codec, long[] bytes, String[] models, long samples, double encodeSeconds, double decodeSeconds,
+        boolean verified) {
     /** The size of an image the codec did not code. */
     public static final long NOT_CODED = -1;
 
     public CodecRun {
         bytes = bytes.clone();
+        models = models.clone();
+        if (models.length != bytes.length) {
+            throw new IllegalArgumentException(models.length + " models for " + bytes.length + " images");
+        }
     }
 
     /** The size of image {@code i}'s output, or {@link #NOT_CODED}. */
@@ -25,6 +33,16 @@ public record CodecRun(PerImageCodec codec, long[] bytes, long samples, double e
     @Override
     public long[] bytes() {
         return bytes.clone();
+    }
+
+    /** The name of the model that coded image {@code i}, or {@code null} where none is named. */
+    public String model(int i) {
+        return i < models.length ? models[i] : null;
+    }
+
+    @Override
+    public String[] models() {
+        return models.clone();
     }
 
     /** How many images it coded. */

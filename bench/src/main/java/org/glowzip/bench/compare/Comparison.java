@@ -102,12 +102,14 @@ public final class Comparison {
         }).contains(false);
         double decode = seconds(start);
         long[] bytes = new long[images.size()];
+        String[] models = new String[images.size()];
         long coded = 0;
         for (int i = 0; i < bytes.length; i++) {
             bytes[i] = encoded.get(i) == null ? CodecRun.NOT_CODED : encoded.get(i).length;
+            models[i] = encoded.get(i) == null ? null : codec.modelNamer().modelOf(encoded.get(i));
             coded += encoded.get(i) == null ? 0 : images.get(i).image().sampleCount();
         }
-        return new CodecRun(codec, bytes, coded, encode, decode, verified);
+        return new CodecRun(codec, bytes, models, coded, encode, decode, verified);
     }
 
     /** A general-purpose compressor over the concatenated raw samples. */

@@ -14,10 +14,11 @@ import org.glowzip.codec.image.SampleFormat;
 /**
  * A codec that compresses each image alone. Its encoder gives an image's bytes, or {@code null}
  * where it does not apply to that image; its decoder says whether bytes it wrote give the image
- * back. A codec that runs {@link #programs} starts a process per image, and is measured only
+ * back; its model namer names the model that coded bytes it wrote, for a codec that picks one of
+ * several. A codec that runs {@link #programs} starts a process per image, and is measured only
  * where they are installed.
  */
-public record PerImageCodec(String name, String setting, List<String> programs, Encoder encoder, Decoder decoder) {
+public record PerImageCodec(String name, String setting, List<String> programs, Encoder encoder, Decoder decoder, ModelNamer modelNamer) {
 
     /** Compresses one image. */
     public interface Encoder {
@@ -30,29 +31,40 @@ public record PerImageCodec(String name, String setting, List<String> programs, 
         boolean decodesTo(byte[] bytes, Image image) throws IOException, InterruptedException;
     }
 
+    /** Names the model that coded one image's bytes. */
+    public interface ModelNamer {
+        /** The namer of a codec that has no models to pick from: it names none. */
+        ModelNamer NONE = bytes -> null;
+
+        /** The name of the model that coded {@code bytes}, or {@code null} for a codec without models. */
+        String modelOf(byte[] bytes) throws IOException;
+    }
+
     public PerImageCodec {
         programs = List.copyOf(programs);
     }
 
     /** PNG through glowzip's own writer, adaptive filters at zlib's default level; the decoded image equals the input, metadata included. */
     public static PerImageCodec png() {
-        return new PerImageCodec("png", "zlib 6", List.of(), image -> ImageFormat.PNG.write(image.image()), PerImageCodec::readsAsPng);
+        return new PerImageCodec("png", "zlib 6", List.of(), image -> ImageFormat.PNG.write(image.image()), PerImageCodec::readsAsPng,
+                ModelNamer.NONE);
     }
 
     /** The PNG file as given, for images that are one: the size the user starts from. */
     public static PerImageCodec pngFile() {
         return new PerImageCodec("png-file", "as given", List.of(), image -> image.pngFile() == null ? null : Files.readAllBytes(image.pngFile()),
-                PerImageCodec::readsAsPng);
+                PerImageCodec::readsAsPng, ModelNamer.NONE);
     }
 
     /**
      * glowzip's single-image form with the model of the set that codes each image shortest
-     * ({@link ModelSet#encode}); the decoded image equals the input, metadata included.
+     * ({@link ModelSet#encode}); the decoded image equals the input, metadata included. It names
+     * each image's model by the set's name of the model whose fingerprint the bytes record.
      */
     public static PerImageCodec glowzip(ModelSet models) {
         String setting = models.codecs().size() == 1 ? "single-image form" : "single-image form, model per image";
         return new PerImageCodec("glowzip-single", setting, List.of(), image -> models.encode(image.image()),
-                (bytes, image) -> image.equals(models.decode(bytes)));
+                (bytes, image) -> image.equals(models.decode(bytes)), models::nameOf);
     }
 
     /**
@@ -62,12 +74,17 @@ public record PerImageCodec(String name, String setting, List<String> programs, 
      */
     public static PerImageCodec of(ExternalTool tool) {
         return new PerImageCodec(tool.name(), tool.setting(), tool.programs(), image -> tool.compress(ImageFormat.PNG.write(image.image())),
-                (bytes, image) -> samplesOf(image).equals(valuesOf(tool.decompress(bytes), image.format())));
+                (bytes, image) -> samplesOf(image).equals(valuesOf(tool.decompress(bytes), image.format())), ModelNamer.NONE);
     }
 
     /** True when its programs are installed. */
     public boolean available() {
         return ExternalTool.installed(programs);
+    }
+
+    /** True for a codec that picks a model per image and names it. */
+    public boolean namesModels() {
+        return modelNamer != ModelNamer.NONE;
     }
 
     /** True for a tool that starts a process per image. */

@@ -3,14 +3,17 @@ package org.glowzip.bench.compare;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.glowzip.codec.image.Image;
 
 /**
  * Renders {@link PerImageResults} as a text table, TSV, JSON, or a bar chart of the means as PNG.
  * The text and TSV forms have two parts, a blank line between them: a row per image (its bits per
- * sample under each codec, and whether the subject codec's output is smaller than the
+ * sample under each codec, a {@code model} column after each codec that names the model that coded
+ * the image, {@code -} where none did, and whether the subject codec's output is smaller than the
  * reference's), then a row per codec (its mean bits per sample over the images of each group, the
  * images it coded, its encode and decode rates in samples per second over all images it coded, and
  * whether every output decoded back to its image).
@@ -27,6 +30,9 @@ public final class PerImageTable {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-" + nameWidth + "s %-13s", "image", "size"));
         for (CodecRun run : runs) {
             out.append(String.format(Locale.ROOT, " %" + columnWidth(run) + "s", run.codec().name()));
+            if (run.codec().namesModels()) {
+                out.append(String.format(Locale.ROOT, " %-" + modelWidth(run) + "s", "model"));
+            }
         }
         out.append("  ").append(smaller).append('\n');
         int larger = 0;
@@ -35,6 +41,9 @@ public final class PerImageTable {
             out.append(String.format(Locale.ROOT, "%-" + nameWidth + "s %-13s", images.get(i).name(), size(image)));
             for (CodecRun run : runs) {
                 out.append(String.format(Locale.ROOT, " %" + columnWidth(run) + "s", bits(results.bitsPerSample(run, i))));
+                if (run.codec().namesModels()) {
+                    out.append(String.format(Locale.ROOT, " %-" + modelWidth(run) + "s", model(run, i)));
+                }
             }
             Boolean isSmaller = results.subjectSmaller(i);
             larger += Boolean.FALSE.equals(isSmaller) ? 1 : 0;
@@ -68,6 +77,9 @@ public final class PerImageTable {
         StringBuilder out = new StringBuilder("image\twidth\theight\tchannels");
         for (CodecRun run : runs) {
             out.append('\t').append(run.codec().name());
+            if (run.codec().namesModels()) {
+                out.append("\tmodel");
+            }
         }
         out.append('\t').append(results.subject()).append('<').append(results.reference()).append('\n');
         for (int i = 0; i < results.images().size(); i++) {
@@ -75,6 +87,9 @@ public final class PerImageTable {
             out.append(String.format(Locale.ROOT, "%s\t%d\t%d\t%d", results.images().get(i).name(), image.width(), image.height(), image.channels()));
             for (CodecRun run : runs) {
                 out.append('\t').append(bits(results.bitsPerSample(run, i)));
+                if (run.codec().namesModels()) {
+                    out.append('\t').append(model(run, i));
+                }
             }
             Boolean smaller = results.subjectSmaller(i);
             out.append('\t').append(smaller == null ? "-" : smaller ? "yes" : "no").append('\n');
@@ -98,7 +113,8 @@ public final class PerImageTable {
 
     /**
      * One JSON object: {@code images}, a row per image with its {@code bytes} and
-     * {@code bits_per_sample} per codec ({@code null} where the codec did not code it) and
+     * {@code bits_per_sample} per codec ({@code null} where the codec did not code it), its
+     * {@code models} per codec that names them (the model that coded it, {@code null} where none did) and
      * {@code smaller_than_reference}; {@code codecs}, a row per codec with its {@code means} per group;
      * and the names of the {@code subject} and {@code reference} codecs.
      */
@@ -109,15 +125,19 @@ public final class PerImageTable {
             Image image = results.images().get(i).image();
             List<String> bytes = new ArrayList<>();
             List<String> bits = new ArrayList<>();
+            List<String> models = new ArrayList<>();
             for (CodecRun run : runs) {
                 long size = run.bytes(i);
                 bytes.add(string(run.codec().name()) + ": " + (size == CodecRun.NOT_CODED ? "null" : Long.toString(size)));
                 bits.add(string(run.codec().name()) + ": " + jsonNumber(results.bitsPerSample(run, i)));
+                if (run.codec().namesModels()) {
+                    models.add(string(run.codec().name()) + ": " + (run.model(i) == null ? "null" : string(run.model(i))));
+                }
             }
             imageRows.add(String.format(Locale.ROOT, "    {\"image\": %s, \"width\": %d, \"height\": %d, \"channels\": %d, \"samples\": %d,"
-                    + " \"bytes\": {%s}, \"bits_per_sample\": {%s}, \"smaller_than_reference\": %s}", string(results.images().get(i).name()),
-                    image.width(), image.height(), image.channels(), image.sampleCount(), String.join(", ", bytes), String.join(", ", bits),
-                    results.subjectSmaller(i)));
+                    + " \"bytes\": {%s}, \"bits_per_sample\": {%s}, \"models\": {%s}, \"smaller_than_reference\": %s}",
+                    string(results.images().get(i).name()), image.width(), image.height(), image.channels(), image.sampleCount(),
+                    String.join(", ", bytes), String.join(", ", bits), String.join(", ", models), results.subjectSmaller(i)));
         }
         List<String> codecRows = new ArrayList<>();
         for (CodecRun run : runs) {
@@ -150,6 +170,16 @@ public final class PerImageTable {
 
     private static int columnWidth(CodecRun run) {
         return Math.max(7, run.codec().name().length());
+    }
+
+    /** The width of {@code run}'s model column: its longest model name, and at least its header. */
+    private static int modelWidth(CodecRun run) {
+        return Math.max(5, Arrays.stream(run.models()).filter(Objects::nonNull).mapToInt(String::length).max().orElse(0));
+    }
+
+    /** The model that coded image {@code i} under {@code run}, or {@code -} where none did. */
+    private static String model(CodecRun run, int i) {
+        return run.model(i) == null ? "-" : run.model(i);
     }
 
     private static String size(Image image) {

@@ -63,7 +63,8 @@ class ComparisonTest {
     void aCodecCountsAsVerifiedOnlyIfEveryImageComesBack() throws Exception {
         Image other = TestImages.image(4, 4, SampleFormat.GRAY, "full", 0);
         PerImageCodec liar = new PerImageCodec("liar", "", List.of(),
-                image -> ImageFormat.PNG.write(image.name().equals("zero") ? other : image.image()), PerImageCodec.png().decoder());
+                image -> ImageFormat.PNG.write(image.name().equals("zero") ? other : image.image()), PerImageCodec.png().decoder(),
+                PerImageCodec.ModelNamer.NONE);
         List<Integer> ticks = new ArrayList<>();
         CodecRun run = new Comparison(IMAGES, 0, notes::add).run(liar, () -> ticks.add(1));
         assertFalse(run.verified());

@@ -28,7 +28,7 @@ import org.glowzip.server.ServedModel;
  * POST /v1/decompress             body: a glowzip stream of any loaded model
  *                                 200 image/png (one image; PGM/PPM if it came as one with a maximum value other
  *                                 than 255 or 65535) or application/x-tar of those (any other count), streamed
- * GET  /v1/models                 200 application/json: name, fingerprint, shape, NLL of each model ({@link ModelsAnswer})
+ * GET  /v1/models                 200 application/json: name, fingerprint, shape, NLL, measured rates of each model ({@link ModelsAnswer})
  * GET  /healthz                   200 {"status":"ok",...}; 503 while shutting down ({@link HealthAnswer})
  * GET  /metrics                   200 Prometheus text format ({@link org.glowzip.server.metrics.ServerMetrics})
  * </pre>

@@ -1,11 +1,19 @@
 package org.glowzip.server.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.handler.codec.http.FullHttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.glowzip.codec.ImageCodec;
+import org.glowzip.codec.MeasuredRate;
+import org.glowzip.codec.MeasuredRates;
+import org.glowzip.codec.ModelSet;
+import org.glowzip.codec.stream.GlowzipForm;
 import org.glowzip.server.ErrorKind;
 import org.glowzip.server.ServedModel;
 import org.glowzip.server.TestModels;
@@ -52,10 +60,31 @@ class JsonAnswersTest {
     void modelsListTheDefaultFirstAndAnUnknownNllAsNull() {
         ServedModel other = new ServedModel("other", new ImageCodec(TestModels.OTHER), Double.NaN);
         String entry = "{\"name\":\"%s\",\"fingerprint\":\"%s\",\"default\":%s,\"shape\":{\"channels\":1,\"height\":28,\"width\":28},"
-                + "\"levels\":2,\"steps\":1,\"hidden_width\":8,\"coupling\":\"affine\",\"parameters\":%d,\"test_nll_bpd\":%s}";
+                + "\"levels\":2,\"steps\":1,\"hidden_width\":8,\"coupling\":\"affine\",\"parameters\":%d,\"test_nll_bpd\":%s,\"measured_rates\":[]}";
         assertEquals("{\"models\":[" + String.format(entry, "gray", TestModels.GRAY.fingerprintHex(), true, TestModels.GRAY.parameterCount(), "3.25")
                 + "," + String.format(entry, "other", TestModels.OTHER.fingerprintHex(), false, TestModels.OTHER.parameterCount(), "null") + "]}",
                 new ModelsAnswer(List.of(TestModels.served(), other)).toJson());
         assertEquals("{\"models\":[]}", new ModelsAnswer(List.of()).toJson());
+    }
+
+    @Test
+    void bundledModelsListWhatTheirFilesWereMeasuredToCost() {
+        ModelSet bundled = ModelSet.bundled();
+        List<ServedModel> served = new ArrayList<>();
+        for (int i = 0; i < bundled.codecs().size(); i++) {
+            served.add(new ServedModel(bundled.names().get(i), ServedModel.streamingCodec(bundled.codecs().get(i).model()), Double.NaN));
+        }
+        String json = new ModelsAnswer(served).toJson();
+        for (ServedModel model : served) {
+            List<MeasuredRate> rates = MeasuredRates.of(model.model());
+            assertFalse(rates.isEmpty(), model.name());
+            String listed = "\"test_nll_bpd\":null,\"measured_rates\":[" + String.join(",", rates.stream().map(rate -> String.format(Locale.ROOT,
+                    "{\"form\":\"%s\",\"bits_per_sample\":%s,\"measured_on\":\"%s\",\"results\":\"%s\",\"command\":\"%s\"}",
+                    rate.form() == GlowzipForm.STREAM ? "stream" : "single_image", rate.bitsPerSample(), rate.measuredOn(), rate.results(),
+                    rate.command())).toList()) + "]}";
+            int entry = json.indexOf("{\"name\":\"" + model.name() + "\",\"fingerprint\":\"" + model.model().fingerprintHex() + "\"");
+            assertTrue(entry >= 0, json);
+            assertTrue(json.startsWith(listed, json.indexOf("\"test_nll_bpd\"", entry)), model.name() + ": " + json);
+        }
     }
 }
