@@ -2,7 +2,7 @@ package org.glowzip.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.ModelSet;
 import picocli.CommandLine.Option;
@@ -22,8 +22,8 @@ final class ModelOption {
         return model == null ? ImageCodec.bundled() : ImageCodec.load(model);
     }
 
-    /** The model file alone, or the bundled set. */
+    /** The model file alone, named by its file name, or the bundled set. */
     ModelSet models() throws IOException {
-        return model == null ? ModelSet.bundled() : ModelSet.of(List.of(ImageCodec.load(model)));
+        return model == null ? ModelSet.bundled() : ModelSet.named(Map.of(model.getFileName().toString(), ImageCodec.load(model)));
     }
 }

@@ -44,9 +44,10 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<ServedModel> served = new ArrayList<>();
         if (modelOption.model == null) {
-            for (ImageCodec bundled : ModelSet.bundled().codecs()) {
+            ModelSet models = ModelSet.bundled();
+            for (ImageCodec bundled : models.codecs()) {
                 ImageCodec codec = ServedModel.streamingCodec(bundled.model());
-                String name = served.isEmpty() ? "fashion-mnist" : bundledName(served.size());
+                String name = models.name(bundled.model().fingerprint()).orElseThrow();
                 served.add(new ServedModel(name, codec, served.isEmpty() ? testNll(codec) : Double.NaN));
             }
         } else {
@@ -63,12 +64,6 @@ final class ServeCommand implements Callable<Integer> {
             stop.await();
         }
         return 0;
-    }
-
-    /** The name the server gives bundled model {@code index}: its resource's file name without the extension. */
-    private static String bundledName(int index) {
-        String resource = ModelSet.BUNDLED.get(index);
-        return resource.substring(resource.lastIndexOf('/') + 1, resource.lastIndexOf('.'));
     }
 
     /** The float model's NLL in bpd on the test images, or NaN when there are none of the model's shape. */

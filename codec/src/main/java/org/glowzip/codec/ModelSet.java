@@ -2,13 +2,19 @@ package org.glowzip.codec;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
+import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.stream.GlowzipForm;
 import org.glowzip.codec.stream.GlowzipReader;
+import org.glowzip.codec.stream.GlowzipWriter;
+import org.glowzip.codec.stream.ModelResolver;
 import org.glowzip.codec.stream.SingleImageFormat;
 import org.glowzip.codec.stream.SingleImageHeader;
 import org.glowzip.codec.stream.StreamFormat;
@@ -24,7 +30,17 @@ import org.glowzip.codec.stream.StreamHeader;
  * is shortest (the first of equals): the whole image when it has at most {@value #TRIAL_SIDE}
  * pixels a side, otherwise the {@value #TRIAL_SIDE} x {@value #TRIAL_SIDE} crop at its centre
  * (shorter sides kept whole). The trial costs what coding that crop costs with each model. A set
- * of one model always picks it. Immutable and thread-safe.
+ * of one model always picks it.
+ *
+ * <p>A stream ({@link #writer}) picks per image too, but runs the trial only for the first image
+ * of each width, height and sample format in the stream: later images of that shape and format
+ * take the model it picked, so a dataset of thousands of small images of one size costs one trial
+ * rather than coding every image once per model. Where the pick changes from one image to the
+ * next the stream switches models with a model block ({@link StreamFormat}).
+ *
+ * <p>A set may name its models: the bundled ones by their resource's file name without its
+ * extension ({@code fashion-mnist}, {@code photo-gray}, {@code photo-rgb}). Immutable and
+ * thread-safe.
  */
 public final class ModelSet {
     /** Resource names of the bundled models, the default first. */
@@ -34,39 +50,55 @@ public final class ModelSet {
     public static final int TRIAL_SIDE = 128;
 
     private final List<ImageCodec> codecs;
+    /** The names of the named models, by fingerprint in hexadecimal. */
+    private final Map<String, String> names;
 
-    private ModelSet(List<ImageCodec> codecs) {
+    private ModelSet(List<ImageCodec> codecs, Map<String, String> names) {
         if (codecs.isEmpty()) {
             throw new IllegalArgumentException("a model set needs a model");
         }
         this.codecs = List.copyOf(codecs);
+        this.names = Map.copyOf(names);
     }
 
-    /** The set of {@code codecs}, in order of preference on a tie. */
+    /** The set of {@code codecs}, in order of preference on a tie, unnamed. */
     public static ModelSet of(List<ImageCodec> codecs) {
-        return new ModelSet(codecs);
+        return new ModelSet(codecs, Map.of());
+    }
+
+    /** The set of {@code codecs} with their names, in the map's order of iteration as the order of preference. */
+    public static ModelSet named(Map<String, ImageCodec> codecs) {
+        Map<String, String> names = new HashMap<>();
+        codecs.forEach((name, codec) -> names.put(codec.model().fingerprintHex(), name));
+        return new ModelSet(List.copyOf(codecs.values()), names);
     }
 
     /**
-     * The bundled models, each with the default coding parameters.
+     * The bundled models, each with the default coding parameters, named.
      *
      * @throws IllegalStateException if this build lacks one
      */
     public static ModelSet bundled() {
-        List<ImageCodec> codecs = new ArrayList<>();
-        for (String name : BUNDLED) {
-            codecs.add(ImageCodec.bundled(name));
+        Map<String, ImageCodec> codecs = new LinkedHashMap<>();
+        for (String resource : BUNDLED) {
+            codecs.put(resource.substring(resource.lastIndexOf('/') + 1, resource.lastIndexOf('.')), ImageCodec.bundled(resource));
         }
-        return new ModelSet(codecs);
+        return named(codecs);
     }
 
     public List<ImageCodec> codecs() {
         return codecs;
     }
 
+    /** The name of the set's model whose fingerprint starts with {@code prefix} (all 32 bytes, or fewer), if the set names it. */
+    public Optional<String> name(byte[] prefix) {
+        String hex = HexFormat.of().formatHex(prefix);
+        return names.entrySet().stream().filter(entry -> entry.getKey().startsWith(hex)).map(Map.Entry::getValue).findFirst();
+    }
+
     /** This set with every codec's decode limit set to {@code maxDecodeSamples}. */
     public ModelSet withMaxDecodeSamples(long maxDecodeSamples) {
-        return new ModelSet(codecs.stream().map(codec -> codec.withMaxDecodeSamples(maxDecodeSamples)).toList());
+        return new ModelSet(codecs.stream().map(codec -> codec.withMaxDecodeSamples(maxDecodeSamples)).toList(), names);
     }
 
     /** The codec that codes {@code image} shortest, by the trial of the class comment. */
@@ -86,6 +118,24 @@ public final class ModelSet {
             }
         }
         return best;
+    }
+
+    /**
+     * A writer of a stream onto {@code out} whose images are each coded with the model the trial
+     * of the class comment picks, run once per shape and sample format; blocks of the first
+     * codec's size. A set of one model writes a stream without model blocks.
+     */
+    public GlowzipWriter writer(OutputStream out) {
+        return new GlowzipWriter(out, new ModelChoiceByShape(this), codecs.get(0).blockSamples());
+    }
+
+    /**
+     * What a reader of this set finds a stream's models by: the set's model of the fingerprint
+     * named ({@link ImageCodec#resolver}); a fingerprint of none of them raises
+     * {@link MalformedStreamException} at the offset that names it.
+     */
+    public ModelResolver resolver() {
+        return (named, offset) -> codecNamed(named.fingerprint(), offset).resolver().resolve(named, offset);
     }
 
     /**
@@ -134,7 +184,8 @@ public final class ModelSet {
     }
 
     /**
-     * A reader of the stream on {@code in}, with the model of the set that coded it.
+     * A reader of the stream on {@code in}, with the models of the set that coded it (the
+     * header's and the model blocks'), within the decode limit of the header's.
      *
      * @param in an input that supports {@link InputStream#mark mark}, positioned at the stream's start
      * @throws MalformedStreamException if the header is damaged or names no model of the set
@@ -146,7 +197,7 @@ public final class ModelSet {
         in.mark(StreamFormat.HEADER_SIZE);
         byte[] header = in.readNBytes(StreamFormat.HEADER_SIZE);
         in.reset();
-        return codecOfStream(header).reader(in);
+        return codecOfStream(header).reader(in, resolver());
     }
 
     /** The codec of the stream whose header (or what there is of it) is {@code header}. */
