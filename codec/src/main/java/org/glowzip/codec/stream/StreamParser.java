@@ -180,15 +180,13 @@ public final class StreamParser {
                 blockStart = offset;
                 chain.update(bytes);
                 blockType = bytes[0] & 0xFF;
-                boolean images = blockType == StreamFormat.CODED || blockType == StreamFormat.RAW;
-                if (switchPending && (blockType == StreamFormat.END || blockType == StreamFormat.MODEL)) {
-                    throw new MalformedStreamException(offset, "a model block followed by " + (blockType == StreamFormat.END ? "the end block"
-                            : "another model block") + ": a model block must be followed by a block of images");
-                }
-                switchPending = false;
                 if (blockType == StreamFormat.END) {
+                    if (switchPending) {
+                        throw unfollowedSwitch(offset, "the end block");
+                    }
                     to(Unit.END, StreamEnd.size(version) + StreamFormat.CHECKSUM_SIZE);
-                } else if (images) {
+                } else if (blockType == StreamFormat.CODED || blockType == StreamFormat.RAW) {
+                    switchPending = false;
                     to(Unit.FIELDS, BlockHeader.size(version));
                 } else if (blockType == StreamFormat.MODEL && version >= StreamFormat.MODELS_VERSION) {
                     to(Unit.MODEL, ModelBlock.SIZE + StreamFormat.CHECKSUM_SIZE);
@@ -236,6 +234,9 @@ public final class StreamParser {
                 BlockHeader.requireSequence(ByteBuffer.wrap(bytes).getInt() & 0xFFFF_FFFFL, blocks, blockStart);
                 chain.update(bytes, 0, length);
                 verifyChecksum(bytes, offset + length, "model block");
+                if (switchPending) {
+                    throw unfollowedSwitch(blockStart, "another model block");
+                }
                 StreamModel named = ModelBlock.model(bytes, blockStart);
                 long fingerprintOffset = blockStart + ModelBlock.FINGERPRINT_OFFSET;
                 if (named.equals(model.model())) {
@@ -258,6 +259,11 @@ public final class StreamParser {
             default -> throw new IllegalStateException(unit.name());
         }
         return null;
+    }
+
+    /** The error for a model block followed by {@code next} at {@code at}, not by a block of images. */
+    private static MalformedStreamException unfollowedSwitch(long at, String next) {
+        return new MalformedStreamException(at, "a model block followed by " + next + ": a model block must be followed by a block of images");
     }
 
     private void verifyChecksum(byte[] bytes, long at, String what) throws MalformedStreamException {

@@ -2,7 +2,9 @@ package org.glowzip.codec.stream;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.function.Function;
 import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.image.Image;
 
@@ -13,8 +15,17 @@ public final class TestStreams {
 
     /** A stream of {@code images}, in order, written by {@code codec}'s writer. */
     public static byte[] of(ImageCodec codec, Image... images) {
+        return written(codec::writer, images);
+    }
+
+    /** A stream of {@code images}, in order, each coded with the tile coder {@code models} picks, in blocks of {@code blockSamples}. */
+    public static byte[] of(ModelChooser models, long blockSamples, Image... images) {
+        return written(out -> new GlowzipWriter(out, models, blockSamples), images);
+    }
+
+    private static byte[] written(Function<OutputStream, GlowzipWriter> writerOnto, Image... images) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GlowzipWriter writer = codec.writer(out)) {
+        try (GlowzipWriter writer = writerOnto.apply(out)) {
             for (Image image : images) {
                 writer.write(image);
             }
