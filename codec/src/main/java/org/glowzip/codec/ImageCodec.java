@@ -185,7 +185,7 @@ public final class ImageCodec {
     }
 
     /** A writer of a stream of many images onto {@code out}, all coded with this codec's model: no model blocks. */
-    public GlowzipWriter writer(OutputStream out) {
+    public GlowzipWriter writer(OutputStream out) throws IOException {
         return new GlowzipWriter(out, tiles, blockSamples);
     }
 

@@ -27,8 +27,8 @@ import org.glowzip.codec.tile.TileCoder;
  * {@code blockSamples} samples, each block coded onto one message when it is full. A
  * {@link ModelChooser} picks each image's model; where the pick changes, the pending block is
  * closed and a model block written before the next, so a block holds images of one model. The
- * header, which names the first image's model, is written with the first image (or by
- * {@link #close}, for a stream without images). Full blocks
+ * header names the first image's model: a writer of one model writes it at once, a writer with a
+ * chooser with the first image (or at {@link #close}, for a stream without images). Full blocks
  * are coded on a shared pool, one per processor at a time, and written in order; so memory is
  * bounded by one more block than there are processors. {@link #close} writes the last block and
  * the end block and closes the underlying stream; {@link #cancel} abandons the stream instead,
@@ -64,9 +64,13 @@ public final class GlowzipWriter implements Closeable {
     private long bytes;
     private boolean closed;
 
-    /** A writer of a stream whose every image {@code tiles} codes: one model, no model blocks. */
-    public GlowzipWriter(OutputStream out, TileCoder tiles, long blockSamples) {
+    /**
+     * A writer of a stream whose every image {@code tiles} codes: one model, no model blocks. It
+     * writes the header now, so that {@link #byteCount} grows after that only with whole blocks.
+     */
+    public GlowzipWriter(OutputStream out, TileCoder tiles, long blockSamples) throws IOException {
         this(out, ModelChooser.always(tiles), blockSamples);
+        writeHeader(StreamModel.of(tiles));
     }
 
     /** A writer of a stream whose images are each coded by the tile coder {@code models} picks. */

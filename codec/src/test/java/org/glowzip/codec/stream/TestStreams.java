@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.function.Function;
 import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.image.Image;
 
@@ -23,9 +22,14 @@ public final class TestStreams {
         return written(out -> new GlowzipWriter(out, models, blockSamples), images);
     }
 
-    private static byte[] written(Function<OutputStream, GlowzipWriter> writerOnto, Image... images) {
+    /** How a test's writer is made onto a stream. */
+    private interface WriterOnto {
+        GlowzipWriter open(OutputStream out) throws IOException;
+    }
+
+    private static byte[] written(WriterOnto writerOnto, Image... images) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GlowzipWriter writer = writerOnto.apply(out)) {
+        try (GlowzipWriter writer = writerOnto.open(out)) {
             for (Image image : images) {
                 writer.write(image);
             }
