@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import org.glowzip.bench.io.InputFiles;
 import org.glowzip.bench.io.StandardStreams;
 import org.glowzip.bench.io.StagedOutput;
-import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.ModelSet;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.input.ImageInputs;
@@ -67,8 +66,7 @@ final class CompressCommand implements Callable<Integer> {
             Summary summary;
             try (StagedOutput staged = toStdout ? null : StagedOutput.file(Path.of(output));
                     OutputStream out = new BufferedOutputStream(toStdout ? StandardStreams.out() : Files.newOutputStream(staged.path()))) {
-                summary = single ? writeSingle(models, first, out)
-                        : writeStream(models.choose(first), first, second, images, out); // a stream takes the model its first image picks
+                summary = single ? writeSingle(models, first, out) : writeStream(models, first, second, images, out);
                 out.flush(); // everything is in the file before it takes the target's name
                 if (staged != null) {
                     staged.commit();
@@ -93,10 +91,14 @@ final class CompressCommand implements Callable<Integer> {
         return new Summary(1, image.sampleCount(), bytes.length);
     }
 
-    /** The images into a stream, in order; the writer is closed, writing its last blocks, only once every image has been read. */
-    private Summary writeStream(ImageCodec codec, Image first, Image second, ImageSource rest, OutputStream out) throws IOException {
+    /**
+     * The images into a stream, in order, each coded with the model of the set that its shape's
+     * trial picks ({@link ModelSet#writer}); the writer is closed, writing its last blocks, only
+     * once every image has been read.
+     */
+    private Summary writeStream(ModelSet models, Image first, Image second, ImageSource rest, OutputStream out) throws IOException {
         try (Progress progress = new Progress("compress", Progress.UNKNOWN, "img", verbosity.quiet)) {
-            GlowzipWriter writer = codec.writer(out);
+            GlowzipWriter writer = models.writer(out);
             long samples = 0;
             Image image = first;
             Image following = second;

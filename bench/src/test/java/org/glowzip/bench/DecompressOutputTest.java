@@ -193,7 +193,8 @@ class DecompressOutputTest {
             total += Long.parseLong(modes.substring(at, end));
         }
         assertEquals(20, total, run::toString);
-        assertTrue(run.out().startsWith("{\"form\":\"stream\",\"version\":4,"), run::toString);
+        assertTrue(run.out().startsWith("{\"form\":\"stream\",\"version\":5,"), run::toString);
+        assertTrue(run.out().contains("\"models\":{\"fashion-mnist\":20},"), run::toString);
         Cli.Run single = Cli.run("info", "--modes", write("i.glz", ImageCodec.bundled().encode(IMAGES.get(0))).toString());
         assertTrue(single.out().contains("tiles by coding\n"), single::toString);
         assertTrue(single.out().matches("(?s).*\n  (context|glow-bits-back|raw|glow-pop-free) +1\n.*"), single::toString);

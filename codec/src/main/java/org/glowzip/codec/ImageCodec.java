@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.modelfile.ModelFile;
@@ -14,6 +15,7 @@ import org.glowzip.codec.stream.BlockDecoder;
 import org.glowzip.codec.stream.GlowzipForm;
 import org.glowzip.codec.stream.GlowzipReader;
 import org.glowzip.codec.stream.GlowzipWriter;
+import org.glowzip.codec.stream.ModelResolver;
 import org.glowzip.codec.stream.SingleImageCoder;
 import org.glowzip.codec.stream.SingleImageFormat;
 import org.glowzip.codec.stream.StreamHeader;
@@ -182,22 +184,53 @@ public final class ImageCodec {
         return 8 * single.size(image);
     }
 
-    /** A writer of a stream of many images onto {@code out}. */
+    /** A writer of a stream of many images onto {@code out}, all coded with this codec's model: no model blocks. */
     public GlowzipWriter writer(OutputStream out) throws IOException {
         return new GlowzipWriter(out, tiles, blockSamples);
     }
 
     /**
      * A decoder of the blocks of a stream with {@code header}, for readers that walk a stream with
-     * a {@link StreamParser} themselves; it shares this codec's tile coder where the coding
-     * parameters agree.
+     * a {@link StreamParser} themselves; it decodes with this codec's {@link #resolver}.
+     *
+     * @throws MalformedStreamException if the header names another model
      */
-    public BlockDecoder blockDecoder(StreamHeader header) {
-        return new BlockDecoder(model, header.parameters(), header.version(), tiles);
+    public BlockDecoder blockDecoder(StreamHeader header) throws IOException {
+        return new BlockDecoder(header, resolver());
     }
 
-    /** A reader of a stream of images from {@code in}. */
+    /** A reader of a stream of images from {@code in}, every one of them coded with this codec's model. */
     public GlowzipReader reader(InputStream in) throws IOException {
-        return new GlowzipReader(in, model, tiles, maxDecodeSamples);
+        return reader(in, resolver());
+    }
+
+    /** A reader of a stream from {@code in} with this codec's decode limit, its models found by {@code models}. */
+    GlowzipReader reader(InputStream in, ModelResolver models) throws IOException {
+        return new GlowzipReader(in, models, maxDecodeSamples);
+    }
+
+    /**
+     * What a reader with this codec finds a stream's models by: this codec's model alone (its tile
+     * coder where the coding parameters are this codec's, a new one for others); any other
+     * fingerprint raises {@link MalformedStreamException} at the offset that names it.
+     */
+    public ModelResolver resolver() {
+        return (named, offset) -> {
+            if (!Arrays.equals(named.fingerprint(), model.fingerprint())) {
+                throw new MalformedStreamException(offset, "stream was coded with model " + named.fingerprintHex().substring(0, 16)
+                        + "..., this codec has model " + model.fingerprintHex().substring(0, 16) + "...");
+            }
+            return named.parameters().equals(parameters) ? tiles : new TileCoder(model, named.parameters());
+        };
+    }
+
+    /** The tile coder every encode, decode and codelength of this codec shares. */
+    TileCoder tiles() {
+        return tiles;
+    }
+
+    /** Samples per block of this codec's streams. */
+    long blockSamples() {
+        return blockSamples;
     }
 }

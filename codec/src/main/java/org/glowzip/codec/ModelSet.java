@@ -2,13 +2,17 @@ package org.glowzip.codec;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.stream.GlowzipForm;
 import org.glowzip.codec.stream.GlowzipReader;
+import org.glowzip.codec.stream.GlowzipWriter;
+import org.glowzip.codec.stream.ModelResolver;
 import org.glowzip.codec.stream.SingleImageFormat;
 import org.glowzip.codec.stream.SingleImageHeader;
 import org.glowzip.codec.stream.StreamFormat;
@@ -27,12 +31,24 @@ import org.glowzip.codec.stream.StreamHeader;
  * is shortest (the first of equals): the whole image when it has at most {@value #TRIAL_SIDE}
  * pixels a side, otherwise the {@value #TRIAL_SIDE} x {@value #TRIAL_SIDE} crop at its centre
  * (shorter sides kept whole). The trial costs what coding that crop costs with each model. A set
- * of one model always picks it. Immutable and thread-safe.
+ * of one model always picks it.
+ *
+ * <p>A stream ({@link #writer}) picks per image too, but runs the trial only for the first image
+ * of each width, height and sample format in the stream: later images of that shape and format
+ * take the model it picked, so a dataset of thousands of small images of one size costs one trial
+ * rather than coding every image once per model. Where the pick changes from one image to the
+ * next the stream switches models with a model block ({@link StreamFormat}).
+ *
+ * <p>A set may name its models: the bundled ones by their resource's file name without its
+ * extension ({@code fashion-mnist}, {@code photo-gray}, {@code photo-rgb}). Immutable and
+ * thread-safe.
  */
 public final class ModelSet {
     /** Resource names of the bundled models, the default first. */
     public static final List<String> BUNDLED = List.of(ImageCodec.BUNDLED_MODEL, "/org/glowzip/codec/photo-gray.glowmodel",
             "/org/glowzip/codec/photo-rgb.glowmodel");
+    /** The names of the bundled models, in the order of {@link #BUNDLED}: each resource's file name without the extension. */
+    public static final List<String> BUNDLED_NAMES = BUNDLED.stream().map(ModelSet::bundledName).toList();
     /** The largest side of the crop that {@link #choose} codes with every model. */
     public static final int TRIAL_SIDE = 128;
     /** How many hex digits of its fingerprint name a model that was given no name: the prefix a single image records. */
@@ -70,7 +86,7 @@ public final class ModelSet {
     }
 
     /**
-     * The bundled models, each with the default coding parameters.
+     * The bundled models, each with the default coding parameters, named.
      *
      * @throws IllegalStateException if this build lacks one
      */
@@ -79,7 +95,7 @@ public final class ModelSet {
         for (String resource : BUNDLED) {
             codecs.add(ImageCodec.bundled(resource));
         }
-        return new ModelSet(codecs, BUNDLED.stream().map(ModelSet::bundledName).toList());
+        return new ModelSet(codecs, BUNDLED_NAMES);
     }
 
     /** The name of the bundled model of resource {@code resource}: its file name without the extension. */
@@ -94,6 +110,16 @@ public final class ModelSet {
     /** The models' names, in the order of {@link #codecs()}. */
     public List<String> names() {
         return names;
+    }
+
+    /** The name of the set's model whose fingerprint starts with {@code prefix} (all 32 bytes, or fewer), if the set has one. */
+    public Optional<String> name(byte[] prefix) {
+        for (int i = 0; i < codecs.size(); i++) {
+            if (Arrays.equals(codecs.get(i).model().fingerprint(), 0, prefix.length, prefix, 0, prefix.length)) {
+                return Optional.of(names.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     /** This set with every codec's decode limit set to {@code maxDecodeSamples}. */
@@ -118,6 +144,24 @@ public final class ModelSet {
             }
         }
         return best;
+    }
+
+    /**
+     * A writer of a stream onto {@code out} whose images are each coded with the model the trial
+     * of the class comment picks, run once per shape and sample format; blocks of the first
+     * codec's size. A set of one model writes a stream without model blocks.
+     */
+    public GlowzipWriter writer(OutputStream out) {
+        return new GlowzipWriter(out, new ModelChoiceByShape(this), codecs.get(0).blockSamples());
+    }
+
+    /**
+     * What a reader of this set finds a stream's models by: the set's model of the fingerprint
+     * named ({@link ImageCodec#resolver}); a fingerprint of none of them raises
+     * {@link MalformedStreamException} at the offset that names it.
+     */
+    public ModelResolver resolver() {
+        return (named, offset) -> codecNamed(named.fingerprint(), offset).resolver().resolve(named, offset);
     }
 
     /**
@@ -175,7 +219,8 @@ public final class ModelSet {
     }
 
     /**
-     * A reader of the stream on {@code in}, with the model of the set that coded it.
+     * A reader of the stream on {@code in}, with the models of the set that coded it (the
+     * header's and the model blocks'), within the decode limit of the header's.
      *
      * @param in an input that supports {@link InputStream#mark mark}, positioned at the stream's start
      * @throws MalformedStreamException if the header is damaged or names no model of the set
@@ -187,7 +232,7 @@ public final class ModelSet {
         in.mark(StreamFormat.HEADER_SIZE);
         byte[] header = in.readNBytes(StreamFormat.HEADER_SIZE);
         in.reset();
-        return codecOfStream(header).reader(in);
+        return codecOfStream(header).reader(in, resolver());
     }
 
     /** The codec of the stream whose header (or what there is of it) is {@code header}. */

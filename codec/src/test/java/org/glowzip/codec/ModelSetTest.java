@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.From;
@@ -22,6 +26,9 @@ import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.stream.GlowzipReader;
 import org.glowzip.codec.stream.GlowzipWriter;
+import org.glowzip.codec.stream.StreamModel;
+import org.glowzip.codec.stream.StreamParser;
+import org.glowzip.codec.stream.StreamSummary;
 import org.glowzip.codec.stream.TestImages;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +39,10 @@ class ModelSetTest {
     private static final ImageCodec RGB = new ImageCodec(RandomModels.withContext(new GlowConfig(1, 1, 4, CouplingType.AFFINE, 3, 4, 4), 4,
             2, 8, 1.0), CodingParameters.DEFAULT, GlowzipWriter.DEFAULT_BLOCK_SAMPLES);
     private static final ModelSet SET = ModelSet.of(List.of(GRAY, RGB));
+    /** Two gray models, one expecting black samples and one white: each codes its own constant images shortest. */
+    private static final ImageCodec BLACK = expecting(0);
+    private static final ImageCodec WHITE = expecting(255);
+    private static final ModelSet BLACK_AND_WHITE = ModelSet.of(List.of(BLACK, WHITE));
 
     @Provide
     Arbitrary<Image> images() {
@@ -65,6 +76,65 @@ class ModelSetTest {
     }
 
     @Test
+    void aStreamRunsTheTrialForTheFirstImageOfEachShapeAndFormatAndSwitchesModelsWhereThePickChanges() throws Exception {
+        Image black = TestImages.image(8, 8, 1, "zero", 1);
+        Image white = TestImages.image(8, 8, 1, "full", 1);
+        Image otherWhite = TestImages.image(9, 7, 1, "full", 1);
+        Image whiteRgb = TestImages.image(8, 8, 3, "full", 1);
+        assertEquals(List.of(BLACK, WHITE, WHITE, WHITE), List.of(black, white, otherWhite, whiteRgb).stream().map(BLACK_AND_WHITE::choose).toList(),
+                "each image's own trial");
+        List<Image> images = List.of(black, white, otherWhite, black, whiteRgb, white);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GlowzipWriter writer = BLACK_AND_WHITE.writer(out)) {
+            for (Image image : images) {
+                writer.write(image);
+            }
+        }
+        byte[] stream = out.toByteArray();
+        List<ImageCodec> models = new ArrayList<>();
+        StreamParser parser = new StreamParser();
+        int position = 0;
+        while (!parser.finished()) {
+            int n = parser.needed();
+            StreamParser.Event event = parser.accept(Arrays.copyOfRange(stream, position, position + n));
+            position += n;
+            if (event instanceof StreamParser.Block block) {
+                ImageCodec codec = block.model().model().equals(new StreamModel(BLACK.model().fingerprint(), BLACK.parameters())) ? BLACK : WHITE;
+                models.addAll(Collections.nCopies(block.table().images(), codec));
+            }
+        }
+        assertEquals(List.of(BLACK, BLACK, WHITE, BLACK, WHITE, BLACK), models, "the second white 8 x 8 gray image takes the first's pick");
+        assertEquals(4, StreamSummary.read(new ByteArrayInputStream(stream)).modelBlocks());
+        try (GlowzipReader reader = BLACK_AND_WHITE.reader(new BufferedInputStream(new ByteArrayInputStream(stream)))) {
+            for (Image image : images) {
+                assertEquals(image, reader.read());
+            }
+            assertEquals(null, reader.read());
+        }
+    }
+
+    @Test
+    void aStreamOfASetOfOneModelHasNoModelBlocks() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GlowzipWriter writer = ModelSet.of(List.of(WHITE)).writer(out)) {
+            writer.write(TestImages.image(8, 8, 1, "zero", 1));
+            writer.write(TestImages.image(5, 3, 3, "full", 1));
+        }
+        StreamSummary summary = StreamSummary.read(new ByteArrayInputStream(out.toByteArray()));
+        assertEquals(List.of(0L, 2L), List.of(summary.modelBlocks(), summary.images()));
+    }
+
+    @Test
+    void aNamedSetNamesItsModelsByFingerprintOrPrefix() {
+        ModelSet named = ModelSet.named(List.of("black"), List.of(BLACK));
+        assertEquals(Optional.of("black"), named.name(BLACK.model().fingerprint()));
+        assertEquals(Optional.of("black"), named.name(Arrays.copyOf(BLACK.model().fingerprint(), 4)));
+        assertEquals(Optional.empty(), named.name(WHITE.model().fingerprint()));
+        assertEquals(Optional.of(BLACK.model().fingerprintHex().substring(0, 8)), BLACK_AND_WHITE.name(BLACK.model().fingerprint()),
+                "an unnamed model by its fingerprint");
+    }
+
+    @Test
     void bytesOfAModelOutsideTheSetAreMalformed() {
         byte[] bytes = RGB.encode(TestImages.image(6, 6, 3, "gradient", 1));
         ModelSet gray = ModelSet.of(List.of(GRAY));
@@ -95,5 +165,10 @@ class ModelSetTest {
         }
         assertEquals("rgb", named.nameOf(out.toByteArray()));
         assertThrows(MalformedStreamException.class, () -> ModelSet.named(List.of("gray"), List.of(GRAY)).nameOf(out.toByteArray()));
+    }
+
+    private static ImageCodec expecting(int value) {
+        return new ImageCodec(RandomModels.expecting(RandomModels.withContext(new GlowConfig(2, 1, 4, CouplingType.AFFINE, 1, 8, 8), 5, 1, 8, 1.0),
+                value, 40));
     }
 }

@@ -150,6 +150,10 @@ final class StreamCursor {
             return false;
         }
         StreamParser.Event event = next();
+        if (event instanceof StreamParser.Model model) {
+            decoder.use(model);
+            event = next();
+        }
         if (event instanceof StreamParser.Table table) {
             pending = table;
             if (passed == entries.size()) {

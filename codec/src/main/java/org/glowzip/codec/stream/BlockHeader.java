@@ -24,6 +24,18 @@ public record BlockHeader(int type, long sequence, int images, int runCount, int
     }
 
     /**
+     * Checks the sequence number a block names (images or model) against its place.
+     *
+     * @param offset the stream offset of the block's type byte; the number follows it
+     */
+    static void requireSequence(long named, long sequence, long offset) throws MalformedStreamException {
+        if (named != sequence) {
+            throw new MalformedStreamException(offset + 1, "block number " + named + " where block " + sequence
+                    + " belongs: blocks reordered, duplicated or dropped");
+        }
+    }
+
+    /**
      * Reads the fields of a block of {@code type}.
      *
      * @param sequence the block's place in the stream, which a version 3 block must name
@@ -33,11 +45,7 @@ public record BlockHeader(int type, long sequence, int images, int runCount, int
         ByteBuffer in = ByteBuffer.wrap(unit);
         boolean v3 = version >= StreamFormat.CHAINED_VERSION;
         if (v3) {
-            long named = in.getInt() & 0xFFFF_FFFFL;
-            if (named != sequence) {
-                throw new MalformedStreamException(offset + 1, "block number " + named + " where block " + sequence
-                        + " belongs: blocks reordered, duplicated or dropped");
-            }
+            requireSequence(in.getInt() & 0xFFFF_FFFFL, sequence, offset);
         }
         long countOffset = offset + 1 + in.position();
         int count = in.getInt();

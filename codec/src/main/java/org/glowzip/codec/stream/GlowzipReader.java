@@ -4,23 +4,20 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import org.glowzip.codec.DecodeLimitException;
 import org.glowzip.codec.MalformedStreamException;
-import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.image.Image;
-import org.glowzip.codec.modelfile.ModelFile;
-import org.glowzip.codec.tile.TileCoder;
 import org.glowzip.codec.tile.TileTally;
 
 /**
  * Reads a glowzip stream ({@link StreamFormat}) block by block: {@link #read} returns the images
  * in the order they were written, then {@code null}. The {@link StreamParser} checks every size
- * before use and every block against the checksum chain; a stream coded with another model and a
- * block of more samples than the reader's limit are refused. All of these raise
- * {@link MalformedStreamException} with the byte offset (the limit its subclass
- * {@link DecodeLimitException}).
+ * before use and every block against the checksum chain; the models the header and the model
+ * blocks name are found through a {@link ModelResolver} where they are named, and a block of more
+ * samples than the reader's limit is refused. All of these raise {@link MalformedStreamException}
+ * with the byte offset (the limit its subclass {@link DecodeLimitException}; a model unknown here
+ * what the resolver raises).
  */
 public final class GlowzipReader implements Closeable {
     /** The default limit on the samples of one block: {@value}, 32 Mi, 32 MiB of samples. */
@@ -29,39 +26,23 @@ public final class GlowzipReader implements Closeable {
     private final InputStream source;
     private final StreamParser parser = new StreamParser();
     private final BlockDecoder decoder;
-    private final CodingParameters parameters;
     private final long maxSamples;
     private final Deque<Image> ready = new ArrayDeque<>();
     private final TileTally tally = new TileTally();
 
-    public GlowzipReader(InputStream source, ModelFile model) throws IOException {
-        this(source, model, null, DEFAULT_MAX_SAMPLES);
-    }
-
     /**
-     * A reader that codes with {@code prepared}, a tile coder of {@code model}, when the stream
-     * names its coding parameters, and builds the coder the stream names otherwise.
+     * A reader of the stream on {@code source}; reads its header and resolves the model it names.
      *
+     * @param models     finds the tile coder of each model the stream names
      * @param maxSamples the most samples one block may hold; a larger one raises {@link DecodeLimitException}
      */
-    public GlowzipReader(InputStream source, ModelFile model, TileCoder prepared, long maxSamples) throws IOException {
+    public GlowzipReader(InputStream source, ModelResolver models, long maxSamples) throws IOException {
         if (maxSamples < 1) {
             throw new IllegalArgumentException("sample limit " + maxSamples + " is not positive");
         }
         this.source = source;
         this.maxSamples = maxSamples;
-        StreamHeader header = ((StreamParser.Header) next()).header();
-        if (!Arrays.equals(header.fingerprint(), model.fingerprint())) {
-            throw new MalformedStreamException(StreamFormat.FINGERPRINT_OFFSET, "stream was coded with model "
-                    + header.fingerprintHex().substring(0, 16) + "..., this codec has model " + model.fingerprintHex().substring(0, 16) + "...");
-        }
-        this.parameters = header.parameters();
-        this.decoder = new BlockDecoder(model, parameters, header.version(), prepared);
-    }
-
-    /** The coding parameters the stream's header names. */
-    public CodingParameters parameters() {
-        return parameters;
+        this.decoder = new BlockDecoder(((StreamParser.Header) next()).header(), models);
     }
 
     /** How many tiles of the blocks decoded so far each coding coded. */
@@ -73,7 +54,9 @@ public final class GlowzipReader implements Closeable {
     public Image read() throws IOException {
         while (ready.isEmpty() && !parser.finished()) {
             StreamParser.Event event = next();
-            if (event instanceof StreamParser.Table table && table.table().samples() > maxSamples) {
+            if (event instanceof StreamParser.Model model) {
+                decoder.use(model);
+            } else if (event instanceof StreamParser.Table table && table.table().samples() > maxSamples) {
                 throw new DecodeLimitException(table.offset(), table.table().samples(), maxSamples);
             } else if (event instanceof StreamParser.Block block) {
                 ready.addAll(decoder.decode(block, tally));

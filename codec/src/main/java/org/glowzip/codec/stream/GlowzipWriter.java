@@ -10,7 +10,10 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,7 +24,11 @@ import org.glowzip.codec.tile.TileCoder;
 
 /**
  * Writes a glowzip stream ({@link StreamFormat}): images are collected into blocks of at most
- * {@code blockSamples} samples, each block coded onto one message when it is full. Full blocks
+ * {@code blockSamples} samples, each block coded onto one message when it is full. A
+ * {@link ModelChooser} picks each image's model; where the pick changes, the pending block is
+ * closed and a model block written before the next, so a block holds images of one model. The
+ * header names the first image's model: a writer of one model writes it at once, a writer with a
+ * chooser with the first image (or at {@link #close}, for a stream without images). Full blocks
  * are coded on a shared pool, one per processor at a time, and written in order; so memory is
  * bounded by one more block than there are processors. {@link #close} writes the last block and
  * the end block and closes the underlying stream; {@link #cancel} abandons the stream instead,
@@ -35,7 +42,8 @@ public final class GlowzipWriter implements Closeable {
     public static final long DEFAULT_BLOCK_SAMPLES = 1L << 22;
 
     private final OutputStream out;
-    private final BlockCoder coder;
+    private final ModelChooser models;
+    private final Map<StreamModel, BlockCoder> coders = new HashMap<>();
     private final long blockSamples;
     private static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
     private static final ExecutorService ENCODERS = Executors.newFixedThreadPool(PARALLELISM, task -> {
@@ -46,7 +54,9 @@ public final class GlowzipWriter implements Closeable {
 
     private final List<Image> pending = new ArrayList<>();
     private final Deque<Future<byte[]>> inFlight = new ArrayDeque<>();
-    private final ChecksumChain chain;
+    private ChecksumChain chain;
+    /** The model of the pending block and of the last block written; {@code null} before the header. */
+    private StreamModel model;
     private long pendingSamples;
     private long pendingTableBytes;
     private long images;
@@ -54,24 +64,39 @@ public final class GlowzipWriter implements Closeable {
     private long bytes;
     private boolean closed;
 
-    /** @param tiles the tile coder of the model and coding parameters the stream names */
+    /**
+     * A writer of a stream whose every image {@code tiles} codes: one model, no model blocks. It
+     * writes the header now, so that {@link #byteCount} grows after that only with whole blocks.
+     */
     public GlowzipWriter(OutputStream out, TileCoder tiles, long blockSamples) throws IOException {
+        this(out, ModelChooser.always(tiles), blockSamples);
+        writeHeader(StreamModel.of(tiles));
+    }
+
+    /** A writer of a stream whose images are each coded by the tile coder {@code models} picks. */
+    public GlowzipWriter(OutputStream out, ModelChooser models, long blockSamples) {
         if (blockSamples < 1 || blockSamples > StreamFormat.MAX_BLOCK_SAMPLES) {
             throw new IllegalArgumentException("block size " + blockSamples + " samples outside 1.." + StreamFormat.MAX_BLOCK_SAMPLES);
         }
         this.out = out;
-        this.coder = new BlockCoder(tiles);
+        this.models = models;
         this.blockSamples = blockSamples;
-        byte[] header = StreamHeader.write(tiles.fingerprint(), tiles.parameters());
-        out.write(header);
-        bytes += header.length;
-        this.chain = new ChecksumChain(StreamFormat.VERSION, ByteBuffer.wrap(header).getInt(StreamFormat.HEADER_SIZE - StreamFormat.CHECKSUM_SIZE));
     }
 
     /** Adds an image; writes a block when the current one is full. */
     public void write(Image image) throws IOException {
         if (closed) {
             throw new IllegalStateException("writer closed");
+        }
+        TileCoder tiles = models.choose(image);
+        StreamModel picked = StreamModel.of(tiles);
+        coders.computeIfAbsent(picked, m -> new BlockCoder(tiles));
+        if (model == null) {
+            writeHeader(picked);
+        } else if (!picked.equals(model)) {
+            flushBlock();
+            inFlight.add(CompletableFuture.completedFuture(ModelBlock.write(blocks++, picked)));
+            model = picked;
         }
         long run = ImageTable.RUN_SIZE + image.metadata().length;
         if (!pending.isEmpty() && (pendingSamples + image.sampleCount() > blockSamples || pending.size() == StreamFormat.MAX_BLOCK_IMAGES
@@ -104,6 +129,9 @@ public final class GlowzipWriter implements Closeable {
         }
         closed = true;
         try (out) {
+            if (model == null) {
+                writeHeader(StreamModel.of(models.forNoImages()));
+            }
             flushBlock();
             while (!inFlight.isEmpty()) {
                 writeNextBlock();
@@ -134,11 +162,12 @@ public final class GlowzipWriter implements Closeable {
             return;
         }
         List<Image> block = List.copyOf(pending);
+        BlockCoder coder = coders.get(model);
         long sequence = blocks++;
         pending.clear();
         pendingSamples = 0;
         pendingTableBytes = 0;
-        inFlight.add(ENCODERS.submit(() -> blockBytes(block, sequence)));
+        inFlight.add(ENCODERS.submit(() -> blockBytes(coder, block, sequence)));
         while (inFlight.size() > PARALLELISM) {
             writeNextBlock();
         }
@@ -163,10 +192,19 @@ public final class GlowzipWriter implements Closeable {
         writeChecked(block);
     }
 
-    /** A block's bytes up to its checksum: coded when that is smaller, raw otherwise. */
-    private byte[] blockBytes(List<Image> block, long sequence) throws IOException {
+    /** The header naming {@code first}, the first link of the checksum chain. */
+    private void writeHeader(StreamModel first) throws IOException {
+        byte[] header = StreamHeader.write(first.fingerprint(), first.parameters());
+        out.write(header);
+        bytes += header.length;
+        chain = new ChecksumChain(StreamFormat.VERSION, ByteBuffer.wrap(header).getInt(StreamFormat.HEADER_SIZE - StreamFormat.CHECKSUM_SIZE));
+        model = first;
+    }
+
+    /** A block's bytes up to its checksum: coded by {@code coder} when that is smaller, raw otherwise. */
+    private static byte[] blockBytes(BlockCoder coder, List<Image> block, long sequence) throws IOException {
         ImageTable table = ImageTable.of(block);
-        byte[] payload = codedPayload(block, table.samples());
+        byte[] payload = codedPayload(coder, block, table.samples());
         int type = payload == null ? StreamFormat.RAW : StreamFormat.CODED;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.write(new BlockHeader(type, sequence, block.size(), table.runs().size(), table.byteLength()).write());
@@ -185,7 +223,7 @@ public final class GlowzipWriter implements Closeable {
     }
 
     /** The coded payload, or {@code null} when it would not be smaller than the raw samples. */
-    private byte[] codedPayload(List<Image> block, long samples) {
+    private static byte[] codedPayload(BlockCoder coder, List<Image> block, long samples) {
         Message[] lanes = coder.encodeIfSmaller(block, samples, LanePayload::length);
         return lanes == null ? null : LanePayload.write(lanes);
     }

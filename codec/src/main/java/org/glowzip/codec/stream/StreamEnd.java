@@ -5,7 +5,8 @@ import org.glowzip.codec.MalformedStreamException;
 
 /**
  * The end block of a stream ({@link StreamFormat}) after its type byte and before its checksum:
- * the stream's image and block counts. Version 2 end blocks hold the image count only.
+ * the stream's image and block counts, model blocks among the blocks (as they take sequence
+ * numbers). Version 2 end blocks hold the image count only.
  */
 record StreamEnd(long images, long blocks) {
 

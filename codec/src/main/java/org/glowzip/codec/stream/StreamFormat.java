@@ -11,17 +11,19 @@ import org.glowzip.codec.tile.TileFormat;
  *   offset  size  field
  *        0     8  magic 89 47 4C 4F 57 5A 0D 0A ("\x89GLOWZ\r\n")
  *        8     1  format version = 5
- *        9    32  model fingerprint: SHA-256 of the model file that codes the blocks
+ *        9    32  model fingerprint: SHA-256 of the model file that codes the blocks (until the
+ *                 first model block)
  *       41     1  fractional bits P of the integer flow, 8..20
  *       42     1  scale bits, 8..20
  *       43     1  prior precision, 12..24
  *       44     1  pop-free resolution bits, 0..20
  *       45     4  CRC32C of bytes 0..44: the first link of the checksum chain
  *
- * Blocks, one after another; a block holds 1..65536 images, at most 2^28 samples in all
+ * Blocks, one after another: blocks of images and model blocks. A block of images holds
+ * 1..65536 images, at most 2^28 samples in all
  *   offset  size  field
- *        0     1  type: 1 = coded, 2 = raw, 0 = end (see below)
- *        1     4  sequence number: 0 for the first block, then 1, 2, ...
+ *        0     1  type: 1 = coded, 2 = raw, 3 = model, 0 = end (see below)
+ *        1     4  sequence number: 0 for the first block, then 1, 2, ..., model blocks included
  *        5     4  image count n ({@link BlockHeader})
  *        9     4  run count r, 1..n
  *       13     4  table length t, the bytes of the runs, at most 2^24
@@ -40,12 +42,33 @@ import org.glowzip.codec.tile.TileFormat;
  *                 block's checksum, 4 bytes) followed by the block's bytes from its type byte to
  *                 the end of the payload
  *
+ * Model block, 45 bytes ({@link ModelBlock}): the blocks after it are coded with the model it names
+ *        0     1  type = 3
+ *        1     4  sequence number, as a block of images'
+ *        5    32  model fingerprint, as header bytes 9..40
+ *       37     4  coding parameters, as header bytes 41..44
+ *       41     4  chained checksum of bytes 0..40, as a block's
+ *
  * End block, 17 bytes ({@link StreamEnd})
  *        0     1  type = 0
  *        1     8  number of images in the stream
- *        9     4  number of blocks in the stream
+ *        9     4  number of blocks in the stream, model blocks included: the sequence number
+ *                 the next block would have
  *       13     4  chained checksum of bytes 0..12, as a block's
  * </pre>
+ *
+ * <p>Model blocks: the header's model and coding parameters code the blocks up to the first model
+ * block, and each model block's code those after it, up to the next one. A writer that picks a
+ * model per image ({@link ModelChooser}) ends the pending block where the pick changes and writes
+ * a model block before the next; so every block of images is coded with one model, and the same
+ * images, picks and settings always give the same bytes. A model block is malformed when it names
+ * the model and coding parameters already in force (at its fingerprint's offset), when the block
+ * after it is not a block of images (another model block or the end block, at that block's type
+ * byte), and in a stream of a version before 5 (at its type byte). A reader finds the model a
+ * model block names as it finds the header's ({@link ModelResolver}); a fingerprint it does not
+ * know is refused at the block's fingerprint offset. Model blocks take their place in the
+ * sequence numbers and the checksum chain as blocks of images do, so one reordered, dropped,
+ * duplicated or spliced in is refused as a block of images would be.
  *
  * <p>The checksums form a chain: each covers the one before it, so the end block's checksum is a
  * checksum over every block's checksum and the header's. A reader checks, and raises
@@ -62,17 +85,19 @@ import org.glowzip.codec.tile.TileFormat;
  *
  * <p>A block is written raw whenever coding would not make it smaller (or a latent leaves the
  * coder's range), so a stream is never larger than its raw samples plus 66 bytes, plus 25 bytes
- * per block and 17 per run of images of one shape, format and metadata, plus the metadata.
+ * per block of images, 45 per model block and 17 per run of images of one shape, format and
+ * metadata, plus the metadata.
  *
  * <p>A reader checks the header's magic, then its checksum, then the version, so every version
  * keeps this 49-byte header: a damaged version byte is malformed, an intact unknown one is refused.
  *
- * <p>Version 4 streams are still read: the same bytes, but a coded payload is one rANS
+ * <p>Version 4 streams are still read: the same bytes without model blocks (a block of type 3 is
+ * malformed there), one model for the whole stream, and a coded payload that is one rANS
  * {@link org.glowzip.codec.ans.Message} in its checked byte form (its word count, head, words and
  * CRC32C) onto which every tile was pushed, last first ({@link TileFormat#NEIGHBOURS}: the plan of
- * one lane).
+ * one lane, raster order within a tile).
  *
- * <p>Version 3 streams are still read: the same bytes, but the tiles of their coded blocks were
+ * <p>Version 3 streams are still read: the same bytes as version 4, but the tiles of their coded blocks were
  * coded each on its own ({@link TileFormat#ISOLATED}), where version 4 and later code the tiles of a group
  * of planes on one canvas so that the context model sees each tile's decoded neighbours
  * ({@link TileFormat#NEIGHBOURS}).
@@ -97,6 +122,8 @@ public final class StreamFormat {
     public static final int END = 0;
     public static final int CODED = 1;
     public static final int RAW = 2;
+    /** A model block: the model of the blocks after it. */
+    public static final int MODEL = 3;
 
     public static final int MAX_BLOCK_IMAGES = 1 << 16;
     public static final long MAX_BLOCK_SAMPLES = 1L << 28;
@@ -109,6 +136,8 @@ public final class StreamFormat {
 
     /** The first version whose context-coded tiles see their decoded neighbours. */
     static final int NEIGHBOURS_VERSION = 4;
+    /** The first version with model blocks. */
+    static final int MODELS_VERSION = 5;
 
     /** The first version whose coded payloads are lanes. */
     static final int LANES_VERSION = 5;

@@ -68,6 +68,11 @@ public record StreamHeader(int version, byte[] fingerprint, CodingParameters par
         return new CodingParameters(fractionalBits, scaleBits, priorPrecision, popFreeBits);
     }
 
+    /** The model and coding parameters of the blocks before the first model block. */
+    public StreamModel model() {
+        return new StreamModel(fingerprint, parameters);
+    }
+
     /** The model fingerprint in hexadecimal. */
     public String fingerprintHex() {
         return HexFormat.of().formatHex(fingerprint);

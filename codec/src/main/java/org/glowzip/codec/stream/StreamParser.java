@@ -11,9 +11,10 @@ import org.glowzip.codec.MalformedStreamException;
  * many bytes and hands them to {@link #accept}, which returns the {@link Event} they complete, if
  * any.
  *
- * <p>Units: the header; per block its type byte, its {@link BlockHeader} fields, its
- * {@link ImageTable}, its payload length, then payload and checksum together; after an end type
- * byte, the end block's counts and checksum. Every count and size is range-checked before the
+ * <p>Units: the header; per block of images its type byte, its {@link BlockHeader} fields, its
+ * {@link ImageTable}, its payload length, then payload and checksum together; per model block its
+ * type byte, then its fields and checksum together; after an end type byte, the end block's counts
+ * and checksum. Every count and size is range-checked before the
  * caller is asked for the bytes it announces, so a damaged or forged length can reserve no
  * memory; a block's payload is handed on only once the checksum chain has passed. Every problem
  * raises {@link MalformedStreamException} with its offset, after which the parser accepts
@@ -21,11 +22,28 @@ import org.glowzip.codec.MalformedStreamException;
  */
 public final class StreamParser {
     /** What a unit completes. */
-    public sealed interface Event permits Header, Table, Block, End {
+    public sealed interface Event permits Header, Model, Table, Block, End {
     }
 
     /** The stream's header, of a version this parser reads. */
     public record Header(StreamHeader header) implements Event {
+        /** The model of the blocks before the first model block. */
+        public Model model() {
+            return Model.of(header);
+        }
+    }
+
+    /**
+     * A model block whose checksum has passed: the blocks after it are coded with {@code model}.
+     * Also the model a header names, for the blocks before the first model block.
+     *
+     * @param offset the stream offset of the fingerprint that names the model, for errors
+     */
+    public record Model(StreamModel model, long offset) implements Event {
+        /** The model {@code header} names, at its fingerprint's offset. */
+        public static Model of(StreamHeader header) {
+            return new Model(header.model(), StreamFormat.FINGERPRINT_OFFSET);
+        }
     }
 
     /**
@@ -40,8 +58,9 @@ public final class StreamParser {
      * A whole block whose checksum has passed.
      *
      * @param payloadOffset the stream offset of the payload, for errors
+     * @param model         the model the payload is coded with: the header's or the last model block's
      */
-    public record Block(BlockHeader block, ImageTable table, byte[] payload, long payloadOffset) implements Event {
+    public record Block(BlockHeader block, ImageTable table, byte[] payload, long payloadOffset, Model model) implements Event {
         public boolean isRaw() {
             return block.type() == StreamFormat.RAW;
         }
@@ -51,7 +70,7 @@ public final class StreamParser {
     public record End(long images, long blocks) implements Event {
     }
 
-    private enum Unit { HEADER, TYPE, FIELDS, TABLE, PAYLOAD_LENGTH, PAYLOAD, END, FINISHED, FAILED }
+    private enum Unit { HEADER, TYPE, FIELDS, TABLE, PAYLOAD_LENGTH, PAYLOAD, MODEL, END, FINISHED, FAILED }
 
     private Unit unit = Unit.HEADER;
     private int needed = StreamFormat.HEADER_SIZE;
@@ -62,6 +81,8 @@ public final class StreamParser {
     private int blockType;
     private BlockHeader block;
     private ImageTable table;
+    private Model model;
+    private boolean switchPending;
     private long images;
     private long blocks;
 
@@ -135,6 +156,7 @@ public final class StreamParser {
             case FIELDS, PAYLOAD_LENGTH -> "block header";
             case TABLE -> "image table";
             case PAYLOAD -> "block payload";
+            case MODEL -> "model block";
             case END -> "end block";
             default -> unit.name();
         };
@@ -150,6 +172,7 @@ public final class StreamParser {
                 }
                 version = header.version();
                 chain = new ChecksumChain(version, header.checksum());
+                model = Model.of(header);
                 to(Unit.TYPE, 1);
                 return new Header(header);
             }
@@ -158,9 +181,18 @@ public final class StreamParser {
                 chain.update(bytes);
                 blockType = bytes[0] & 0xFF;
                 if (blockType == StreamFormat.END) {
+                    if (switchPending) {
+                        throw unfollowedSwitch(offset, "the end block");
+                    }
                     to(Unit.END, StreamEnd.size(version) + StreamFormat.CHECKSUM_SIZE);
                 } else if (blockType == StreamFormat.CODED || blockType == StreamFormat.RAW) {
+                    switchPending = false;
                     to(Unit.FIELDS, BlockHeader.size(version));
+                } else if (blockType == StreamFormat.MODEL && version >= StreamFormat.MODELS_VERSION) {
+                    to(Unit.MODEL, ModelBlock.SIZE + StreamFormat.CHECKSUM_SIZE);
+                } else if (blockType == StreamFormat.MODEL) {
+                    throw new MalformedStreamException(offset, "a model block in a version " + version + " stream: model blocks begin with version "
+                            + StreamFormat.MODELS_VERSION);
                 } else {
                     throw new MalformedStreamException(offset, "unknown block type " + blockType);
                 }
@@ -195,7 +227,26 @@ public final class StreamParser {
                 images += table.images();
                 blocks++;
                 to(Unit.TYPE, 1);
-                return new Block(block, table, payload, offset);
+                return new Block(block, table, payload, offset, model);
+            }
+            case MODEL -> {
+                int length = bytes.length - StreamFormat.CHECKSUM_SIZE;
+                BlockHeader.requireSequence(ByteBuffer.wrap(bytes).getInt() & 0xFFFF_FFFFL, blocks, blockStart);
+                chain.update(bytes, 0, length);
+                verifyChecksum(bytes, offset + length, "model block");
+                if (switchPending) {
+                    throw unfollowedSwitch(blockStart, "another model block");
+                }
+                StreamModel named = ModelBlock.model(bytes, blockStart);
+                long fingerprintOffset = blockStart + ModelBlock.FINGERPRINT_OFFSET;
+                if (named.equals(model.model())) {
+                    throw new MalformedStreamException(fingerprintOffset, "a model block naming the model already in force");
+                }
+                model = new Model(named, fingerprintOffset);
+                switchPending = true;
+                blocks++;
+                to(Unit.TYPE, 1);
+                return model;
             }
             case END -> {
                 int length = bytes.length - StreamFormat.CHECKSUM_SIZE;
@@ -208,6 +259,11 @@ public final class StreamParser {
             default -> throw new IllegalStateException(unit.name());
         }
         return null;
+    }
+
+    /** The error for a model block followed by {@code next} at {@code at}, not by a block of images. */
+    private static MalformedStreamException unfollowedSwitch(long at, String next) {
+        return new MalformedStreamException(at, "a model block followed by " + next + ": a model block must be followed by a block of images");
     }
 
     private void verifyChecksum(byte[] bytes, long at, String what) throws MalformedStreamException {

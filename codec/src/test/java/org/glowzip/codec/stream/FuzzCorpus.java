@@ -18,13 +18,15 @@ import org.glowzip.codec.image.Image;
 import org.glowzip.codec.image.SampleFormat;
 import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowConfig;
+import org.glowzip.codec.tile.TileCoder;
 
 /**
  * Mutations of valid single images and streams of a small random model, so that decoding is
  * cheap: bit flips, byte changes, insertions, deletions, repeats and truncations, and, for a
  * fifth of them, changes inside a payload or header whose checksums are then recomputed (the
  * message's own and the chain after it), so that they pass the framing and reach the rANS
- * decoder. Used by {@link FuzzTest} and, under a small heap, by {@link LowMemoryDecoder}.
+ * decoder. One stream switches coding parameters between blocks, so that mutants reach model
+ * blocks too. Used by {@link FuzzTest} and, under a small heap, by {@link LowMemoryDecoder}.
  */
 final class FuzzCorpus {
     /**
@@ -77,7 +79,26 @@ final class FuzzCorpus {
         originals.add(new Original(TestStreams.of(CODEC, images.toArray(Image[]::new)), true, images));
         originals.add(new Original(TestStreams.of(CODEC, images.get(0), images.get(5), images.get(0)), true,
                 List.of(images.get(0), images.get(5), images.get(0))));
+        List<Image> switching = List.of(images.get(0), images.get(4), images.get(5));
+        originals.add(new Original(TestStreams.of(coarseForColour(), 200, switching.toArray(Image[]::new)), true, switching));
         return originals;
+    }
+
+    /** {@link #CODEC}'s model for every image, with coarser coding parameters for images of more than one plane: model blocks. */
+    private static ModelChooser coarseForColour() {
+        TileCoder usual = new TileCoder(CODEC.model(), CODEC.parameters());
+        TileCoder coarse = new TileCoder(CODEC.model(), new CodingParameters(12, 14, 20, 4));
+        return new ModelChooser() {
+            @Override
+            public TileCoder choose(Image image) {
+                return image.planes() == 1 ? usual : coarse;
+            }
+
+            @Override
+            public TileCoder forNoImages() {
+                return usual;
+            }
+        };
     }
 
     /** True if the original holds a coded payload: a coded single image, or a stream with a coded block. */
@@ -201,7 +222,7 @@ final class FuzzCorpus {
                 int n = parser.needed();
                 StreamParser.Event event = parser.accept(Arrays.copyOfRange(bytes, position, position + n));
                 position += n;
-                if (event instanceof StreamParser.Header || event instanceof StreamParser.Block) {
+                if (event instanceof StreamParser.Header || event instanceof StreamParser.Model || event instanceof StreamParser.Block) {
                     starts.add(position);
                 }
             }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.ModelSet;
 import org.glowzip.codec.image.Image;
@@ -61,6 +62,9 @@ class LegacyFormatTest {
                 }
                 assertNull(reader.read());
             }
+            StreamSummary summary = StreamSummary.read(new ByteArrayInputStream(stream));
+            assertEquals(0, summary.modelBlocks(), name);
+            assertEquals(Map.of(new StreamModel(BUNDLED.model().fingerprint(), BUNDLED.parameters()), 3L), summary.models(), name);
         }
     }
 

@@ -2,6 +2,7 @@ package org.glowzip.codec.stream;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.image.Image;
@@ -13,8 +14,22 @@ public final class TestStreams {
 
     /** A stream of {@code images}, in order, written by {@code codec}'s writer. */
     public static byte[] of(ImageCodec codec, Image... images) {
+        return written(codec::writer, images);
+    }
+
+    /** A stream of {@code images}, in order, each coded with the tile coder {@code models} picks, in blocks of {@code blockSamples}. */
+    public static byte[] of(ModelChooser models, long blockSamples, Image... images) {
+        return written(out -> new GlowzipWriter(out, models, blockSamples), images);
+    }
+
+    /** How a test's writer is made onto a stream. */
+    private interface WriterOnto {
+        GlowzipWriter open(OutputStream out) throws IOException;
+    }
+
+    private static byte[] written(WriterOnto writerOnto, Image... images) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GlowzipWriter writer = codec.writer(out)) {
+        try (GlowzipWriter writer = writerOnto.open(out)) {
             for (Image image : images) {
                 writer.write(image);
             }

@@ -22,12 +22,13 @@ import org.glowzip.codec.stream.StreamFormat;
  * {@link org.glowzip.codec.stream.StreamParser}'s, driven by a {@link StreamUnpacker}
  * ({@code DECODING, FINISHED, CORRUPTED}). Every count and length is range-checked, against the format and the
  * {@link DecodeLimits}, before the decoder waits for the bytes it announces, so the data it
- * buffers is bounded by one block of the limits. The model is chosen by the fingerprint in the
- * stream's header among those given.
+ * buffers is bounded by one block of the limits. The models are chosen by the fingerprints in the
+ * stream's header and model blocks among those given.
  *
  * <p>Errors: damaged, truncated or foreign bytes raise a {@link CorruptedFrameException}, a stream
  * of a model or version not loaded here or beyond the limits a {@link DecoderException}; the
- * cause is the {@link MalformedStreamException}, {@link UnsupportedStreamException} or
+ * cause is the {@link MalformedStreamException}, {@link UnsupportedStreamException} (at the
+ * fingerprint of the header or model block that names a model not given) or
  * {@link LimitExceededException} with the byte offset. After an error the decoder is
  * {@code CORRUPTED} and discards all further input; bytes after the end block are an error too.
  * A channel that closes before the end block raises "stream truncated"; one that closes before

@@ -8,13 +8,14 @@ import java.util.Map;
 import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.image.Image;
-import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.stream.BlockDecoder;
 import org.glowzip.codec.stream.ImageShape;
 import org.glowzip.codec.stream.ImageTable;
 import org.glowzip.codec.stream.StreamFormat;
 import org.glowzip.codec.stream.StreamHeader;
+import org.glowzip.codec.stream.StreamModel;
 import org.glowzip.codec.stream.StreamParser;
+import org.glowzip.codec.tile.TileCoder;
 
 /**
  * A glowzip stream decoder driven by its caller, one unit at a time, with no I/O of its own: the
@@ -23,8 +24,8 @@ import org.glowzip.codec.stream.StreamParser;
  * <p>The caller asks {@link #needed()} for the size of the next unit, gathers exactly that many
  * bytes and hands them to {@link #accept}, which returns the images they complete. The units,
  * and every check of the format, are the codec's {@link StreamParser}'s (layout in
- * {@link StreamFormat}); this class adds the server's policy: the stream's model is picked by the
- * fingerprint in its header, and each block's image table is checked against the
+ * {@link StreamFormat}); this class adds the server's policy: the stream's models are picked by
+ * the fingerprints in its header and its model blocks, and each block's image table is checked against the
  * {@link DecodeLimits} before the caller is asked for the payload it announces, so a damaged or
  * hostile length can reserve neither memory nor flow work.
  *
@@ -38,7 +39,6 @@ public final class StreamUnpacker {
     private final DecodeLimits limits;
     private final StreamParser parser = new StreamParser();
     private BlockDecoder decoder;
-    private ModelFile model;
     private long streamSamples;
     private long streamImages;
     private boolean refused;
@@ -71,11 +71,6 @@ public final class StreamUnpacker {
         return streamImages;
     }
 
-    /** The model of the stream, once its header has been accepted; else {@code null}. */
-    public ModelFile model() {
-        return model;
-    }
-
     /** Size in bytes of the next unit; 0 when the stream is finished or corrupted. */
     public int needed() {
         return refused ? 0 : parser.needed();
@@ -86,7 +81,8 @@ public final class StreamUnpacker {
      * (usually none; a whole block's at its payload).
      *
      * @throws MalformedStreamException if the bytes are damaged, truncated or not a glowzip stream
-     * @throws UnsupportedStreamException if the stream is intact but of another model or version
+     * @throws UnsupportedStreamException if the stream is intact but of a version not read here, or
+     *         names a model (in its header or a model block) not loaded here
      * @throws LimitExceededException if the stream asks for more than the limits allow
      */
     public List<Image> accept(byte[] unit) throws IOException {
@@ -98,7 +94,9 @@ public final class StreamUnpacker {
                 selectModel(StreamHeader.read(unit));
             }
             StreamParser.Event event = parser.accept(unit);
-            if (event instanceof StreamParser.Table table) {
+            if (event instanceof StreamParser.Model switched) {
+                decoder.use(switched);
+            } else if (event instanceof StreamParser.Table table) {
                 checkLimits(table.table(), table.offset());
             } else if (event instanceof StreamParser.Block block) {
                 List<Image> images = decoder.decode(block);
@@ -128,20 +126,24 @@ public final class StreamUnpacker {
         return parser.trailingData();
     }
 
-    /** Checks the version and picks the model before the parser takes the header. */
+    /** Checks the version and picks the header's model before the parser takes the header. */
     private void selectModel(StreamHeader header) throws IOException {
         if (!StreamFormat.isReadable(header.version())) {
             throw new UnsupportedStreamException(StreamFormat.VERSION_OFFSET, "stream format version " + header.version()
                     + ", this decoder reads " + StreamFormat.OLDEST_VERSION + " to " + StreamFormat.VERSION);
         }
-        ImageCodec found = codecs.get(header.fingerprintHex());
+        decoder = new BlockDecoder(header, this::resolve);
+    }
+
+    /** The tile coder of a model the stream names at {@code offset}, from the loaded codec of its fingerprint. */
+    private TileCoder resolve(StreamModel named, long offset) throws IOException {
+        ImageCodec found = codecs.get(named.fingerprintHex());
         if (found == null) {
-            throw new UnsupportedStreamException(StreamFormat.FINGERPRINT_OFFSET, "stream was coded with model "
-                    + header.fingerprintHex().substring(0, 16) + "..., which is not loaded here (loaded: "
+            throw new UnsupportedStreamException(offset, "stream was coded with model "
+                    + named.fingerprintHex().substring(0, 16) + "..., which is not loaded here (loaded: "
                     + String.join(", ", codecs.keySet().stream().map(f -> f.substring(0, 16) + "...").toList()) + ")");
         }
-        model = found.model();
-        decoder = found.blockDecoder(header);
+        return found.resolver().resolve(named, offset);
     }
 
     private void checkLimits(ImageTable table, long offset) throws LimitExceededException {

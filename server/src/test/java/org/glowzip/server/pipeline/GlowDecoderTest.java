@@ -26,10 +26,13 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.MalformedStreamException;
+import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.stream.GlowzipWriter;
+import org.glowzip.codec.stream.ModelChooser;
 import org.glowzip.codec.stream.StreamFormat;
 import org.glowzip.codec.stream.TestImages;
+import org.glowzip.codec.tile.TileCoder;
 import org.glowzip.server.TestModels;
 import org.junit.jupiter.api.Test;
 
@@ -149,6 +152,52 @@ class GlowDecoderTest {
     }
 
     @Test
+    void aModelBlockNamingAModelNotLoadedIsUnsupportedWhereItNamesIt() throws IOException {
+        List<Image> images = TestModels.images(4, 3, false);
+        TileCoder gray = new TileCoder(TestModels.GRAY, CodingParameters.DEFAULT);
+        TileCoder other = new TileCoder(TestModels.OTHER, CodingParameters.DEFAULT);
+        ModelChooser lastTwoOther = new ModelChooser() {
+            @Override
+            public TileCoder choose(Image image) {
+                return images.indexOf(image) < 2 ? gray : other;
+            }
+
+            @Override
+            public TileCoder forNoImages() {
+                return gray;
+            }
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GlowzipWriter writer = new GlowzipWriter(out, lastTwoOther, TestModels.BLOCK_SAMPLES)) {
+            for (Image image : images) {
+                writer.write(image);
+            }
+        }
+        byte[] bytes = out.toByteArray();
+        List<Object> both = feed(new EmbeddedChannel(new GlowDecoder(List.of(TestModels.GRAY, TestModels.OTHER), DecodeLimits.FORMAT)), bytes, 3, 200);
+        assertEquals(images, both.subList(0, 4));
+
+        StreamUnpacker grayAlone = new StreamUnpacker(List.of(TestModels.CODEC), DecodeLimits.FORMAT);
+        List<Image> decoded = new ArrayList<>();
+        int position = 0;
+        UnsupportedStreamException e = null;
+        while (e == null) {
+            int n = grayAlone.needed();
+            try {
+                decoded.addAll(grayAlone.accept(java.util.Arrays.copyOfRange(bytes, position, position + n)));
+            } catch (UnsupportedStreamException unsupported) {
+                e = unsupported;
+            }
+            position += n;
+        }
+        assertEquals(images.subList(0, 2), decoded, "the images before the model block");
+        assertEquals(position - 40, e.offset(), "the model block's fingerprint");
+        assertEquals(bytes[position - 45], StreamFormat.MODEL);
+        assertTrue(e.getMessage().contains("stream was coded with model " + TestModels.OTHER.fingerprintHex().substring(0, 16)), e.getMessage());
+        assertEquals(StreamUnpacker.State.CORRUPTED, grayAlone.state());
+    }
+
+    @Test
     void imageOverThePixelLimitIsRefusedBeforeItsPayloadArrives() throws IOException {
         Image big = TestModels.images(1, 4, false).get(0); // 28 x 28
         byte[] bytes = stream(CODEC, List.of(big));
@@ -189,8 +238,9 @@ class GlowDecoderTest {
     @Test
     void aDamagedVersionIsMalformedAndAnotherVersionUnsupported() throws IOException {
         byte[] bytes = stream(CODEC, TestModels.images(1, 10, false));
-        assertMalformed(patch(bytes, 8, 5), "malformed input at byte 45: header checksum mismatch");
-        byte[] version2 = patch(bytes, 8, 5);
+        assertMalformed(patch(bytes, 8, StreamFormat.VERSION + 1), "malformed input at byte 45: header checksum mismatch");
+        int unread = StreamFormat.VERSION + 1;
+        byte[] version2 = patch(bytes, 8, unread);
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         crc.update(version2, 0, 45);
         int value = (int) crc.getValue();
@@ -198,7 +248,8 @@ class GlowDecoderTest {
         EmbeddedChannel channel = new EmbeddedChannel(new GlowDecoder(TestModels.GRAY));
         byte[] v2 = version2;
         DecoderException e = assertThrows(DecoderException.class, () -> channel.writeInbound(Unpooled.wrappedBuffer(v2)));
-        assertEquals("unsupported stream at byte 8: stream format version 5, this decoder reads 2 to 4", e.getCause().getMessage());
+        assertEquals("unsupported stream at byte 8: stream format version " + unread + ", this decoder reads 2 to " + StreamFormat.VERSION,
+                e.getCause().getMessage());
         channel.finishAndReleaseAll();
     }
 
