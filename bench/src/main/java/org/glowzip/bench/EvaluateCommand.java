@@ -4,8 +4,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.model.data.ImageSet;
+import org.glowzip.model.flow.Dequantization;
 import org.glowzip.model.flow.Glow;
 import org.glowzip.model.flow.GlowFiles;
+import org.glowzip.model.flow.UniformDequantization;
 import org.glowzip.model.train.Evaluator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,17 +47,18 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         ModelFile file = modelOption.codec().model();
         Glow glow = GlowFiles.fromModelFile(file);
+        Dequantization dequantization = GlowFiles.dequantizationOf(file);
         ImageSet test = testImages.read(null);
         int images = limit == null ? test.size() : Math.min(limit, test.size());
         double sum = 0;
         for (int sample = 0; sample < samples; sample++) {
-            sum += Evaluator.bitsPerDimension(glow, test, images, batch, seed + 7919L * sample);
+            sum += Evaluator.bitsPerDimension(glow, dequantization, test, images, batch, seed + 7919L * sample);
         }
         System.out.println("model        " + file.config());
         System.out.println("parameters   " + file.parameterCount());
         System.out.println("fingerprint  " + file.fingerprintHex());
-        System.out.printf(Locale.ROOT, "test NLL     %.4f bpd over %d images, %d dequantization sample(s) each%n",
-                sum / samples, images, samples);
+        System.out.printf(Locale.ROOT, "test NLL     %.4f bpd over %d images, %d %s dequantization sample(s) each%n",
+                sum / samples, images, samples, dequantization instanceof UniformDequantization ? "uniform" : "variational");
         return 0;
     }
 }

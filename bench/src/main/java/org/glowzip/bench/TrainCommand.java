@@ -84,6 +84,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "Fixes initialization, data order and dequantization noise (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--variational", description = "Train a dequantization posterior q(u | x) with the flow (variational"
+            + " dequantization; the bound -log p(x) + log q(u | x) is what the bpd figures report) instead of uniform noise. On a"
+            + " run folder whose checkpoint has uniform noise, training goes on from that Glow with a fresh q, which starts uniform.")
+    boolean variational;
+
     @Override
     public Integer call() throws Exception {
         PrintStream progress = verbosity.progress();
@@ -91,7 +96,7 @@ final class TrainCommand implements Callable<Integer> {
         ImageSet test = data.split(true, channels);
         GlowConfig model = new GlowConfig(levels, steps, width, coupling, train.channels(), train.height(), train.width());
         TrainingOptions options = new TrainingOptions(model, out, totalSteps, batch, learningRate, warmup, clip, checkpointEvery,
-                logEvery, initBatch, testImages, seed);
+                logEvery, initBatch, testImages, seed, variational);
         progress.println("training " + model + " on " + train.size() + " images, testing on "
                 + Math.min(test.size(), options.testImages()));
         new Trainer(options, train, test, progress).run();

@@ -40,7 +40,7 @@ public final class ModelLikelihood {
         ImageSet set = new ImageSet(config.channels(), config.height(), config.width(), pixels, new int[images.size()]);
         Glow glow = GlowFiles.fromModelFile(model);
         long start = System.nanoTime();
-        double bpd = Evaluator.bitsPerDimension(glow, set, images.size(), BATCH, SEED);
+        double bpd = Evaluator.bitsPerDimension(glow, GlowFiles.dequantizationOf(model), set, images.size(), BATCH, SEED);
         long samples = (long) images.size() * size;
         return BenchRow.likelihood("glow-nll", "float model (ND4J), 1 noise sample", images.size(), samples, bpd,
                 (System.nanoTime() - start) / 1e9);

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The tensors of the Glow of a {@link GlowConfig}: their names and shapes, level by level, and the
@@ -32,6 +33,14 @@ import java.util.Map;
  * log standard deviation (the second) of the factored-out half under {@code N(mean, exp(logsd)^2)}. The last level's output is scored by {@code top.{mean,logsd}} [1, C, H, W].
  * Convolutions have stride 1 and zero "same" padding; the squeeze sends channel c at row offset i
  * and column offset j to channel {@code 4c + 2i + j}.
+ *
+ * <p>A Glow trained with variational dequantization also has {@code dequantizer.conv1..3}, shaped
+ * like a coupling network from C channels to 2C: of the 8-bit image {@code p}, scaled to
+ * {@code (p + 0.5) / 256 - 0.5}, it gives per sample a location {@code mu} (first C output
+ * channels) and a log-scale {@code ls} (last C) of the dequantization noise
+ * {@code u = sigmoid(mu + exp(ls) * L)}, L standard logistic: {@code q(u | p)}, the bits-back
+ * posterior. A model file without them was trained with uniform noise ({@code mu = ls = 0} is the
+ * uniform distribution).
  */
 public final class GlowLayout {
     /** Added to the affine coupling's scale logits before the sigmoid, so that a fresh coupling scales by about 0.88. */
@@ -40,10 +49,13 @@ public final class GlowLayout {
     public static final String TOP = "top";
     public static final String TOP_MEAN = TOP + ".mean";
     public static final String TOP_LOGSD = TOP + ".logsd";
+    /** The prefix of the variational dequantizer's tensors. */
+    public static final String DEQUANTIZER = "dequantizer";
 
     private final GlowConfig config;
     private final List<Level> levels;
     private final Map<String, int[]> tensors = new LinkedHashMap<>();
+    private final Map<String, int[]> dequantizerTensors = new LinkedHashMap<>();
 
     public GlowLayout(GlowConfig config) {
         this.config = config;
@@ -62,30 +74,34 @@ public final class GlowLayout {
             for (int step = 0; step < config.steps(); step++) {
                 Step s = new Step("level" + level + ".step" + step);
                 steps.add(s);
-                add(s.actnorm() + ".bias", channels);
-                add(s.actnorm() + ".logs", channels);
-                add(s.invconv() + ".perm", channels);
-                add(s.invconv() + ".sign", channels);
-                add(s.invconv() + ".lower", channels, channels);
-                add(s.invconv() + ".upper", channels, channels);
-                add(s.invconv() + ".logs", channels);
-                addConv(s.couplingConv(1), hidden, half, 3, false);
-                addConv(s.couplingConv(2), hidden, hidden, 1, false);
-                addConv(s.couplingConv(3), outputs, hidden, 3, true);
+                tensors.put(s.actnorm() + ".bias", new int[] {channels});
+                tensors.put(s.actnorm() + ".logs", new int[] {channels});
+                tensors.put(s.invconv() + ".perm", new int[] {channels});
+                tensors.put(s.invconv() + ".sign", new int[] {channels});
+                tensors.put(s.invconv() + ".lower", new int[] {channels, channels});
+                tensors.put(s.invconv() + ".upper", new int[] {channels, channels});
+                tensors.put(s.invconv() + ".logs", new int[] {channels});
+                addNetwork(tensors, s::couplingConv, half, hidden, outputs);
             }
             boolean split = level < config.levels() - 1;
             String prior = split ? "level" + level + ".prior" : null;
             if (split) {
-                addConv(prior, 2 * (channels - half), half, 3, true);
+                addConv(tensors, prior, 2 * (channels - half), half, 3, true);
             }
             built.add(new Level(channels, height, width, Collections.unmodifiableList(steps), prior));
             if (split) {
                 channels = half;
             }
         }
-        add(TOP_MEAN, 1, channels, height, width);
-        add(TOP_LOGSD, 1, channels, height, width);
+        tensors.put(TOP_MEAN, new int[] {1, channels, height, width});
+        tensors.put(TOP_LOGSD, new int[] {1, channels, height, width});
         this.levels = Collections.unmodifiableList(built);
+        addNetwork(dequantizerTensors, GlowLayout::dequantizerConv, config.channels(), hidden, 2 * config.channels());
+    }
+
+    /** The prefix of the variational dequantizer's convolution {@code n}, 1 to 3. */
+    public static String dequantizerConv(int n) {
+        return DEQUANTIZER + ".conv" + n;
     }
 
     /** One level: its channels, height and width after the squeeze, its steps, and its split prior. */
@@ -131,33 +147,53 @@ public final class GlowLayout {
         return copy;
     }
 
+    /** The variational dequantizer's tensors' names and shapes (see the class comment). */
+    public Map<String, int[]> dequantizerTensors() {
+        Map<String, int[]> copy = new LinkedHashMap<>();
+        dequantizerTensors.forEach((name, shape) -> copy.put(name, shape.clone()));
+        return copy;
+    }
+
+    /** Whether {@code model} holds a variational dequantizer (it has the tensor that starts one). */
+    public static boolean hasDequantizer(ModelFile model) {
+        return model.tensors().containsKey(dequantizerConv(1) + ".weight");
+    }
+
     /**
      * What keeps {@code model}'s tensors from holding this layout's flow, or {@code null}: a
-     * missing tensor or one of another shape.
+     * missing tensor or one of another shape, of the Glow or, where it has one, of its dequantizer.
      */
     public String problem(ModelFile model) {
-        for (Map.Entry<String, int[]> entry : tensors.entrySet()) {
+        String problem = problem(model, tensors, "the Glow");
+        return problem == null && hasDequantizer(model) ? problem(model, dequantizerTensors, "the dequantizer") : problem;
+    }
+
+    private static String problem(ModelFile model, Map<String, int[]> expected, String what) {
+        for (Map.Entry<String, int[]> entry : expected.entrySet()) {
             NamedTensor tensor = model.tensors().get(entry.getKey());
             if (tensor == null) {
                 return "model file has no tensor " + entry.getKey();
             }
             if (!Arrays.equals(tensor.shape(), entry.getValue())) {
-                return "tensor " + entry.getKey() + " has shape " + Arrays.toString(tensor.shape()) + ", the Glow needs "
+                return "tensor " + entry.getKey() + " has shape " + Arrays.toString(tensor.shape()) + ", " + what + " needs "
                         + Arrays.toString(entry.getValue());
             }
         }
         return null;
     }
 
-    private void addConv(String prefix, int out, int in, int kernel, boolean scaled) {
-        add(prefix + ".weight", out, in, kernel, kernel);
-        add(prefix + ".bias", out);
-        if (scaled) {
-            add(prefix + ".logscale", out);
-        }
+    /** A coupling-shaped network (conv3x3, conv1x1, scaled conv3x3) from {@code in} to {@code out} channels. */
+    private static void addNetwork(Map<String, int[]> into, IntFunction<String> convName, int in, int hidden, int out) {
+        addConv(into, convName.apply(1), hidden, in, 3, false);
+        addConv(into, convName.apply(2), hidden, hidden, 1, false);
+        addConv(into, convName.apply(3), out, hidden, 3, true);
     }
 
-    private void add(String name, int... shape) {
-        tensors.put(name, shape);
+    private static void addConv(Map<String, int[]> into, String prefix, int out, int in, int kernel, boolean scaled) {
+        into.put(prefix + ".weight", new int[] {out, in, kernel, kernel});
+        into.put(prefix + ".bias", new int[] {out});
+        if (scaled) {
+            into.put(prefix + ".logscale", new int[] {out});
+        }
     }
 }

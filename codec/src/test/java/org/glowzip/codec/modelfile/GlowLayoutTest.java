@@ -1,8 +1,11 @@
 package org.glowzip.codec.modelfile;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,5 +57,33 @@ class GlowLayoutTest {
                 ? new NamedTensor(tensor.name(), new int[] {tensor.size()}, tensor.data()) : tensor);
         e = assertThrows(IllegalArgumentException.class, () -> new IntGlow(ModelFileWriter.toModelFile(SMALL, reshaped), CodingParameters.DEFAULT));
         assertEquals("tensor top.mean has shape [32], the Glow needs [1, 8, 2, 2]", e.getMessage());
+    }
+
+    @Test
+    void aDequantizerIsOptionalButWholeWhereThereIsOne() {
+        ModelFile model = RandomModels.of(SMALL, 1);
+        GlowLayout layout = new GlowLayout(SMALL);
+        assertFalse(GlowLayout.hasDequantizer(model));
+        assertEquals(List.of("dequantizer.conv1.weight", "dequantizer.conv1.bias", "dequantizer.conv2.weight", "dequantizer.conv2.bias",
+                "dequantizer.conv3.weight", "dequantizer.conv3.bias", "dequantizer.conv3.logscale"),
+                List.copyOf(layout.dequantizerTensors().keySet()));
+        assertArrayEquals(new int[] {2, 8, 3, 3}, layout.dequantizerTensors().get("dequantizer.conv3.weight"), "from hidden to 2 C");
+
+        List<NamedTensor> with = new ArrayList<>(model.tensors().values());
+        layout.dequantizerTensors().forEach((name, shape) -> with.add(new NamedTensor(name, shape, new float[sizeOf(shape)])));
+        ModelFile variational = ModelFileWriter.toModelFile(SMALL, with);
+        assertTrue(GlowLayout.hasDequantizer(variational));
+        assertNull(layout.problem(variational));
+
+        with.removeIf(tensor -> tensor.name().equals("dequantizer.conv2.bias"));
+        assertEquals("model file has no tensor dequantizer.conv2.bias", layout.problem(ModelFileWriter.toModelFile(SMALL, with)));
+    }
+
+    private static int sizeOf(int[] shape) {
+        int n = 1;
+        for (int d : shape) {
+            n *= d;
+        }
+        return n;
     }
 }

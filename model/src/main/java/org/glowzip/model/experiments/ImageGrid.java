@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.glowzip.model.train.Dequantizer;
+import org.glowzip.model.flow.Dequantization;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -51,7 +51,7 @@ public final class ImageGrid {
         }
         for (int r = 0; r < rows.size(); r++) {
             INDArray raw = rows.get(r);
-            INDArray pixels = Dequantizer.quantize(raw);
+            INDArray pixels = Dequantization.quantize(raw);
             for (int c = 0; c < pixels.size(0); c++) {
                 int left = GAP + c * (width + GAP) + (blockWidth > 0 ? (c / blockWidth) * blockGap : 0);
                 int top = GAP + r * (height + GAP);

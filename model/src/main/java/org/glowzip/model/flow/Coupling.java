@@ -26,7 +26,7 @@ public final class Coupling implements FlowLayer {
         this.type = type;
         this.half = channels / 2;
         int outputs = type == CouplingType.AFFINE ? 2 * (channels - half) : channels - half;
-        this.network = new CouplingNetwork(names, half, hidden, outputs, dataType, random);
+        this.network = new CouplingNetwork(names::couplingConv, half, hidden, outputs, dataType, random);
     }
 
     @Override

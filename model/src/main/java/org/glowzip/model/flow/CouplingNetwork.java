@@ -3,7 +3,7 @@ package org.glowzip.model.flow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.glowzip.codec.modelfile.GlowLayout;
+import java.util.function.IntFunction;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -11,8 +11,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The network of a coupling layer: conv3x3 - ReLU - conv1x1 - ReLU - {@link ZeroConv2d}, NCHW,
- * "same" padding. The first two convolutions start from N(0, 0.05^2) weights and zero biases; the
+ * The network of a coupling layer (and of the variational dequantizer): conv3x3 - ReLU - conv1x1 -
+ * ReLU - {@link ZeroConv2d}, NCHW, "same" padding; {@code convName} names convolution 1 to 3. The first two convolutions start from N(0, 0.05^2) weights and zero biases; the
  * last starts at zero, so the network's output starts at zero.
  */
 public final class CouplingNetwork {
@@ -24,10 +24,10 @@ public final class CouplingNetwork {
     private INDArray hidden1;
     private INDArray hidden2;
 
-    public CouplingNetwork(GlowLayout.Step names, int in, int hidden, int out, DataType type, Random random) {
-        this.conv1 = new Conv2d(names.couplingConv(1), gaussian(type, random, hidden, in, 3, 3));
-        this.conv2 = new Conv2d(names.couplingConv(2), gaussian(type, random, hidden, hidden, 1, 1));
-        this.conv3 = new ZeroConv2d(names.couplingConv(3), hidden, out, type);
+    public CouplingNetwork(IntFunction<String> convName, int in, int hidden, int out, DataType type, Random random) {
+        this.conv1 = new Conv2d(convName.apply(1), gaussian(type, random, hidden, in, 3, 3));
+        this.conv2 = new Conv2d(convName.apply(2), gaussian(type, random, hidden, hidden, 1, 1));
+        this.conv3 = new ZeroConv2d(convName.apply(3), hidden, out, type);
     }
 
     private static INDArray gaussian(DataType type, Random random, int... shape) {

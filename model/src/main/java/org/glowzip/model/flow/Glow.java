@@ -137,6 +137,20 @@ public final class Glow {
     }
 
     /**
+     * The variational bound in bits per dimension, {@link #bitsPerDimension(Encoding)} plus
+     * {@code log q(u | p) / (D ln 2)}, where {@code logQ} [N] is the log-density (nats) of each
+     * image's dequantization noise (see {@link Dequantization}).
+     */
+    public INDArray bitsPerDimension(Encoding encoding, INDArray logQ) {
+        return bitsPerDimension(encoding).addi(logQ.mul(1.0 / (dimensions() * LN2)));
+    }
+
+    /** The weight of each image's {@code log q(u | p)} in the mean bound that {@link #backward} differentiates. */
+    public double logQWeight() {
+        return 1.0 / (batch * dimensions() * LN2);
+    }
+
+    /**
      * Backpropagates the mean bits per dimension of the last forward batch: stores every parameter
      * gradient and returns dLoss/dx.
      */

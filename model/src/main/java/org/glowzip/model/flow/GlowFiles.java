@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.glowzip.codec.MalformedStreamException;
 import org.glowzip.codec.modelfile.GlowLayout;
 import org.glowzip.codec.modelfile.ModelFile;
@@ -42,9 +43,11 @@ public final class GlowFiles {
         return new NamedTensor(name, shape, floats.data().asFloat());
     }
 
-    /** Writes {@code glow} as a model file. */
-    public static void save(Glow glow, Path path) throws IOException {
-        ModelFileWriter.write(path, glow.config(), tensors(glow));
+    /** Writes {@code glow} and, where it has parameters, its {@code dequantization} as a model file. */
+    public static void save(Glow glow, Dequantization dequantization, Path path) throws IOException {
+        List<NamedTensor> tensors = tensors(glow);
+        tensors.addAll(tensors(dequantization.parameters()));
+        ModelFileWriter.write(path, glow.config(), tensors);
     }
 
     /** Reads a model file into a new float32 {@link Glow}. */
@@ -62,6 +65,20 @@ public final class GlowFiles {
         assign(glow.parameters(), file.tensors());
         glow.afterLoad();
         return glow;
+    }
+
+    /**
+     * The dequantization that {@code file}'s Glow was trained with: its variational posterior where
+     * the file holds one ({@link GlowLayout#hasDequantizer}), uniform noise otherwise.
+     */
+    public static Dequantization dequantizationOf(ModelFile file) throws MalformedStreamException {
+        if (!GlowLayout.hasDequantizer(file)) {
+            return UniformDequantization.INSTANCE;
+        }
+        VariationalDequantization dequantization = new VariationalDequantization(file.config().channels(),
+                file.config().hiddenWidth(), DataType.FLOAT, new Random(0));
+        assign(dequantization.parameters(), file.tensors());
+        return dequantization;
     }
 
     /**

@@ -8,10 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.glowzip.codec.modelfile.GlowLayout;
 import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.modelfile.ModelFileReader;
 import org.glowzip.codec.modelfile.ModelFileWriter;
+import org.glowzip.codec.modelfile.NamedTensor;
+import org.glowzip.model.flow.Dequantization;
 import org.glowzip.model.flow.Glow;
 import org.glowzip.model.flow.GlowFiles;
 
@@ -33,10 +37,10 @@ public final class Checkpoint {
     }
 
     /** Saves the state after {@code step} completed steps. */
-    public void save(Glow glow, Adam adam, long step) throws IOException {
+    public void save(Glow glow, Dequantization dequantization, Adam adam, long step) throws IOException {
         Path target = directory.resolve(String.format("step-%08d", step));
         Files.createDirectories(target);
-        GlowFiles.save(glow, target.resolve("model.gzm"));
+        GlowFiles.save(glow, dequantization, target.resolve("model.gzm"));
         ModelFileWriter.write(target.resolve("optimizer.gzm"), glow.config(), GlowFiles.tensors(adam.state()));
         Path temporary = directory.resolve(LATEST + ".tmp");
         Files.writeString(temporary, target.getFileName().toString(), StandardCharsets.UTF_8);
@@ -72,8 +76,12 @@ public final class Checkpoint {
         return Long.parseLong(Files.readString(latest, StandardCharsets.UTF_8).trim().substring("step-".length()));
     }
 
-    /** Restores the newest checkpoint into {@code glow} and {@code adam}; returns its step. */
-    public long restore(Glow glow, Adam adam) throws IOException {
+    /**
+     * Restores the newest checkpoint into {@code glow}, {@code dequantization} and {@code adam};
+     * returns its step. A variational dequantization restored from a checkpoint of uniform noise
+     * keeps its fresh (uniform) start and zero moments: training goes on from the uniform Glow.
+     */
+    public long restore(Glow glow, Dequantization dequantization, Adam adam) throws IOException {
         long step = latestStep();
         Path source = directory.resolve(String.format("step-%08d", step));
         ModelFile model = ModelFileReader.read(source.resolve("model.gzm"));
@@ -82,7 +90,13 @@ public final class Checkpoint {
         }
         GlowFiles.assign(glow.parameters(), model.tensors());
         glow.afterLoad();
-        GlowFiles.assign(adam.state(), ModelFileReader.read(source.resolve("optimizer.gzm")).tensors());
+        Map<String, NamedTensor> moments = ModelFileReader.read(source.resolve("optimizer.gzm")).tensors();
+        if (GlowLayout.hasDequantizer(model)) {
+            GlowFiles.assign(dequantization.parameters(), model.tensors());
+            GlowFiles.assign(adam.state(), moments);
+        } else {
+            GlowFiles.assign(adam.state().stream().filter(p -> moments.containsKey(p.name())).toList(), moments);
+        }
         adam.setUpdates(step);
         return step;
     }

@@ -4,16 +4,25 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.glowzip.model.data.ImageSet;
+import org.glowzip.model.flow.Dequantization;
 import org.glowzip.model.flow.Glow;
 import org.glowzip.model.flow.GlowFiles;
+import org.glowzip.model.flow.Parameter;
+import org.glowzip.model.flow.UniformDequantization;
+import org.glowzip.model.flow.VariationalDequantization;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Trains a {@link Glow} by maximum likelihood (minimum bits per dimension) with Adam, linear
+ * Trains a {@link Glow}, and with it its {@link Dequantization} where that is variational, by
+ * maximum likelihood (minimum bits per dimension; with variational dequantization the bound
+ * {@code -log p(x) + log q(u | p)}) with Adam, linear
  * warm-up, global gradient-norm clipping and a guard that skips (and reports) any step whose loss
  * or gradient is not finite. Writes under the output directory: {@code checkpoints/} (see
  * {@link Checkpoint}), {@code log.csv} ({@link TrainingLog}), {@code bpd.png} ({@link BpdPlot}) and,
@@ -48,11 +57,17 @@ public final class Trainer {
     public Glow run() throws IOException {
         Files.createDirectories(options.outputDirectory());
         Glow glow = new Glow(options.model(), DataType.FLOAT, options.seed());
-        Adam adam = new Adam(glow.parameters());
+        Dequantization dequantization = options.variational()
+                ? new VariationalDequantization(options.model().channels(), options.model().hiddenWidth(), DataType.FLOAT,
+                        new Random(options.seed()))
+                : UniformDequantization.INSTANCE;
+        List<Parameter> parameters = new ArrayList<>(glow.parameters());
+        parameters.addAll(dequantization.parameters());
+        Adam adam = new Adam(parameters);
         Checkpoint checkpoint = new Checkpoint(options.outputDirectory());
         long step = 0;
         if (checkpoint.latestStep() >= 0) {
-            step = checkpoint.restore(glow, adam);
+            step = checkpoint.restore(glow, dequantization, adam);
             console.println("resumed from checkpoint at step " + step);
         } else {
             initialize(glow);
@@ -73,7 +88,7 @@ public final class Trainer {
                 order = train.shuffledOrder(options.seed() + epoch);
             }
             long start = System.nanoTime();
-            double bpd = trainStep(glow, adam, order, batchIndex, step);
+            double bpd = trainStep(glow, dequantization, adam, order, batchIndex, step);
             double seconds = (System.nanoTime() - start) / 1e9;
             secondsPerStep = Double.isNaN(secondsPerStep) ? seconds : 0.95 * secondsPerStep + 0.05 * seconds;
             step++;
@@ -92,7 +107,8 @@ public final class Trainer {
             if (step % options.logEvery() == 0 || epochEnd || last) {
                 double testBpd = Double.NaN;
                 if ((epochEnd || last) && options.testImages() > 0) {
-                    testBpd = Evaluator.bitsPerDimension(glow, test, options.testImages(), options.batchSize(), options.seed());
+                    testBpd = Evaluator.bitsPerDimension(glow, dequantization, test, options.testImages(), options.batchSize(),
+                            options.seed());
                     progress.message(String.format("step %d (epoch %.2f): test %.4f bpd on %d images, train %.4f bpd",
                             step, (double) step / stepsPerEpoch, testBpd, Math.min(options.testImages(), test.size()),
                             bpdCount == 0 ? Double.NaN : bpdSum / bpdCount));
@@ -105,10 +121,10 @@ public final class Trainer {
                 bpdCount = 0;
             }
             if (step % options.checkpointEvery() == 0 || last) {
-                checkpoint.save(glow, adam, step);
+                checkpoint.save(glow, dequantization, adam, step);
             }
         }
-        GlowFiles.save(glow, options.outputDirectory().resolve("model.gzm"));
+        GlowFiles.save(glow, dequantization, options.outputDirectory().resolve("model.gzm"));
         console.println();
         console.println("wrote " + options.outputDirectory().resolve("model.gzm"));
         return glow;
@@ -118,19 +134,20 @@ public final class Trainer {
     private void initialize(Glow glow) {
         int[] order = train.shuffledOrder(options.seed());
         int size = Math.min(options.initBatchSize(), train.size());
-        glow.forward(Dequantizer.dequantize(train.batch(order, 0, size, DataType.FLOAT), options.seed()));
+        glow.forward(UniformDequantization.INSTANCE.dequantize(train.batch(order, 0, size, DataType.FLOAT), options.seed()));
     }
 
     /** One optimizer step; returns the batch's bpd, or NaN if the step was skipped. */
-    private double trainStep(Glow glow, Adam adam, int[] order, int batchIndex, long step) {
+    private double trainStep(Glow glow, Dequantization dequantization, Adam adam, int[] order, int batchIndex, long step) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(Workspaces.STEP, "train")) {
             INDArray pixels = train.batch(order, batchIndex * options.batchSize(), options.batchSize(), DataType.FLOAT);
-            INDArray x = Dequantizer.dequantize(pixels, options.seed() * 1_000_003L + step);
-            double bpd = glow.bitsPerDimension(glow.forward(x)).meanNumber().doubleValue();
+            INDArray logQ = Nd4j.zeros(DataType.FLOAT, options.batchSize());
+            INDArray x = dequantization.dequantize(pixels, options.seed() * 1_000_003L + step, logQ);
+            double bpd = glow.bitsPerDimension(glow.forward(x), logQ).meanNumber().doubleValue();
             if (!Double.isFinite(bpd)) {
                 return Double.NaN;
             }
-            glow.backward();
+            dequantization.backward(glow.backward(), glow.logQWeight());
             double norm = adam.gradientNorm();
             if (!Double.isFinite(norm)) {
                 return Double.NaN;

@@ -18,10 +18,12 @@ import org.glowzip.codec.modelfile.GlowConfig;
  * @param initBatchSize images used for the data-dependent actnorm initialization
  * @param testImages test images evaluated after each epoch (at most the test set size)
  * @param seed fixes initialization, data order and dequantization noise
+ * @param variational whether the dequantization noise comes from a posterior q(u | p) trained with
+ *     the flow ({@link org.glowzip.model.flow.VariationalDequantization}) instead of U[0, 1)
  */
 public record TrainingOptions(GlowConfig model, Path outputDirectory, long totalSteps, int batchSize,
         double learningRate, long warmupSteps, double clipNorm, long checkpointEvery, long logEvery,
-        int initBatchSize, int testImages, long seed) {
+        int initBatchSize, int testImages, long seed, boolean variational) {
 
     public TrainingOptions {
         if (totalSteps < 1 || batchSize < 1 || !(learningRate > 0) || warmupSteps < 0 || !(clipNorm > 0)

@@ -31,7 +31,7 @@ class GlowFilesTest {
         original.forward(x);
         FlowLayerTest.perturb(original, DataType.FLOAT);
         Path path = directory.resolve("model.gzm");
-        GlowFiles.save(original, path);
+        GlowFiles.save(original, UniformDequantization.INSTANCE, path);
         Glow loaded = GlowFiles.load(path);
         List<Parameter> a = original.parameters();
         List<Parameter> b = loaded.parameters();

@@ -18,7 +18,6 @@ import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.model.data.IdxFiles;
 import org.glowzip.model.data.ImageSet;
-import org.glowzip.model.train.Dequantizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -59,7 +58,7 @@ class InversionTest {
 
     private static void assertPixels(INDArray images) {
         assertTrue(finite(images), "every decoded value is finite");
-        INDArray pixels = Dequantizer.quantize(images);
+        INDArray pixels = Dequantization.quantize(images);
         assertTrue(pixels.minNumber().doubleValue() >= 0 && pixels.maxNumber().doubleValue() <= 255, "pixels in [0, 255]");
     }
 
@@ -102,7 +101,7 @@ class InversionTest {
     void theClampsLeaveTheBundledModelsInverseOfRealImagesExact() throws Exception {
         ImageSet images = IdxFiles.readSplit(Path.of(InversionTest.class.getResource("/fashion-mnist-sample").toURI()), true);
         int[] all = IntStream.range(0, images.size()).toArray();
-        assertInverts(BUNDLED, Dequantizer.dequantize(images.batch(all, 0, all.length, DataType.FLOAT), 3));
+        assertInverts(BUNDLED, UniformDequantization.INSTANCE.dequantize(images.batch(all, 0, all.length, DataType.FLOAT), 3));
     }
 
     /** The clamped inverse of {@code x}'s latents is {@code x} to float precision, and bit for bit the exact inverse. */

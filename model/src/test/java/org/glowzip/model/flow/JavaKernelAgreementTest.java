@@ -30,7 +30,7 @@ class JavaKernelAgreementTest {
     void couplingNetworkAgreesWithNd4j() throws Exception {
         Random random = new Random(5);
         GlowLayout.Step names = new GlowLayout.Step("net");
-        CouplingNetwork nd4j = new CouplingNetwork(names, 2, 32, 4, DataType.FLOAT, random);
+        CouplingNetwork nd4j = new CouplingNetwork(names::couplingConv, 2, 32, 4, DataType.FLOAT, random);
         perturb(nd4j.parameters(), random);
         Map<String, NamedTensor> tensors = tensors(nd4j.parameters());
         org.glowzip.codec.nn.CouplingNetwork java = new org.glowzip.codec.nn.CouplingNetwork(

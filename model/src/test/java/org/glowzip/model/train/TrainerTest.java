@@ -1,6 +1,8 @@
 package org.glowzip.model.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -8,11 +10,16 @@ import java.nio.file.Path;
 import java.util.List;
 import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowConfig;
+import org.glowzip.codec.modelfile.GlowLayout;
+import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.modelfile.ModelFileReader;
 import org.glowzip.model.data.IdxFiles;
 import org.glowzip.model.data.ImageSet;
 import org.glowzip.model.flow.Glow;
+import org.glowzip.model.flow.GlowFiles;
 import org.glowzip.model.flow.Parameter;
+import org.glowzip.model.flow.UniformDequantization;
+import org.glowzip.model.flow.VariationalDequantization;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +40,7 @@ class TrainerTest {
     @Test
     void aFewAdamStepsOnATinyBatchLowerTheLoss() {
         Glow glow = new Glow(TINY, DataType.FLOAT, 1);
-        INDArray x = Dequantizer.dequantize(sample.batch(sample.order(), 0, 8, DataType.FLOAT), 3);
+        INDArray x = UniformDequantization.INSTANCE.dequantize(sample.batch(sample.order(), 0, 8, DataType.FLOAT), 3);
         glow.forward(x);
         Adam adam = new Adam(glow.parameters());
         double first = Double.NaN;
@@ -65,7 +72,7 @@ class TrainerTest {
 
     @Test
     void trainsWritesArtifactsAndResumes(@TempDir Path output) throws Exception {
-        TrainingOptions options = new TrainingOptions(TINY, output, 4, 16, 1e-3, 2, 1.0, 2, 1, 32, 32, 7);
+        TrainingOptions options = new TrainingOptions(TINY, output, 4, 16, 1e-3, 2, 1.0, 2, 1, 32, 32, 7, false);
         Glow trained = new Trainer(options, sample, sample, System.err).run();
         for (String file : List.of("log.csv", "bpd.png", "model.gzm", "checkpoints/latest", "checkpoints/step-00000004/model.gzm",
                 "checkpoints/step-00000004/optimizer.gzm")) {
@@ -78,7 +85,7 @@ class TrainerTest {
         assertTrue(!log.get(4).split(",", -1)[3].isEmpty(), "test bpd at the end");
         assertEquals(TINY, ModelFileReader.read(output.resolve("model.gzm")).config());
 
-        TrainingOptions longer = new TrainingOptions(TINY, output, 6, 16, 1e-3, 2, 1.0, 2, 1, 32, 32, 7);
+        TrainingOptions longer = new TrainingOptions(TINY, output, 6, 16, 1e-3, 2, 1.0, 2, 1, 32, 32, 7, false);
         new Trainer(longer, sample, sample, System.err).run();
         List<String> resumed = Files.readAllLines(output.resolve("log.csv"));
         assertEquals(7, resumed.size(), "log continues after the resumed step");
@@ -88,8 +95,24 @@ class TrainerTest {
     }
 
     @Test
+    void variationalTrainingGoesOnFromAUniformCheckpointAndResumesItself(@TempDir Path output) throws Exception {
+        new Trainer(new TrainingOptions(TINY, output, 2, 16, 1e-3, 2, 1.0, 2, 1, 32, 0, 7, false), sample, sample, System.err).run();
+        assertFalse(GlowLayout.hasDequantizer(ModelFileReader.read(output.resolve("model.gzm"))));
+
+        new Trainer(new TrainingOptions(TINY, output, 4, 16, 1e-3, 2, 1.0, 2, 1, 32, 32, 7, true), sample, sample, System.err).run();
+        ModelFile variational = ModelFileReader.read(output.resolve("model.gzm"));
+        assertTrue(GlowLayout.hasDequantizer(variational));
+        assertNull(new GlowLayout(TINY).problem(variational));
+        assertTrue(GlowFiles.dequantizationOf(variational) instanceof VariationalDequantization);
+
+        new Trainer(new TrainingOptions(TINY, output, 5, 16, 1e-3, 2, 1.0, 2, 1, 32, 0, 7, true), sample, sample, System.err).run();
+        List<String> log = Files.readAllLines(output.resolve("log.csv"));
+        assertTrue(log.get(log.size() - 1).startsWith("5,"), "resumed from its own variational checkpoint: " + log);
+    }
+
+    @Test
     void nonFiniteStepsAreSkippedAndCounted(@TempDir Path output) throws Exception {
-        TrainingOptions explosive = new TrainingOptions(TINY, output, 4, 8, 1e4, 0, 1e9, 100, 1, 16, 0, 7);
+        TrainingOptions explosive = new TrainingOptions(TINY, output, 4, 8, 1e4, 0, 1e9, 100, 1, 16, 0, 7, false);
         new Trainer(explosive, sample, sample, System.err).run();
         List<String> log = Files.readAllLines(output.resolve("log.csv"));
         long skipped = Long.parseLong(log.get(log.size() - 1).split(",")[6]);
@@ -99,7 +122,7 @@ class TrainerTest {
 
     @Test
     void warmUpIsLinear() {
-        TrainingOptions options = new TrainingOptions(TINY, Path.of("."), 10, 1, 1e-3, 4, 1.0, 1, 1, 1, 0, 1);
+        TrainingOptions options = new TrainingOptions(TINY, Path.of("."), 10, 1, 1e-3, 4, 1.0, 1, 1, 1, 0, 1, false);
         assertEquals(2.5e-4, options.learningRateAt(0), 1e-12);
         assertEquals(1e-3, options.learningRateAt(3), 1e-12);
         assertEquals(1e-3, options.learningRateAt(9), 1e-12);

@@ -1,0 +1,75 @@
+package org.glowzip.model.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.glowzip.codec.modelfile.CouplingType;
+import org.glowzip.codec.modelfile.GlowConfig;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** The variational posterior: uniform when fresh, and its hand-written gradients of the bound against finite differences. */
+class VariationalDequantizationTest {
+    private static final GlowConfig SMALL = new GlowConfig(2, 1, 4, CouplingType.AFFINE, 1, 4, 4);
+
+    private static INDArray pixels() {
+        Nd4j.getRandom().setSeed(11);
+        INDArray pixels = Transforms.floor(Nd4j.rand(DataType.DOUBLE, 3, 1, 4, 4).muli(256.0), false);
+        pixels.putScalar(0, 0.0);
+        pixels.putScalar(1, 255.0);
+        return pixels;
+    }
+
+    @Test
+    void aFreshPosteriorIsTheUniformDistribution() {
+        VariationalDequantization q = new VariationalDequantization(1, 4, DataType.DOUBLE, new Random(2));
+        INDArray pixels = pixels();
+        INDArray logQ = Nd4j.zeros(DataType.DOUBLE, 3);
+        INDArray x = q.dequantize(pixels, 5, logQ);
+        INDArray uniform = UniformDequantization.INSTANCE.dequantize(pixels, 5);
+        assertEquals(0.0, logQ.amaxNumber().doubleValue(), 1e-9, "log q of the uniform distribution");
+        assertEquals(0.0, x.sub(uniform).amaxNumber().doubleValue(), 1e-8, "the same noise as uniform dequantization");
+    }
+
+    @Test
+    void noiseStaysInsideItsPixelsInterval() {
+        VariationalDequantization q = new VariationalDequantization(1, 4, DataType.DOUBLE, new Random(2));
+        perturb(q, 2.0);
+        INDArray pixels = pixels();
+        INDArray x = q.dequantize(pixels, 5);
+        INDArray u = x.add(0.5).muli(256.0).subi(pixels);
+        assertTrue(u.minNumber().doubleValue() >= 0 && u.maxNumber().doubleValue() <= 1, "u in [0, 1]: " + u);
+    }
+
+    @Test
+    void gradientsOfTheBoundMatchFiniteDifferences() {
+        Glow glow = new Glow(SMALL, DataType.DOUBLE, 3);
+        VariationalDequantization q = new VariationalDequantization(1, 4, DataType.DOUBLE, new Random(2));
+        INDArray pixels = pixels();
+        glow.forward(q.dequantize(pixels, 1));
+        GlowGradientTest.perturbAllParameters(glow);
+        perturb(q, 0.3);
+        loss(glow, q, pixels);
+        q.backward(glow.backward(), glow.logQWeight());
+        for (Parameter p : q.parameters()) {
+            GradientCheck.assertGradient(p.name(), p.value(), p.gradient().dup(), () -> loss(glow, q, pixels), 4);
+        }
+    }
+
+    private static void perturb(VariationalDequantization q, double scale) {
+        Nd4j.getRandom().setSeed(7);
+        for (Parameter p : q.parameters()) {
+            p.value().addi(Nd4j.randn(DataType.DOUBLE, p.value().shape()).muli(scale));
+        }
+    }
+
+    private static double loss(Glow glow, Dequantization q, INDArray pixels) {
+        INDArray logQ = Nd4j.zeros(DataType.DOUBLE, pixels.size(0));
+        INDArray x = q.dequantize(pixels, 9, logQ);
+        return glow.bitsPerDimension(glow.forward(x), logQ).meanNumber().doubleValue();
+    }
+}
