@@ -31,7 +31,8 @@ import org.glowzip.codec.nn.ScaledConv2d;
  * Popping runs all of it backwards.
  *
  * <p>{@link #bitsBack()} is {@link BitsBack} over that flow: the posterior pops the noise
- * {@code u} ({@code n} = {@link CodingParameters#noiseBits()} uniform bits a sample), the flow
+ * {@code u} ({@code n} = {@link CodingParameters#noiseBits()} bits a sample: uniform, or under
+ * the model's variational posterior where its file has one, {@link VariationalNoise}), the flow
  * pushes {@code Y} at units refined to {@code 2^-fractionalBits}, and the likelihood of the tile
  * given {@code Y} is certain ({@code x = Y >> n}); popping pushes the noise back. On a message that
  * can lend the noise, a tile costs the model's negative log-likelihood of its dequantized value.
@@ -65,9 +66,15 @@ public final class IntGlow {
                         scaledConv(model, step.couplingConv(3))));
             }
         }
-        this.bitsBack = dequantized(new Flow(model, layout, networks, parameters.noiseBits(), parameters.fractionalBits()),
-                parameters.noiseBits());
-        this.popFree = dequantized(new Flow(model, layout, networks, 0, parameters.popFreeBits()), 0);
+        int noiseBits = parameters.noiseBits();
+        Function<byte[], TileNoise> noise = uniformNoise(noiseBits);
+        if (GlowLayout.hasDequantizer(model)) {
+            VariationalNoise variational = new VariationalNoise(config, new CouplingNetwork(conv(model, GlowLayout.dequantizerConv(1)),
+                    conv(model, GlowLayout.dequantizerConv(2)), scaledConv(model, GlowLayout.dequantizerConv(3))), noiseBits);
+            noise = variational::of;
+        }
+        this.bitsBack = dequantized(new Flow(model, layout, networks, noiseBits, parameters.fractionalBits()), noiseBits, noise);
+        this.popFree = dequantized(new Flow(model, layout, networks, 0, parameters.popFreeBits()), 0, uniformNoise(0));
     }
 
     public GlowConfig config() {
@@ -103,16 +110,35 @@ public final class IntGlow {
         return popFree;
     }
 
-    /** The flow over tiles dequantized with {@code noiseBits} uniform bits a sample. */
-    private Codec<byte[]> dequantized(Flow flow, int noiseBits) {
-        Uniform noise = Uniform.ofBits(noiseBits);
+    /** Noise of {@code noiseBits} uniform bits a sample, whatever the tile. */
+    private static Function<byte[], TileNoise> uniformNoise(int noiseBits) {
+        Uniform uniform = Uniform.ofBits(noiseBits);
+        TileNoise noise = new TileNoise() {
+            @Override
+            public void push(Message message, int index, int u) {
+                uniform.pushInt(message, u);
+            }
+
+            @Override
+            public int pop(Message message, int index) {
+                return uniform.popInt(message);
+            }
+        };
+        return samples -> noise;
+    }
+
+    /** The flow over tiles dequantized with {@code noiseBits} bits a sample, coded as {@code noiseOf} the tile says. */
+    private Codec<byte[]> dequantized(Flow flow, int noiseBits, Function<byte[], TileNoise> noiseOf) {
         Function<byte[], Codec<LatentMap>> posterior = samples -> new Codec<>() {
+            private final TileNoise noise = noiseOf.apply(samples);
+
             @Override
             public void push(Message message, LatentMap y) {
+                int n = samplesPerTile();
                 for (int c = y.channels() - 1; c >= 0; c--) {
                     long[] plane = y.plane(c);
                     for (int i = plane.length - 1; i >= 0; i--) {
-                        noise.pushInt(message, (int) (plane[i] & ((1L << noiseBits) - 1)));
+                        noise.push(message, --n, (int) (plane[i] & ((1L << noiseBits) - 1)));
                     }
                 }
             }
@@ -124,7 +150,8 @@ public final class IntGlow {
                 for (int c = 0; c < y.channels(); c++) {
                     long[] plane = y.plane(c);
                     for (int i = 0; i < plane.length; i++) {
-                        plane[i] = ((long) (samples[n++] & 0xFF) << noiseBits) + noise.popInt(message);
+                        plane[i] = ((long) (samples[n] & 0xFF) << noiseBits) + noise.pop(message, n);
+                        n++;
                     }
                 }
                 return y;

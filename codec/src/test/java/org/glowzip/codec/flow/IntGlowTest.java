@@ -20,6 +20,11 @@ class IntGlowTest {
             RandomModels.of(new GlowConfig(3, 1, 4, CouplingType.ADDITIVE, 1, 8, 8), 2), new CodingParameters(12, 12, 16, 2));
     private static final IntGlow NOISELESS = new IntGlow(
             RandomModels.of(new GlowConfig(2, 2, 8, CouplingType.AFFINE, 1, 8, 8), 3), new CodingParameters(8, 16, 24, 8));
+    private static final IntGlow VARIATIONAL = new IntGlow(RandomModels.withDequantizer(
+            RandomModels.of(new GlowConfig(2, 2, 8, CouplingType.AFFINE, 1, 8, 8), 4), 5, 0.3), CodingParameters.DEFAULT);
+    /** Noise distributions so peaked that most bins hold the one slot every bin keeps. */
+    private static final IntGlow PEAKED = new IntGlow(RandomModels.withDequantizer(
+            RandomModels.of(new GlowConfig(2, 1, 8, CouplingType.AFFINE, 2, 8, 8), 6), 7, 30.0), CodingParameters.DEFAULT);
 
     @Provide
     Arbitrary<byte[]> images() {
@@ -41,6 +46,22 @@ class IntGlowTest {
         checkRoundTrip(glow.popFree(), image, start);
     }
 
+    @Property(tries = 100)
+    void peakedVariationalNoiseRoundTripsTwoChannelTiles(@ForAll("pairs") byte[] image, @ForAll("prefills") Message start) {
+        checkRoundTrip(PEAKED.bitsBack(), image, start);
+    }
+
+    @Provide
+    Arbitrary<byte[]> pairs() {
+        return Arbitraries.oneOf(
+                Arbitraries.bytes().array(byte[].class).ofSize(128),
+                Arbitraries.of((byte) 0, (byte) -1).map(b -> {
+                    byte[] image = new byte[128];
+                    java.util.Arrays.fill(image, b);
+                    return image;
+                }));
+    }
+
     private static void checkRoundTrip(Codec<byte[]> codec, byte[] image, Message start) {
         Message message = start.copy();
         codec.push(message, image);
@@ -50,7 +71,7 @@ class IntGlowTest {
 
     @Provide
     Arbitrary<IntGlow> glows() {
-        return Arbitraries.of(AFFINE, ADDITIVE, NOISELESS);
+        return Arbitraries.of(AFFINE, ADDITIVE, NOISELESS, VARIATIONAL);
     }
 
     @Provide

@@ -69,6 +69,18 @@ public final class RandomModels {
         return ModelFileWriter.toModelFile(model.config(), tensors);
     }
 
+    /**
+     * {@code model} with a variational dequantizer of random weights; its last convolution's
+     * weights have the given scale: large scales make the noise's distributions very peaked.
+     */
+    public static ModelFile withDequantizer(ModelFile model, long seed, double scale) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<NamedTensor> tensors = new ArrayList<>(model.tensors().values());
+        new GlowLayout(model.config()).dequantizerTensors().forEach((name, shape) ->
+                tensors.add(tensor(name, random, name.contains(".conv3.") ? scale : 0.3, shape)));
+        return ModelFileWriter.toModelFile(model.config(), tensors);
+    }
+
     /** Every tensor of the config's {@link GlowLayout}, each drawn at the magnitude of its kind in a trained model. */
     private static List<NamedTensor> glowTensors(GlowConfig config, SplittableRandom random) {
         List<NamedTensor> tensors = new ArrayList<>();
