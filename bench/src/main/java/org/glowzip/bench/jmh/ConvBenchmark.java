@@ -43,11 +43,13 @@ public class ConvBenchmark {
     private static final String POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
     /**
-     * The shapes of a coupling network, then the 256 x 1152 by 1152 x 128 product; then the bundled
-     * context model's layers on a tile's 1024 samples, and its output layer on 8 and 16 rows.
+     * The shapes of a coupling network, then the 256 x 1152 by 1152 x 128 product; then the gray photo
+     * context model's layers on a full batch of 256 rows (the samples of a window of lanes when
+     * encoding, a wave of 32 or more lanes when decoding), and its output layer on the 32 rows of a
+     * wave of a small image's lanes.
      */
     @Param({"2x64x3@14", "64x64x1@14", "64x4x3@14", "4x64x3@7", "64x8x3@7", "128x128x1@14", "128x256x3@8x16",
-            "1024:26->128", "1024:128->128", "1024:128->256", "8:128->256", "16:128->256"})
+            "256:25->128", "256:128->128", "256:128->256", "32:128->256"})
     public String shape;
 
     @Param({"SCALAR", "VECTOR", ND4J_GEMM})
