@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
  * the three and a version 2 single image of a 60 x 50 RGB gradient, 18 isolated tiles (commit
  * e63da39); a version 4 stream of the three, and version 3 single images of the gradient coded
  * with the RGB photo model and of its gray version with the gray photo model (commit bbcec3c,
- * tiles with neighbours).
+ * tiles with neighbours); a version 5 stream of the three, the gray and the RGB gradient, each
+ * coded with the bundled model it picks (two model blocks), and version 4 single images of the
+ * two gradients (commit 1e51552, lanes and waves).
  */
 class LegacyFormatTest {
     private static final ImageCodec BUNDLED = ImageCodec.bundled();
@@ -69,16 +71,38 @@ class LegacyFormatTest {
     }
 
     @Test
-    void version2And3SingleImagesOfEveryBundledModelDecode() throws Exception {
+    void aVersion5StreamOfThreeModelsDecodes() throws Exception {
+        ModelSet bundled = ModelSet.bundled();
+        byte[] stream = resource("v5-stream-5-images-3-models.glz");
+        assertEquals(5, stream[StreamFormat.VERSION_OFFSET]);
+        List<Image> expected = new java.util.ArrayList<>(EXPECTED);
+        expected.add(ImageFormat.read(resource("gray-60x50.png")));
+        expected.add(ImageFormat.read(resource("rgb-60x50.png")));
+        try (GlowzipReader reader = bundled.reader(new ByteArrayInputStream(stream))) {
+            for (Image image : expected) {
+                assertEquals(image, reader.read());
+            }
+            assertNull(reader.read());
+        }
+        StreamSummary summary = StreamSummary.read(new ByteArrayInputStream(stream));
+        assertEquals(2, summary.modelBlocks());
+        assertEquals(List.of(3L, 1L, 1L), bundled.codecs().stream()
+                .map(codec -> summary.models().get(new StreamModel(codec.model().fingerprint(), codec.parameters()))).toList());
+    }
+
+    @Test
+    void version2To4SingleImagesOfEveryBundledModelDecode() throws Exception {
         ModelSet bundled = ModelSet.bundled();
         Image rgb = ImageFormat.read(resource("rgb-60x50.png"));
         Image gray = ImageFormat.read(resource("gray-60x50.png"));
-        for (String name : List.of("v2-single-rgb-60x50.glzi", "v3-single-rgb-60x50.glzi", "v3-single-gray-60x50.glzi")) {
+        for (String name : List.of("v2-single-rgb-60x50.glzi", "v3-single-rgb-60x50.glzi", "v3-single-gray-60x50.glzi",
+                "v4-single-rgb-60x50.glzi", "v4-single-gray-60x50.glzi")) {
             byte[] bytes = resource(name);
             assertEquals(name.charAt(1) - '0', SingleImageHeader.read(bytes).version(), name);
             assertEquals(name.contains("gray") ? gray : rgb, bundled.decode(bytes), name);
         }
-        assertEquals(List.of(0, 2, 1), List.of("v2-single-rgb-60x50.glzi", "v3-single-rgb-60x50.glzi", "v3-single-gray-60x50.glzi").stream()
+        assertEquals(List.of(0, 2, 1, 2, 1), List.of("v2-single-rgb-60x50.glzi", "v3-single-rgb-60x50.glzi", "v3-single-gray-60x50.glzi",
+                "v4-single-rgb-60x50.glzi", "v4-single-gray-60x50.glzi").stream()
                 .map(name -> bundled.codecs().indexOf(codecOf(bundled, name))).toList(), "each names its model");
     }
 
