@@ -43,17 +43,21 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<ServedModel> served = new ArrayList<>();
+        List<ServedModel> retired = new ArrayList<>();
         if (modelOption.model == null) {
             ModelSet bundled = ModelSet.bundled();
             for (int i = 0; i < bundled.codecs().size(); i++) {
                 ImageCodec codec = ServedModel.streamingCodec(bundled.codecs().get(i).model());
                 served.add(new ServedModel(bundled.names().get(i), codec, i == 0 ? testNll(codec) : Double.NaN));
             }
+            for (int i = 0; i < bundled.retired().size(); i++) {
+                retired.add(ServedModel.of(bundled.retiredNames().get(i), bundled.retired().get(i).model()));
+            }
         } else {
             ImageCodec codec = ServedModel.streamingCodec(modelOption.codec().model());
             served.add(new ServedModel(modelOption.model.getFileName().toString(), codec, testNll(codec)));
         }
-        try (GlowServer server = new GlowServer(limits.config(), served)) {
+        try (GlowServer server = new GlowServer(limits.config(), served, retired)) {
             int bound = server.start(host, port);
             if (!verbosity.quiet) {
                 System.err.println("glowzip serving on http://" + host + ":" + bound + " (Ctrl-C stops)");

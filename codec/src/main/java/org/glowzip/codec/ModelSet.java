@@ -39,14 +39,25 @@ import org.glowzip.codec.stream.StreamHeader;
  * rather than coding every image once per model. Where the pick changes from one image to the
  * next the stream switches models with a model block ({@link StreamFormat}).
  *
- * <p>A set may name its models: the bundled ones by their resource's file name without its
- * extension ({@code fashion-mnist}, {@code photo-gray}, {@code photo-rgb}). Immutable and
- * thread-safe.
+ * <h2>Retired models</h2>
+ * A set may also hold retired models ({@link #retiring}): models that decode what they once coded
+ * but code nothing new, so that replacing a bundled model with a better one of the same name never
+ * strands a file. {@link #codecs()}, {@link #names()} and the choice see the coding models only;
+ * whatever finds a model by fingerprint ({@link #decode}, {@link #reader}, {@link #resolver},
+ * {@link #name}) sees the retired ones too. The bundled set retires the models of {@link #RETIRED}.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class ModelSet {
     /** Resource names of the bundled models, the default first. */
     public static final List<String> BUNDLED = List.of(ImageCodec.BUNDLED_MODEL, "/org/glowzip/codec/photo-gray.glowmodel",
             "/org/glowzip/codec/photo-rgb.glowmodel");
+    /**
+     * Resource names of the bundled models that were replaced: they decode the files they coded and
+     * code nothing new, named by their file name without the extension (the old name and the first
+     * hex digits of the fingerprint).
+     */
+    public static final List<String> RETIRED = List.of();
     /** The names of the bundled models, in the order of {@link #BUNDLED}: each resource's file name without the extension. */
     public static final List<String> BUNDLED_NAMES = BUNDLED.stream().map(ModelSet::bundledName).toList();
     /** The largest side of the crop that {@link #choose} codes with every model. */
@@ -56,19 +67,28 @@ public final class ModelSet {
 
     private final List<ImageCodec> codecs;
     private final List<String> names;
+    private final List<ImageCodec> retired;
+    private final List<String> retiredNames;
 
     private ModelSet(List<ImageCodec> codecs, List<String> names) {
+        this(codecs, names, List.of(), List.of());
+    }
+
+    private ModelSet(List<ImageCodec> codecs, List<String> names, List<ImageCodec> retired, List<String> retiredNames) {
         if (codecs.isEmpty()) {
             throw new IllegalArgumentException("a model set needs a model");
         }
         if (names.size() != codecs.size()) {
             throw new IllegalArgumentException(names.size() + " names for " + codecs.size() + " models");
         }
-        if (names.stream().distinct().count() != names.size()) {
-            throw new IllegalArgumentException("two models of a set have one name: " + names);
+        List<String> allNames = concat(names, retiredNames);
+        if (allNames.stream().distinct().count() != allNames.size()) {
+            throw new IllegalArgumentException("two models of a set have one name: " + allNames);
         }
         this.codecs = List.copyOf(codecs);
         this.names = List.copyOf(names);
+        this.retired = List.copyOf(retired);
+        this.retiredNames = List.copyOf(retiredNames);
     }
 
     /** The set of {@code codecs}, in order of preference on a tie, each named by its fingerprint's first hex digits. */
@@ -91,11 +111,20 @@ public final class ModelSet {
      * @throws IllegalStateException if this build lacks one
      */
     public static ModelSet bundled() {
-        List<ImageCodec> codecs = new ArrayList<>();
-        for (String resource : BUNDLED) {
-            codecs.add(ImageCodec.bundled(resource));
+        ModelSet bundled = new ModelSet(BUNDLED.stream().map(ImageCodec::bundled).toList(), BUNDLED_NAMES);
+        for (String resource : RETIRED) {
+            bundled = bundled.retiring(bundledName(resource), ImageCodec.bundled(resource));
         }
-        return new ModelSet(codecs, BUNDLED_NAMES);
+        return bundled;
+    }
+
+    /**
+     * This set, also decoding what {@code codec} coded but never coding with it.
+     *
+     * @throws IllegalArgumentException if the set has a model named {@code name} already
+     */
+    public ModelSet retiring(String name, ImageCodec codec) {
+        return new ModelSet(codecs, names, concat(retired, List.of(codec)), concat(retiredNames, List.of(name)));
     }
 
     /** The name of the bundled model of resource {@code resource}: its file name without the extension. */
@@ -103,28 +132,35 @@ public final class ModelSet {
         return resource.substring(resource.lastIndexOf('/') + 1, resource.lastIndexOf('.'));
     }
 
+    /** The models that code, in order of preference on a tie. */
     public List<ImageCodec> codecs() {
         return codecs;
     }
 
-    /** The models' names, in the order of {@link #codecs()}. */
+    /** The names of the models that code, in the order of {@link #codecs()}. */
     public List<String> names() {
         return names;
     }
 
-    /** The name of the set's model whose fingerprint starts with {@code prefix} (all 32 bytes, or fewer), if the set has one. */
-    public Optional<String> name(byte[] prefix) {
-        for (int i = 0; i < codecs.size(); i++) {
-            if (Arrays.equals(codecs.get(i).model().fingerprint(), 0, prefix.length, prefix, 0, prefix.length)) {
-                return Optional.of(names.get(i));
-            }
-        }
-        return Optional.empty();
+    /** The retired models: they decode, and code nothing. */
+    public List<ImageCodec> retired() {
+        return retired;
     }
 
-    /** This set with every codec's decode limit set to {@code maxDecodeSamples}. */
+    /** The names of the retired models, in the order of {@link #retired()}. */
+    public List<String> retiredNames() {
+        return retiredNames;
+    }
+
+    /** The name of the set's model, coding or retired, whose fingerprint starts with {@code prefix} (all 32 bytes, or fewer), if the set has one. */
+    public Optional<String> name(byte[] prefix) {
+        return indexNamed(prefix).map(concat(names, retiredNames)::get);
+    }
+
+    /** This set with every codec's decode limit, the retired ones' too, set to {@code maxDecodeSamples}. */
     public ModelSet withMaxDecodeSamples(long maxDecodeSamples) {
-        return new ModelSet(codecs.stream().map(codec -> codec.withMaxDecodeSamples(maxDecodeSamples)).toList(), names);
+        return new ModelSet(codecs.stream().map(codec -> codec.withMaxDecodeSamples(maxDecodeSamples)).toList(), names,
+                retired.stream().map(codec -> codec.withMaxDecodeSamples(maxDecodeSamples)).toList(), retiredNames);
     }
 
     /** The codec that codes {@code image} shortest, by the trial of the class comment. */
@@ -215,7 +251,7 @@ public final class ModelSet {
      * @throws MalformedStreamException as {@link #codecOf}
      */
     public String nameOf(byte[] bytes) throws MalformedStreamException {
-        return names.get(codecs.indexOf(codecOf(bytes)));
+        return name(codecOf(bytes).model().fingerprint()).orElseThrow();
     }
 
     /**
@@ -243,15 +279,31 @@ public final class ModelSet {
         return codecNamed(StreamHeader.read(header).fingerprint(), StreamFormat.FINGERPRINT_OFFSET);
     }
 
-    /** The codec whose model's fingerprint starts with {@code prefix}, named at {@code offset}. */
+    /** The codec, coding or retired, whose model's fingerprint starts with {@code prefix}, named at {@code offset}. */
     private ImageCodec codecNamed(byte[] prefix, long offset) throws MalformedStreamException {
-        for (ImageCodec codec : codecs) {
-            if (Arrays.equals(codec.model().fingerprint(), 0, prefix.length, prefix, 0, prefix.length)) {
-                return codec;
+        Optional<Integer> index = indexNamed(prefix);
+        if (index.isEmpty()) {
+            throw new MalformedStreamException(offset, "coded with model " + HexFormat.of().formatHex(prefix)
+                    + "..., which none of the " + (codecs.size() + retired.size()) + " models here has");
+        }
+        return concat(codecs, retired).get(index.get());
+    }
+
+    /** The index of the model whose fingerprint starts with {@code prefix}, among the coding models and then the retired ones. */
+    private Optional<Integer> indexNamed(byte[] prefix) {
+        List<ImageCodec> all = concat(codecs, retired);
+        for (int i = 0; i < all.size(); i++) {
+            if (Arrays.equals(all.get(i).model().fingerprint(), 0, prefix.length, prefix, 0, prefix.length)) {
+                return Optional.of(i);
             }
         }
-        throw new MalformedStreamException(offset, "coded with model " + HexFormat.of().formatHex(prefix)
-                + "..., which none of the " + codecs.size() + " models here has");
+        return Optional.empty();
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 
     private static Image centreCrop(Image image) {

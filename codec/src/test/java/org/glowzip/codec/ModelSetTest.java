@@ -167,6 +167,30 @@ class ModelSetTest {
         assertThrows(MalformedStreamException.class, () -> ModelSet.named(List.of("gray"), List.of(GRAY)).nameOf(out.toByteArray()));
     }
 
+    @Test
+    void aRetiredModelDecodesWhatItCodedAndCodesNothing() throws Exception {
+        Image black = TestImages.image(8, 8, 1, "zero", 1);
+        byte[] single = BLACK.encode(black);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GlowzipWriter writer = BLACK.writer(out)) {
+            writer.write(black);
+        }
+        ModelSet whiteRetiringBlack = ModelSet.named(List.of("white"), List.of(WHITE)).retiring("black-old", BLACK);
+        assertEquals(black, whiteRetiringBlack.decode(single));
+        try (GlowzipReader reader = whiteRetiringBlack.reader(new BufferedInputStream(new ByteArrayInputStream(out.toByteArray())))) {
+            assertEquals(black, reader.read());
+            assertEquals(null, reader.read());
+        }
+        assertEquals("black-old", whiteRetiringBlack.nameOf(single));
+        assertEquals(Optional.of("black-old"), whiteRetiringBlack.name(BLACK.model().fingerprint()));
+        assertSame(WHITE, whiteRetiringBlack.choose(black), "a retired model is never picked, even where it codes shortest");
+        assertEquals("white", whiteRetiringBlack.nameOf(whiteRetiringBlack.encode(black)));
+        assertEquals(List.of("white"), whiteRetiringBlack.names());
+        assertEquals(List.of("black-old"), whiteRetiringBlack.withMaxDecodeSamples(1000).retiredNames());
+        assertEquals(List.of(BLACK), whiteRetiringBlack.retired());
+        assertThrows(IllegalArgumentException.class, () -> whiteRetiringBlack.retiring("white", GRAY));
+    }
+
     private static ImageCodec expecting(int value) {
         return new ImageCodec(RandomModels.expecting(RandomModels.withContext(new GlowConfig(2, 1, 4, CouplingType.AFFINE, 1, 8, 8), 5, 1, 8, 1.0),
                 value, 40));

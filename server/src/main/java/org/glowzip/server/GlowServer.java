@@ -21,6 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.glowzip.server.http.HttpApiHandler;
 import org.glowzip.server.http.ServerContext;
@@ -50,6 +51,7 @@ import org.glowzip.server.metrics.ServerMetrics;
 public final class GlowServer implements AutoCloseable {
     private final GlowServerConfig config;
     private final List<ServedModel> models;
+    private final List<ServedModel> retired;
     private final ServerMetrics metrics = new ServerMetrics();
     private EventLoopGroup loops;
     private ExecutorService workers;
@@ -59,14 +61,24 @@ public final class GlowServer implements AutoCloseable {
 
     /** A server of {@code models}; the first is the default for compression. */
     public GlowServer(GlowServerConfig config, List<ServedModel> models) {
+        this(config, models, List.of());
+    }
+
+    /**
+     * A server of {@code models}, the first the default for compression, that also decompresses
+     * what the {@code retired} models coded (see {@code ModelSet}'s retired models) but compresses
+     * nothing with them.
+     */
+    public GlowServer(GlowServerConfig config, List<ServedModel> models, List<ServedModel> retired) {
         if (models.isEmpty()) {
             throw new IllegalArgumentException("a server needs at least one model");
         }
-        if (models.stream().map(ServedModel::name).distinct().count() != models.size()) {
+        if (Stream.concat(models.stream(), retired.stream()).map(ServedModel::name).distinct().count() != models.size() + retired.size()) {
             throw new IllegalArgumentException("model names must differ");
         }
         this.config = config;
         this.models = List.copyOf(models);
+        this.retired = List.copyOf(retired);
     }
 
     /** Listens on all interfaces; returns the port (useful with port 0). */
@@ -91,7 +103,7 @@ public final class GlowServer implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 });
-        context = new ServerContext(config, models, metrics, workers);
+        context = new ServerContext(config, models, retired, metrics, workers);
         loops = new MultiThreadIoEventLoopGroup(Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())),
                 NioIoHandler.newFactory());
         channels = new DefaultChannelGroup("glowzip", GlobalEventExecutor.INSTANCE);

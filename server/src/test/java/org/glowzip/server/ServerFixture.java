@@ -21,7 +21,11 @@ public final class ServerFixture implements AutoCloseable {
     public final int port;
 
     public ServerFixture(GlowServerConfig config, List<ServedModel> models) throws InterruptedException {
-        server = new GlowServer(config, models);
+        this(config, models, List.of());
+    }
+
+    public ServerFixture(GlowServerConfig config, List<ServedModel> models, List<ServedModel> retired) throws InterruptedException {
+        server = new GlowServer(config, models, retired);
         port = server.start("127.0.0.1", 0);
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }

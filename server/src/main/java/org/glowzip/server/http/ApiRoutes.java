@@ -92,7 +92,7 @@ final class ApiRoutes {
     }
 
     private FullHttpResponse models() {
-        return Responses.json(HttpResponseStatus.OK, new ModelsAnswer(server.models).toJson());
+        return Responses.json(HttpResponseStatus.OK, new ModelsAnswer(server.models, server.retired).toJson());
     }
 
     private FullHttpResponse health() {

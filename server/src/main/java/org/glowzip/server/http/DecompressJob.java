@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.glowzip.codec.MalformedStreamException;
@@ -46,7 +47,7 @@ final class DecompressJob implements Job {
 
     @Override
     public void run(InputStream body, ResponseStream response) throws Exception {
-        StreamUnpacker unpacker = new StreamUnpacker(server.models.stream().map(ServedModel::codec).toList(),
+        StreamUnpacker unpacker = new StreamUnpacker(Stream.concat(server.models.stream(), server.retired.stream()).map(ServedModel::codec).toList(),
                 new DecodeLimits(server.config.maxPixelsPerImage(), 1L << 28, server.config.maxExpandedBytes()));
         List<Image> first = new ArrayList<>();
         while (first.size() < 2 && nextUnit(body, unpacker, first)) {

@@ -15,11 +15,15 @@ import org.glowzip.server.ServedModel;
  * {@code null} when unknown. Its measured rates are what glowzip measured its model file to cost
  * ({@link ServedModel#measuredRates()}; none for a model that is not bundled), each
  * {@code {"form","bits_per_sample","measured_on","results","command"}}, the form {@code stream} or
- * {@code single_image}.
+ * {@code single_image}. Then {@code "retired":[{"name","fingerprint"}...]}: the models that
+ * decompress what they once coded but compress nothing.
  */
-record ModelsAnswer(List<ServedModel> models) {
+record ModelsAnswer(List<ServedModel> models, List<ServedModel> retired) {
     String toJson() {
-        return new JsonObject().field("models", IntStream.range(0, models.size()).mapToObj(i -> entry(models.get(i), i == 0)).toList()).toString();
+        return new JsonObject()
+                .field("models", IntStream.range(0, models.size()).mapToObj(i -> entry(models.get(i), i == 0)).toList())
+                .field("retired", retired.stream().map(old -> new JsonObject().field("name", old.name()).field("fingerprint", old.model().fingerprintHex())).toList())
+                .toString();
     }
 
     private static JsonObject entry(ServedModel served, boolean isDefault) {

@@ -11,15 +11,18 @@ import org.glowzip.server.metrics.ServerMetrics;
 public final class ServerContext {
     final GlowServerConfig config;
     final List<ServedModel> models;
+    /** Models that decompress what they coded and compress nothing. */
+    final List<ServedModel> retired;
     final ServerMetrics metrics;
     final JobAdmission admission;
     final ExecutorService workers;
     final AtomicBoolean closing = new AtomicBoolean();
     final ApiRoutes routes;
 
-    public ServerContext(GlowServerConfig config, List<ServedModel> models, ServerMetrics metrics, ExecutorService workers) {
+    public ServerContext(GlowServerConfig config, List<ServedModel> models, List<ServedModel> retired, ServerMetrics metrics, ExecutorService workers) {
         this.config = config;
         this.models = List.copyOf(models);
+        this.retired = List.copyOf(retired);
         this.metrics = metrics;
         this.admission = new JobAdmission(config.maxConcurrentJobs(), config.maxQueuedJobs(), config.maxJobsPerClient(), metrics.jobsQueued());
         this.workers = workers;

@@ -62,9 +62,10 @@ class JsonAnswersTest {
         String entry = "{\"name\":\"%s\",\"fingerprint\":\"%s\",\"default\":%s,\"shape\":{\"channels\":1,\"height\":28,\"width\":28},"
                 + "\"levels\":2,\"steps\":1,\"hidden_width\":8,\"coupling\":\"affine\",\"parameters\":%d,\"test_nll_bpd\":%s,\"measured_rates\":[]}";
         assertEquals("{\"models\":[" + String.format(entry, "gray", TestModels.GRAY.fingerprintHex(), true, TestModels.GRAY.parameterCount(), "3.25")
-                + "," + String.format(entry, "other", TestModels.OTHER.fingerprintHex(), false, TestModels.OTHER.parameterCount(), "null") + "]}",
-                new ModelsAnswer(List.of(TestModels.served(), other)).toJson());
-        assertEquals("{\"models\":[]}", new ModelsAnswer(List.of()).toJson());
+                + "," + String.format(entry, "other", TestModels.OTHER.fingerprintHex(), false, TestModels.OTHER.parameterCount(), "null")
+                + "],\"retired\":[]}", new ModelsAnswer(List.of(TestModels.served(), other), List.of()).toJson());
+        assertEquals("{\"models\":[],\"retired\":[{\"name\":\"other\",\"fingerprint\":\"" + TestModels.OTHER.fingerprintHex() + "\"}]}",
+                new ModelsAnswer(List.of(), List.of(other)).toJson());
     }
 
     @Test
@@ -74,7 +75,7 @@ class JsonAnswersTest {
         for (int i = 0; i < bundled.codecs().size(); i++) {
             served.add(new ServedModel(bundled.names().get(i), ServedModel.streamingCodec(bundled.codecs().get(i).model()), Double.NaN));
         }
-        String json = new ModelsAnswer(served).toJson();
+        String json = new ModelsAnswer(served, List.of()).toJson();
         for (ServedModel model : served) {
             List<MeasuredRate> rates = MeasuredRates.of(model.model());
             assertFalse(rates.isEmpty(), model.name());
