@@ -2,6 +2,9 @@ package org.glowzip.bench;
 
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.glowzip.codec.context.ContextModel;
+import org.glowzip.codec.modelfile.GlowConfig;
+import org.glowzip.codec.modelfile.GlowLayout;
 import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.model.data.ImageSet;
 import org.glowzip.model.flow.Dequantization;
@@ -46,17 +49,27 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--samples must be at least 1");
         }
         ModelFile file = modelOption.codec().model();
+        System.out.println("model        " + file.config());
+        System.out.println("parameters   " + file.parameterCount());
+        System.out.println("fingerprint  " + file.fingerprintHex());
+        GlowLayout layout = new GlowLayout(file.config());
+        System.out.printf(Locale.ROOT, "multiply-adds per sample: Glow %.0f (one pass)%s%s%n", layout.multiplyAddsPerSample(),
+                GlowLayout.hasDequantizer(file) ? String.format(Locale.ROOT, ", dequantizer %.0f", layout.dequantizerMultiplyAddsPerSample()) : "",
+                ContextModel.present(file) ? ", context network " + ContextModel.of(file).multiplyAdds() : "");
+        ImageSet test = testImages.read(null);
+        GlowConfig config = file.config();
+        if (test.channels() != config.channels() || test.height() != config.height() || test.width() != config.width()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the test images are %d x %d x %d, the model takes %d x %d x %d;"
+                    + " pass --images with images of its shape", test.width(), test.height(), test.channels(), config.width(), config.height(),
+                    config.channels()));
+        }
         Glow glow = GlowFiles.fromModelFile(file);
         Dequantization dequantization = GlowFiles.dequantizationOf(file);
-        ImageSet test = testImages.read(null);
         int images = limit == null ? test.size() : Math.min(limit, test.size());
         double sum = 0;
         for (int sample = 0; sample < samples; sample++) {
             sum += Evaluator.bitsPerDimension(glow, dequantization, test, images, batch, seed + 7919L * sample);
         }
-        System.out.println("model        " + file.config());
-        System.out.println("parameters   " + file.parameterCount());
-        System.out.println("fingerprint  " + file.fingerprintHex());
         System.out.printf(Locale.ROOT, "test NLL     %.4f bpd over %d images, %d %s dequantization sample(s) each%n",
                 sum / samples, images, samples, dequantization instanceof UniformDequantization ? "uniform" : "variational");
         return 0;

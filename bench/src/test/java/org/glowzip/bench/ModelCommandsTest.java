@@ -87,6 +87,13 @@ class ModelCommandsTest {
     }
 
     @Test
+    void evaluatingOnImagesOfAnotherShapeSaysSo() {
+        Run run = run("evaluate", "--model", "photo-rgb", "--limit", "1");
+        assertEquals(ExitCodes.RUNTIME_ERROR, run.exitCode, run.err);
+        assertTrue(run.err.contains("the test images are 28 x 28 x 1, the model takes 32 x 32 x 3"), run.err);
+    }
+
+    @Test
     void enumValuesAreCaseInsensitive() {
         CommandLine commandLine = Glowzip.commandLine();
         commandLine.parseArgs("train", "--data", "d", "--out", "run", "--coupling", "additive");

@@ -154,6 +154,40 @@ public final class GlowLayout {
         return copy;
     }
 
+    /**
+     * The multiply-adds of one pass of the flow (forward or inverse), per sample of the image:
+     * each step's 1x1 convolution (C x C) and coupling network, and each split's prior, at its
+     * level's pixels; actnorm, the couplings' elementwise parts and the priors' densities are left
+     * out. The integer coder runs one pass per tile it codes with the Glow, and one per trial.
+     */
+    public double multiplyAddsPerSample() {
+        double total = 0;
+        for (Level level : levels) {
+            int half = level.channels() / 2;
+            int outputs = config.coupling() == CouplingType.AFFINE ? 2 * (level.channels() - half) : level.channels() - half;
+            long perPixel = (long) config.steps() * ((long) level.channels() * level.channels() + networkMultiplyAdds(half, outputs));
+            if (level.splits()) {
+                perPixel += 9L * half * 2 * (level.channels() - half);
+            }
+            total += (double) perPixel * level.height() * level.width();
+        }
+        return total / samples();
+    }
+
+    /** The multiply-adds of the variational dequantizer's network per sample of the image (see the class comment). */
+    public double dequantizerMultiplyAddsPerSample() {
+        return (double) networkMultiplyAdds(config.channels(), 2 * config.channels()) * config.height() * config.width() / samples();
+    }
+
+    private long networkMultiplyAdds(int in, int out) {
+        long hidden = config.hiddenWidth();
+        return 9 * in * hidden + hidden * hidden + 9 * hidden * out;
+    }
+
+    private long samples() {
+        return (long) config.channels() * config.height() * config.width();
+    }
+
     /** Whether {@code model} holds a variational dequantizer (it has the tensor that starts one). */
     public static boolean hasDequantizer(ModelFile model) {
         return model.tensors().containsKey(dequantizerConv(1) + ".weight");

@@ -34,6 +34,15 @@ class GlowLayoutTest {
     }
 
     @Test
+    void multiplyAddsCountEveryConvolutionAtItsLevelsPixels() {
+        GlowLayout layout = new GlowLayout(SMALL);
+        // level 0, 4 x 4 pixels, C 4: per step 4x4 + 9*2*8 + 8*8 + 9*8*4 = 512, the prior 9*2*4 = 72, so 16 * (2*512 + 72);
+        // level 1, 2 x 2 pixels, C 8: per step 8x8 + 9*4*8 + 8*8 + 9*8*8 = 992, so 4 * 2 * 992; over 64 samples
+        assertEquals((16 * (2 * 512 + 72) + 4 * 2 * 992) / 64.0, layout.multiplyAddsPerSample());
+        assertEquals(9 * 8 + 8 * 8 + 9 * 8 * 2, layout.dequantizerMultiplyAddsPerSample());
+    }
+
+    @Test
     void levelsSqueezeAndSplit() {
         List<GlowLayout.Level> levels = new GlowLayout(SMALL).levels();
         assertEquals(List.of(4, 4, 4, 8, 2, 2), List.of(levels.get(0).channels(), levels.get(0).height(), levels.get(0).width(),
