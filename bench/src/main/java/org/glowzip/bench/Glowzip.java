@@ -14,7 +14,7 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "glowzip", mixinStandardHelpOptions = true, version = "glowzip 0.1.0",
         description = "Lossless image compression with a Glow normalizing flow and bits-back rANS.",
         subcommands = {CompressCommand.class, DecompressCommand.class, InfoCommand.class, BenchCommand.class, ServeCommand.class,
-                TrainCommand.class, TrainContextCommand.class, EvaluateCommand.class, SampleCommand.class, InterpolateCommand.class,
+                TrainCommand.class, TrainContextCommand.class, EvaluateCommand.class, CurvesCommand.class, SampleCommand.class, InterpolateCommand.class,
                 ManipulateCommand.class, InitialBitsCommand.class, LoadbenchCommand.class, MicrobenchCommand.class, ConvBenchCommand.class, ProfileCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:runtime error (a missing or unreadable file among them)", "2:usage error",

@@ -23,6 +23,7 @@ class ModelCommandsTest {
             "train-context", List.of("--data", "--model", "--out", "--radius", "--hidden", "--epochs", "--batch", "--lr", "--final-lr",
                     "--seed", "--train-limit", "--test-limit", "--exact-images", "--log-dir", "--context-from"),
             "evaluate", List.of("--model", "--images", "--limit", "--samples", "--batch", "--seed"),
+            "curves", List.of("--run", "--output", "--images-per-step"),
             "sample", List.of("--model", "--out", "--grid", "--temperatures", "--seed"),
             "interpolate", List.of("--model", "--out", "--images", "--pairs", "--steps"),
             "manipulate", List.of("--model", "--out", "--images", "--labels", "--label", "--direction-images", "--rows"));
@@ -66,6 +67,7 @@ class ModelCommandsTest {
             "train-context --data d --out o.gzm --radius r",
             "train-context --data d", // --out is required
             "evaluate --samples",
+            "curves --run a=run", // --output is required
             "evaluate --limit ten",
             "sample --grid x",
             "sample --temperatures warm",

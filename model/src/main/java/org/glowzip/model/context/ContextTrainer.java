@@ -8,6 +8,7 @@ import org.glowzip.model.data.Shuffle;
 import org.glowzip.model.train.Adam;
 import org.glowzip.model.train.BpdPlot;
 import org.glowzip.model.train.ProgressBar;
+import org.glowzip.model.train.RunClock;
 import org.glowzip.model.train.TrainingLog;
 import org.glowzip.model.train.Workspaces;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -50,7 +51,8 @@ public final class ContextTrainer {
         Files.createDirectories(options.logDirectory());
         ContextNetwork network = new ContextNetwork(train.featureCount(), options.hidden(), DataType.FLOAT, options.seed());
         Adam adam = new Adam(network.parameters());
-        TrainingLog log = new TrainingLog(options.logDirectory().resolve("log.csv"), 0);
+        TrainingLog log = new TrainingLog(options.logDirectory().resolve("log.csv"), 0, (double) options.batchSize() / train.imageSize());
+        RunClock clock = new RunClock(0);
         long stepsPerEpoch = train.count() / options.batchSize();
         long totalSteps = stepsPerEpoch * options.epochs();
         long logEvery = Math.max(1, stepsPerEpoch / LOG_ROWS_PER_EPOCH);
@@ -92,7 +94,7 @@ public final class ContextTrainer {
                                 stepsPerEpoch * options.batchSize() / epochSeconds));
                     }
                     log.append(new TrainingLog.Row(step, (double) step / stepsPerEpoch, bitsSum / bitsCount, testBpd,
-                            learningRate, imagesPerSecond, 0));
+                            learningRate, imagesPerSecond, 0, clock.hours()));
                     BpdPlot.write(log.rows(), options.logDirectory().resolve("bpd.png"));
                     bitsSum = 0;
                     bitsCount = 0;

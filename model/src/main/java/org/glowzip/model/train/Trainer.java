@@ -72,7 +72,8 @@ public final class Trainer {
         } else {
             initialize(glow);
         }
-        TrainingLog log = new TrainingLog(options.outputDirectory().resolve("log.csv"), step);
+        TrainingLog log = new TrainingLog(options.outputDirectory().resolve("log.csv"), step, options.batchSize());
+        RunClock clock = new RunClock(log.hours());
         long stepsPerEpoch = train.size() / options.batchSize();
         ProgressBar progress = new ProgressBar(console, options.totalSteps());
         int[] order = train.shuffledOrder(options.seed() + step / stepsPerEpoch);
@@ -115,7 +116,7 @@ public final class Trainer {
                 }
                 log.append(new TrainingLog.Row(step, (double) step / stepsPerEpoch,
                         bpdCount == 0 ? Double.NaN : bpdSum / bpdCount, testBpd, options.learningRateAt(step - 1),
-                        imagesPerSecond, skipped));
+                        imagesPerSecond, skipped, clock.hours()));
                 BpdPlot.write(log.rows(), options.outputDirectory().resolve("bpd.png"));
                 bpdSum = 0;
                 bpdCount = 0;
