@@ -27,16 +27,7 @@ class TrainingCurvesTest {
                 "large,3.0000,1.0000,100,3.75000"), Files.readAllLines(directory.resolve("curves.csv")));
         curves.writePng(directory.resolve("curves.png"));
         BufferedImage image = ImageIO.read(directory.resolve("curves.png").toFile());
-        boolean blue = false;
-        boolean red = false;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int rgb = image.getRGB(x, y) & 0xFFFFFF;
-                blue |= rgb == 0x285AC8;
-                red |= rgb == 0xD22828;
-            }
-        }
-        assertTrue(blue && red, "a curve per run");
+        assertTrue(BpdPlotTest.drawsIn(image, 0x285AC8) && BpdPlotTest.drawsIn(image, 0xD22828), "a curve per run");
         assertThrows(IllegalArgumentException.class, () -> new TrainingCurves(Map.of()));
     }
 }
