@@ -151,7 +151,7 @@ class BenchPerImageTest {
             String chosen = bundled.names().get(bundled.codecs().indexOf(bundled.choose(image)));
             JsonObject models = row.getAsJsonObject("models");
             assertEquals(List.of("glowzip-single"), List.copyOf(models.keySet()));
-            assertEquals(chosen, models.get("glowzip-single").getAsString(), row::toString);
+            assertTrue(models.get("glowzip-single").getAsString().matches(chosen + " glow \\d+/\\d+"), row::toString);
         }
     }
 

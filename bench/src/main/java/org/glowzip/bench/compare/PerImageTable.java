@@ -13,7 +13,7 @@ import org.glowzip.codec.image.Image;
  * Renders {@link PerImageResults} as a text table, TSV, JSON, or a bar chart of the means as PNG.
  * The text and TSV forms have two parts, a blank line between them: a row per image (its bits per
  * sample under each codec, a {@code model} column after each codec that names the model that coded
- * the image, {@code -} where none did, and whether the subject codec's output is smaller than the
+ * the image (glowzip's with the tiles its Glow coded, {@code photo-gray glow 0/221}), {@code -} where none did, and whether the subject codec's output is smaller than the
  * reference's), then a row per codec (its mean bits per sample over the images of each group, the
  * images it coded, its encode and decode rates in samples per second over all images it coded, and
  * whether every output decoded back to its image).
