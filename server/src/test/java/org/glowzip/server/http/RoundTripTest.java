@@ -185,7 +185,7 @@ class RoundTripTest {
         assertEquals("application/json", models.headers().firstValue("content-type").orElse(""));
         assertEquals("{\"models\":[{\"name\":\"gray\",\"fingerprint\":\"" + TestModels.GRAY.fingerprintHex() + "\",\"default\":true,"
                 + "\"shape\":{\"channels\":1,\"height\":28,\"width\":28},\"levels\":2,\"steps\":1,\"hidden_width\":8,\"coupling\":\"affine\","
-                + "\"parameters\":" + TestModels.GRAY.parameterCount() + ",\"test_nll_bpd\":3.25,\"measured_rates\":[]}]}\n", models.body());
+                + "\"parameters\":" + TestModels.GRAY.parameterCount() + ",\"test_nll_bpd\":3.25,\"measured_rates\":[]}],\"retired\":[]}\n", models.body());
         HttpResponse<String> health = fixture.get("/healthz");
         assertEquals(200, health.statusCode());
         assertEquals("application/json", health.headers().firstValue("content-type").orElse(""));
