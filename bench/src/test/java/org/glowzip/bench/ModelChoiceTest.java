@@ -4,20 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.ModelSet;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.image.ImageFormat;
-import org.glowzip.codec.stream.StreamParser;
+import org.glowzip.codec.stream.TestImages;
+import org.glowzip.codec.stream.TestStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +29,8 @@ class ModelChoiceTest {
     void aPhotoLikeImageTakesAPhotoModelAndAFashionImageTheFashionModel(@TempDir Path directory) throws Exception {
         ModelSet bundled = ModelSet.bundled();
         assertEquals(3, bundled.codecs().size());
-        Image gray = photoLike(120, 90, 1, 1);
-        Image rgb = photoLike(100, 70, 3, 2);
+        Image gray = TestImages.photoLike(120, 90, 1, 1);
+        Image rgb = TestImages.photoLike(100, 70, 3, 2);
         Image fashion = DataOption.images(null).get(0);
         check(directory, "gray", gray, bundled.codecs().get(1));
         check(directory, "rgb", rgb, bundled.codecs().get(2));
@@ -43,7 +41,7 @@ class ModelChoiceTest {
     void aStreamOfMixedImagesCodesEachWithTheModelItsOwnTrialPicksAndSwitchesBetweenBlocks(@TempDir Path directory) throws Exception {
         ModelSet bundled = ModelSet.bundled();
         List<Image> fashion = DataOption.images(null).subList(0, 2);
-        List<Image> images = List.of(fashion.get(0), photoLike(120, 90, 1, 1), photoLike(100, 70, 3, 2), fashion.get(1));
+        List<Image> images = List.of(fashion.get(0), TestImages.photoLike(120, 90, 1, 1), TestImages.photoLike(100, 70, 3, 2), fashion.get(1));
         Path inputs = Files.createDirectory(directory.resolve("in"));
         for (int i = 0; i < images.size(); i++) {
             Files.write(inputs.resolve(i + ".png"), ImageFormat.PNG.write(images.get(i)));
@@ -54,7 +52,7 @@ class ModelChoiceTest {
         List<String> expected = images.stream().map(image -> bundled.choose(image).model().fingerprintHex()).toList();
         assertEquals(List.of(0, 1, 2, 0), expected.stream().map(fingerprint -> bundled.codecs().stream()
                 .map(codec -> codec.model().fingerprintHex()).toList().indexOf(fingerprint)).toList(), "each image's own trial");
-        assertEquals(expected, modelOfEachImage(stream), "the model each image was coded with");
+        assertEquals(expected, TestStreams.modelOfEachImage(stream), "the model each image was coded with");
 
         Path out = directory.resolve("out");
         assertEquals(0, Cli.run("decompress", "-q", coded.toString(), "-o", out.toString()).exit());
@@ -77,26 +75,11 @@ class ModelChoiceTest {
         }
         Path forced = directory.resolve("forced.glz");
         assertEquals(0, Cli.run("compress", "-q", "-m", model.toString(), inputs.toString(), "-o", forced.toString()).exit());
-        assertEquals(Collections.nCopies(4, expected.get(0)), modelOfEachImage(Files.readAllBytes(forced)), "-m codes every image with its model");
+        assertEquals(Collections.nCopies(4, expected.get(0)), TestStreams.modelOfEachImage(Files.readAllBytes(forced)), "-m codes every image with its model");
         Cli.Run named = Cli.run("info", "-m", model.toString(), "--format", "json", forced.toString());
         assertTrue(named.out().contains("\"modelBlocks\":0,") && named.out().contains("\"models\":{\"fashion.glowmodel\":4}"), named::toString);
     }
 
-    /** The fingerprint of the model that coded each image of {@code stream}, in hexadecimal. */
-    private static List<String> modelOfEachImage(byte[] stream) throws IOException {
-        StreamParser parser = new StreamParser();
-        List<String> models = new ArrayList<>();
-        int position = 0;
-        while (!parser.finished()) {
-            int n = parser.needed();
-            StreamParser.Event event = parser.accept(Arrays.copyOfRange(stream, position, position + n));
-            position += n;
-            if (event instanceof StreamParser.Block block) {
-                models.addAll(Collections.nCopies(block.table().images(), block.model().model().fingerprintHex()));
-            }
-        }
-        return models;
-    }
 
     private static void check(Path directory, String name, Image image, ImageCodec expected) throws Exception {
         Path in = directory.resolve(name + ".png");
@@ -108,21 +91,5 @@ class ModelChoiceTest {
         assertArrayEquals(Arrays.copyOf(expected.model().fingerprint(), 4), Arrays.copyOfRange(bytes, 4, 8), name + " names its model");
         assertEquals(0, Cli.run("decompress", "-q", coded.toString(), "-o", out.toString()).exit());
         assertEquals(image, ImageFormat.read(Files.readAllBytes(out)));
-    }
-
-    /** A smooth surface with a little noise, its channels alike but for their levels, noise included: what a photograph looks like up close. */
-    private static Image photoLike(int width, int height, int channels, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        byte[] samples = new byte[width * height * channels];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int noise = random.nextInt(5) - 2;
-                for (int c = 0; c < channels; c++) {
-                    double smooth = 110 + 15 * c + 60 * Math.sin(x / 17.0) * Math.cos(y / 23.0) + 20 * Math.sin((x + y) / 9.0);
-                    samples[(y * width + x) * channels + c] = (byte) Math.max(0, Math.min(255, (int) Math.round(smooth) + noise));
-                }
-            }
-        }
-        return Image.of(width, height, channels, samples);
     }
 }

@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitrary;
@@ -26,10 +24,9 @@ import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.stream.GlowzipReader;
 import org.glowzip.codec.stream.GlowzipWriter;
-import org.glowzip.codec.stream.StreamModel;
-import org.glowzip.codec.stream.StreamParser;
 import org.glowzip.codec.stream.StreamSummary;
 import org.glowzip.codec.stream.TestImages;
+import org.glowzip.codec.stream.TestStreams;
 import org.junit.jupiter.api.Test;
 
 /** A set picks per image the model that codes it shortest, and decodes with the model the bytes name. */
@@ -91,18 +88,8 @@ class ModelSetTest {
             }
         }
         byte[] stream = out.toByteArray();
-        List<ImageCodec> models = new ArrayList<>();
-        StreamParser parser = new StreamParser();
-        int position = 0;
-        while (!parser.finished()) {
-            int n = parser.needed();
-            StreamParser.Event event = parser.accept(Arrays.copyOfRange(stream, position, position + n));
-            position += n;
-            if (event instanceof StreamParser.Block block) {
-                ImageCodec codec = block.model().model().equals(new StreamModel(BLACK.model().fingerprint(), BLACK.parameters())) ? BLACK : WHITE;
-                models.addAll(Collections.nCopies(block.table().images(), codec));
-            }
-        }
+        List<ImageCodec> models = TestStreams.modelOfEachImage(stream).stream()
+                .map(fingerprint -> fingerprint.equals(BLACK.model().fingerprintHex()) ? BLACK : WHITE).toList();
         assertEquals(List.of(BLACK, BLACK, WHITE, BLACK, WHITE, BLACK), models, "the second white 8 x 8 gray image takes the first's pick");
         assertEquals(4, StreamSummary.read(new ByteArrayInputStream(stream)).modelBlocks());
         try (GlowzipReader reader = BLACK_AND_WHITE.reader(new BufferedInputStream(new ByteArrayInputStream(stream)))) {

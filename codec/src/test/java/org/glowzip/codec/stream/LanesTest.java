@@ -104,7 +104,7 @@ class LanesTest {
     /** A photograph of 5 x 4 tiles in each of 3 planes: each row a lane, context-coded tiles waiting for the ones above them, decoded in lockstep. */
     @Test
     void aPhotographDecodesAsAWavefront() throws MalformedStreamException {
-        Image photo = photoLike(150, 110, 3);
+        Image photo = TestImages.photoLike(150, 110, 3, 150 * 31L + 110);
         BlockCoder coder = new BlockCoder(PHOTO_GRAY);
         Message[] lanes = coder.encode(List.of(photo));
         assertEquals(3 * 4, lanes.length, "4 rows of tiles in each of three planes");
@@ -112,21 +112,5 @@ class LanesTest {
         TileTally tally = new TileTally();
         assertEquals(List.of(photo), coder.decode(BlockCoderTest.received(lanes), shapes, TileFormat.CURRENT, 0, tally));
         assertEquals(3L * 5 * 4, tally.count(TileCoding.CONTEXT), "every tile context-coded, reading its neighbours");
-    }
-
-    /** A smooth surface with a little noise: what a photograph looks like up close. */
-    static Image photoLike(int width, int height, int channels) {
-        SplittableRandom random = new SplittableRandom(width * 31L + height);
-        byte[] samples = new byte[width * height * channels];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int noise = random.nextInt(5) - 2;
-                for (int c = 0; c < channels; c++) {
-                    double smooth = 110 + 15 * c + 60 * Math.sin(x / 17.0) * Math.cos(y / 23.0) + 20 * Math.sin((x + y) / 9.0);
-                    samples[(y * width + x) * channels + c] = (byte) Math.max(0, Math.min(255, (int) Math.round(smooth) + noise));
-                }
-            }
-        }
-        return Image.of(width, height, channels, samples);
     }
 }

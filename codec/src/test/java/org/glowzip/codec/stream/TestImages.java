@@ -88,4 +88,20 @@ public final class TestImages {
             throw new UncheckedIOException(e); // a resource of this build
         }
     }
+
+    /** A smooth surface with a little noise, its channels alike but for their levels: what a photograph looks like up close. */
+    public static Image photoLike(int width, int height, int channels, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        byte[] samples = new byte[width * height * channels];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int noise = random.nextInt(5) - 2;
+                for (int c = 0; c < channels; c++) {
+                    double smooth = 110 + 15 * c + 60 * Math.sin(x / 17.0) * Math.cos(y / 23.0) + 20 * Math.sin((x + y) / 9.0);
+                    samples[(y * width + x) * channels + c] = (byte) Math.max(0, Math.min(255, (int) Math.round(smooth) + noise));
+                }
+            }
+        }
+        return Image.of(width, height, channels, samples);
+    }
 }

@@ -4,6 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.image.Image;
 
@@ -37,5 +41,25 @@ public final class TestStreams {
             throw new UncheckedIOException(e); // a byte array does not fail
         }
         return out.toByteArray();
+    }
+
+    /** The fingerprint, in hexadecimal, of the model that coded each image of {@code stream}, in order. */
+    public static List<String> modelOfEachImage(byte[] stream) {
+        StreamParser parser = new StreamParser();
+        List<String> models = new ArrayList<>();
+        int position = 0;
+        try {
+            while (!parser.finished()) {
+                int n = parser.needed();
+                StreamParser.Event event = parser.accept(Arrays.copyOfRange(stream, position, position + n));
+                position += n;
+                if (event instanceof StreamParser.Block block) {
+                    models.addAll(Collections.nCopies(block.table().images(), block.model().model().fingerprintHex()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return models;
     }
 }
