@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
-import org.glowzip.codec.MalformedStreamException;
 
 /**
  * A valid stream cut into its blocks, and streams assembled from blocks with every sequence
@@ -20,21 +19,12 @@ import org.glowzip.codec.MalformedStreamException;
 record StreamSections(byte[] bytes, List<byte[]> blocks, List<Long> starts) {
 
     static StreamSections of(byte[] stream) {
-        StreamParser parser = new StreamParser();
         List<Long> starts = new ArrayList<>();
-        int position = 0;
-        try {
-            while (!parser.finished()) {
-                int n = parser.needed();
-                StreamParser.Event event = parser.accept(Arrays.copyOfRange(stream, position, position + n));
-                position += n;
-                if (event instanceof StreamParser.Header || event instanceof StreamParser.Model || event instanceof StreamParser.Block) {
-                    starts.add((long) position);
-                }
+        TestStreams.parse(stream, (event, end) -> {
+            if (event instanceof StreamParser.Header || event instanceof StreamParser.Model || event instanceof StreamParser.Block) {
+                starts.add((long) end);
             }
-        } catch (MalformedStreamException e) {
-            throw new AssertionError(e);
-        }
+        });
         List<byte[]> blocks = new ArrayList<>();
         for (int i = 0; i + 1 < starts.size(); i++) {
             blocks.add(Arrays.copyOfRange(stream, (int) (long) starts.get(i), (int) (starts.get(i + 1) - StreamFormat.CHECKSUM_SIZE)));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.image.Image;
 
@@ -45,21 +46,28 @@ public final class TestStreams {
 
     /** The fingerprint, in hexadecimal, of the model that coded each image of {@code stream}, in order. */
     public static List<String> modelOfEachImage(byte[] stream) {
-        StreamParser parser = new StreamParser();
         List<String> models = new ArrayList<>();
+        parse(stream, (event, end) -> {
+            if (event instanceof StreamParser.Block block) {
+                models.addAll(Collections.nCopies(block.table().images(), block.model().model().fingerprintHex()));
+            }
+        });
+        return models;
+    }
+
+    /** Parses the valid {@code stream}, giving each event of its parser and the stream offset where the event's bytes end. */
+    public static void parse(byte[] stream, BiConsumer<StreamParser.Event, Integer> each) {
+        StreamParser parser = new StreamParser();
         int position = 0;
         try {
             while (!parser.finished()) {
                 int n = parser.needed();
                 StreamParser.Event event = parser.accept(Arrays.copyOfRange(stream, position, position + n));
                 position += n;
-                if (event instanceof StreamParser.Block block) {
-                    models.addAll(Collections.nCopies(block.table().images(), block.model().model().fingerprintHex()));
-                }
+                each.accept(event, position);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return models;
     }
 }
