@@ -207,22 +207,9 @@ final class FuzzCorpus {
 
     /** Offsets of a valid stream's blocks and end block, then its length. */
     private static List<Integer> sections(byte[] bytes) {
-        StreamParser parser = new StreamParser();
         List<Integer> starts = new ArrayList<>();
-        int position = 0;
-        try {
-            while (!parser.finished()) {
-                int n = parser.needed();
-                StreamParser.Event event = parser.accept(Arrays.copyOfRange(bytes, position, position + n));
-                position += n;
-                if (event instanceof StreamParser.Header || event instanceof StreamParser.Model || event instanceof StreamParser.Block) {
-                    starts.add(position);
-                }
-            }
-        } catch (MalformedStreamException e) {
-            throw new AssertionError(e);
-        }
-        starts.add(position);
+        StreamSections.of(bytes).starts().forEach(start -> starts.add((int) (long) start));
+        starts.add(bytes.length);
         return starts;
     }
 

@@ -19,7 +19,8 @@ import java.util.Locale;
  */
 public final class TrainingLog {
     static final String HEADER = "step,epoch,train_bpd,test_bpd,learning_rate,images_per_second,skipped_steps,hours";
-    private static final String HEADER_WITHOUT_HOURS = "step,epoch,train_bpd,test_bpd,learning_rate,images_per_second,skipped_steps";
+    /** The header of logs written before the hours were recorded. */
+    private static final String HEADER_WITHOUT_HOURS = HEADER.substring(0, HEADER.lastIndexOf(','));
 
     /** One row of the log. {@code testBpd} is NaN when not evaluated. */
     public record Row(long step, double epoch, double trainBpd, double testBpd, double learningRate,
