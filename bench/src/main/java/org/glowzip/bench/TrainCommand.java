@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.model.data.ImageSet;
+import org.glowzip.model.train.LearningRateSchedule;
 import org.glowzip.model.train.Trainer;
 import org.glowzip.model.train.TrainingOptions;
 import picocli.CommandLine.Command;
@@ -60,6 +61,15 @@ final class TrainCommand implements Callable<Integer> {
             description = "Steps of linear warm-up to the peak rate (default: ${DEFAULT-VALUE}).")
     long warmup;
 
+    @Option(names = "--decay-from", paramLabel = "STEP",
+            description = "Step from which the learning rate falls on a half cosine to --final-lr at --total-steps"
+                    + " (default: it stays at its peak). May be set when resuming a run.")
+    Long decayFrom;
+
+    @Option(names = "--final-lr", paramLabel = "RATE", defaultValue = "1e-6",
+            description = "Learning rate at the last step when it decays (default: ${DEFAULT-VALUE}).")
+    double finalLearningRate;
+
     @Option(names = "--clip", paramLabel = "NORM", defaultValue = "50",
             description = "Largest global gradient norm (default: ${DEFAULT-VALUE}).")
     double clip;
@@ -95,7 +105,8 @@ final class TrainCommand implements Callable<Integer> {
         ImageSet train = data.split(false, channels);
         ImageSet test = data.split(true, channels);
         GlowConfig model = new GlowConfig(levels, steps, width, coupling, train.channels(), train.height(), train.width());
-        TrainingOptions options = new TrainingOptions(model, out, totalSteps, batch, learningRate, warmup, clip, checkpointEvery,
+        TrainingOptions options = new TrainingOptions(model, out, totalSteps, batch, new LearningRateSchedule(learningRate,
+                warmup, decayFrom == null ? LearningRateSchedule.NO_DECAY : decayFrom, decayFrom == null ? learningRate : finalLearningRate), clip, checkpointEvery,
                 logEvery, initBatch, testImages, seed, variational);
         progress.println("training " + model + " on " + train.size() + " images, testing on "
                 + Math.min(test.size(), options.testImages()));

@@ -10,8 +10,7 @@ import org.glowzip.codec.modelfile.GlowConfig;
  * @param outputDirectory where checkpoints, the CSV log, the plot and the final model go
  * @param totalSteps optimizer steps of the whole run (a resumed run continues up to this)
  * @param batchSize images per step
- * @param learningRate peak Adam learning rate
- * @param warmupSteps steps of linear warm-up from 0 to the peak rate
+ * @param learningRate the Adam learning rate of each step
  * @param clipNorm largest global gradient norm; larger gradients are scaled down to it
  * @param checkpointEvery steps between checkpoints (one is also written at the end)
  * @param logEvery steps between CSV rows
@@ -22,18 +21,18 @@ import org.glowzip.codec.modelfile.GlowConfig;
  *     the flow ({@link org.glowzip.model.flow.VariationalDequantization}) instead of U[0, 1)
  */
 public record TrainingOptions(GlowConfig model, Path outputDirectory, long totalSteps, int batchSize,
-        double learningRate, long warmupSteps, double clipNorm, long checkpointEvery, long logEvery,
+        LearningRateSchedule learningRate, double clipNorm, long checkpointEvery, long logEvery,
         int initBatchSize, int testImages, long seed, boolean variational) {
 
     public TrainingOptions {
-        if (totalSteps < 1 || batchSize < 1 || !(learningRate > 0) || warmupSteps < 0 || !(clipNorm > 0)
+        if (totalSteps < 1 || batchSize < 1 || !(clipNorm > 0)
                 || checkpointEvery < 1 || logEvery < 1 || initBatchSize < 1 || testImages < 0) {
             throw new IllegalArgumentException("invalid training options " + this);
         }
     }
 
-    /** The learning rate at {@code step} (0-based): linear warm-up, then constant. */
+    /** The learning rate at {@code step} (0-based) of this run. */
     public double learningRateAt(long step) {
-        return warmupSteps == 0 ? learningRate : learningRate * Math.min(1.0, (step + 1.0) / warmupSteps);
+        return learningRate.at(step, totalSteps);
     }
 }

@@ -72,7 +72,7 @@ class TrainerTest {
 
     @Test
     void trainsWritesArtifactsAndResumes(@TempDir Path output) throws Exception {
-        TrainingOptions options = new TrainingOptions(TINY, output, 4, 16, 1e-3, 2, 1.0, 2, 1, 32, 32, 7, false);
+        TrainingOptions options = new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, false);
         Glow trained = new Trainer(options, sample, sample, System.err).run();
         for (String file : List.of("log.csv", "bpd.png", "model.gzm", "checkpoints/latest", "checkpoints/step-00000004/model.gzm",
                 "checkpoints/step-00000004/optimizer.gzm")) {
@@ -85,7 +85,7 @@ class TrainerTest {
         assertTrue(!log.get(4).split(",", -1)[3].isEmpty(), "test bpd at the end");
         assertEquals(TINY, ModelFileReader.read(output.resolve("model.gzm")).config());
 
-        TrainingOptions longer = new TrainingOptions(TINY, output, 6, 16, 1e-3, 2, 1.0, 2, 1, 32, 32, 7, false);
+        TrainingOptions longer = new TrainingOptions(TINY, output, 6, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, false);
         new Trainer(longer, sample, sample, System.err).run();
         List<String> resumed = Files.readAllLines(output.resolve("log.csv"));
         assertEquals(7, resumed.size(), "log continues after the resumed step");
@@ -96,23 +96,23 @@ class TrainerTest {
 
     @Test
     void variationalTrainingGoesOnFromAUniformCheckpointAndResumesItself(@TempDir Path output) throws Exception {
-        new Trainer(new TrainingOptions(TINY, output, 2, 16, 1e-3, 2, 1.0, 2, 1, 32, 0, 7, false), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 2, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, false), sample, sample, System.err).run();
         assertFalse(GlowLayout.hasDequantizer(ModelFileReader.read(output.resolve("model.gzm"))));
 
-        new Trainer(new TrainingOptions(TINY, output, 4, 16, 1e-3, 2, 1.0, 2, 1, 32, 32, 7, true), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, true), sample, sample, System.err).run();
         ModelFile variational = ModelFileReader.read(output.resolve("model.gzm"));
         assertTrue(GlowLayout.hasDequantizer(variational));
         assertNull(new GlowLayout(TINY).problem(variational));
         assertTrue(GlowFiles.dequantizationOf(variational) instanceof VariationalDequantization);
 
-        new Trainer(new TrainingOptions(TINY, output, 5, 16, 1e-3, 2, 1.0, 2, 1, 32, 0, 7, true), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 5, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, true), sample, sample, System.err).run();
         List<String> log = Files.readAllLines(output.resolve("log.csv"));
         assertTrue(log.get(log.size() - 1).startsWith("5,"), "resumed from its own variational checkpoint: " + log);
     }
 
     @Test
     void nonFiniteStepsAreSkippedAndCounted(@TempDir Path output) throws Exception {
-        TrainingOptions explosive = new TrainingOptions(TINY, output, 4, 8, 1e4, 0, 1e9, 100, 1, 16, 0, 7, false);
+        TrainingOptions explosive = new TrainingOptions(TINY, output, 4, 8, LearningRateSchedule.constant(1e4, 0), 1e9, 100, 1, 16, 0, 7, false);
         new Trainer(explosive, sample, sample, System.err).run();
         List<String> log = Files.readAllLines(output.resolve("log.csv"));
         long skipped = Long.parseLong(log.get(log.size() - 1).split(",")[6]);
@@ -122,9 +122,22 @@ class TrainerTest {
 
     @Test
     void warmUpIsLinear() {
-        TrainingOptions options = new TrainingOptions(TINY, Path.of("."), 10, 1, 1e-3, 4, 1.0, 1, 1, 1, 0, 1, false);
+        TrainingOptions options = new TrainingOptions(TINY, Path.of("."), 10, 1, LearningRateSchedule.constant(1e-3, 4), 1.0, 1, 1, 1, 0, 1, false);
         assertEquals(2.5e-4, options.learningRateAt(0), 1e-12);
         assertEquals(1e-3, options.learningRateAt(3), 1e-12);
         assertEquals(1e-3, options.learningRateAt(9), 1e-12);
+    }
+
+    @Test
+    void decayIsAHalfCosineFromThePeakToTheFinalRateAtTheLastStep() {
+        LearningRateSchedule schedule = new LearningRateSchedule(1e-3, 0, 10, 1e-5);
+        assertEquals(1e-3, schedule.at(10, 21), 1e-15);
+        assertEquals((1e-3 + 1e-5) / 2, schedule.at(15, 21), 1e-15);
+        assertEquals(1e-5, schedule.at(20, 21), 1e-15);
+        assertEquals(1e-5, schedule.at(25, 21), 1e-15, "a run resumed past its end stays at the final rate");
+        for (long step = 10; step < 20; step++) {
+            assertTrue(schedule.at(step + 1, 21) < schedule.at(step, 21), "falls at step " + step);
+        }
+        assertEquals(1e-3, LearningRateSchedule.constant(1e-3, 0).at(1_000_000, 21), 0);
     }
 }
