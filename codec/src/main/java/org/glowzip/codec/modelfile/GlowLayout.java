@@ -26,7 +26,12 @@ import java.util.function.IntFunction;
  *       [out, in, k, k] and {@code .bias} [out]: the first C/2 channels pass,
  *       {@code h = conv3(relu(conv2(relu(conv1(x_a)))))} times {@code exp(3 * logscale)}; affine
  *       (O = 2 (C - C/2)): {@code y_b = (x_b + t) * sigmoid(s + }{@value #COUPLING_SCALE_OFFSET}{@code )}
- *       with t and s the first and second halves of h; additive (O = C - C/2): {@code y_b = x_b + h}.
+ *       with t and s the first and second blocks of C - C/2 channels of h; additive (O = C - C/2):
+ *       {@code y_b = x_b + h}; mixture (O = (2 + 3M)(C - C/2), M = {@value #MIXTURE_COMPONENTS}):
+ *       blocks t, s, then M weight logits {@code w_k}, M means {@code m_k} and M log-scales
+ *       {@code l_k}, and {@code y_b = logit(F(x_b + t)) * sigmoid(s + }{@value #COUPLING_SCALE_OFFSET}{@code )}
+ *       with {@code F(z) = sum_k softmax(w)_k sigmoid((z - m_k) exp(-max(l_k, }{@value #MIXTURE_MIN_LOG_SCALE}{@code )))}.
+ *       Where all {@code m_k} and {@code l_k} are 0, {@code logit(F(z)) = z}: the affine coupling.
  * </ul>
  * Below the last level, {@code level<i>.prior.{weight,bias,logscale}} (3x3, C/2 to 2 (C - C/2),
  * scaled like conv3) maps the kept half to the mean (its first half of output channels) and the
@@ -45,6 +50,14 @@ import java.util.function.IntFunction;
 public final class GlowLayout {
     /** Added to the affine coupling's scale logits before the sigmoid, so that a fresh coupling scales by about 0.88. */
     public static final double COUPLING_SCALE_OFFSET = 2;
+    /** Logistic components of a mixture coupling's curve. */
+    public static final int MIXTURE_COMPONENTS = 4;
+    /**
+     * The smallest log-scale of a mixture coupling's component: the curve's slope is at most
+     * {@code exp(-this)}, since the variance of a mixture of Bernoulli variables is at least the
+     * mean of their variances.
+     */
+    public static final double MIXTURE_MIN_LOG_SCALE = -7;
     /** The prefix of the top prior's tensors. */
     public static final String TOP = "top";
     public static final String TOP_MEAN = TOP + ".mean";
@@ -69,7 +82,7 @@ public final class GlowLayout {
             height /= 2;
             width /= 2;
             int half = channels / 2;
-            int outputs = config.coupling() == CouplingType.AFFINE ? 2 * (channels - half) : channels - half;
+            int outputs = config.coupling().outputsPerChannel() * (channels - half);
             List<Step> steps = new ArrayList<>();
             for (int step = 0; step < config.steps(); step++) {
                 Step s = new Step("level" + level + ".step" + step);
@@ -164,7 +177,7 @@ public final class GlowLayout {
         double total = 0;
         for (Level level : levels) {
             int half = level.channels() / 2;
-            int outputs = config.coupling() == CouplingType.AFFINE ? 2 * (level.channels() - half) : level.channels() - half;
+            int outputs = config.coupling().outputsPerChannel() * (level.channels() - half);
             long perPixel = (long) config.steps() * ((long) level.channels() * level.channels() + networkMultiplyAdds(half, outputs));
             if (level.splits()) {
                 perPixel += 9L * half * 2 * (level.channels() - half);

@@ -17,7 +17,7 @@ import java.util.TreeMap;
  *      0     8  magic: 89 47 5A 4D 4F 44 0D 0A ("\x89GZMOD\r\n", PNG-style: catches 7-bit
  *               and line-ending damage)
  *      8     2  format version = 1
- *     10     1  coupling type: 0 = affine, 1 = additive ({@link CouplingType#code()})
+ *     10     1  coupling type: 0 = affine, 1 = additive, 2 = mixture ({@link CouplingType#code()})
  *     11     1  levels L, 1..8
  *     12     2  steps of flow per level K, 1..4096
  *     14     4  hidden width of the coupling networks, 1..65536

@@ -25,7 +25,7 @@ public final class Coupling implements FlowLayer {
     public Coupling(GlowLayout.Step names, int channels, int hidden, CouplingType type, DataType dataType, Random random) {
         this.type = type;
         this.half = channels / 2;
-        int outputs = type == CouplingType.AFFINE ? 2 * (channels - half) : channels - half;
+        int outputs = type.outputsPerChannel() * (channels - half);
         this.network = new CouplingNetwork(names::couplingConv, half, hidden, outputs, dataType, random);
     }
 
