@@ -6,47 +6,65 @@ import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowLayout;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Coupling layer. The input splits into {@code x_a} (first C/2 channels, passed through) and
- * {@code x_b}; a {@link CouplingNetwork} of {@code x_a} gives shift {@code t} (first C/2 output
- * channels) and, for affine coupling, pre-scale {@code h} (last C/2). Affine:
- * {@code y_b = (x_b + t) * s}, {@code s = sigmoid(h + 2)}, log-det {@code sum(log s)}. Additive:
- * {@code y_b = x_b + t}, log-det 0.
+ * {@code x_b}; a {@link CouplingNetwork} of {@code x_a} gives shift {@code t} (first block of
+ * C - C/2 output channels) and, for affine and mixture coupling, pre-scale {@code h} (second block).
+ * Affine: {@code y_b = (x_b + t) * s}, {@code s = sigmoid(h + 2)}, log-det {@code sum(log s)}.
+ * Mixture: {@code y_b = L(x_b + t) * s} with the {@link MixtureCurve} {@code L} of the remaining
+ * blocks, log-det {@code sum(log L' + log s)}. Additive: {@code y_b = x_b + t}, log-det 0.
  */
 public final class Coupling implements FlowLayer {
+    /** Spacing of the mixture components' initial means, which differ so that training can tell them apart. */
+    private static final double INITIAL_MEAN_SPACING = 0.2;
+
     private final CouplingType type;
     private final int half;
     private final CouplingNetwork network;
-    private INDArray shiftedB;
+    private MixtureCurve curve;
+    private INDArray bent;
     private INDArray scale;
 
     public Coupling(GlowLayout.Step names, int channels, int hidden, CouplingType type, DataType dataType, Random random) {
         this.type = type;
         this.half = channels / 2;
-        int outputs = type.outputsPerChannel() * (channels - half);
-        this.network = new CouplingNetwork(names::couplingConv, half, hidden, outputs, dataType, random);
+        int width = channels - half;
+        this.network = new CouplingNetwork(names::couplingConv, half, hidden, type.outputsPerChannel() * width, dataType, random);
+        if (type == CouplingType.MIXTURE) {
+            String biasName = names.couplingConv(3) + ".bias";
+            INDArray bias = network.parameters().stream().filter(p -> p.name().equals(biasName)).findFirst().orElseThrow().value();
+            int components = GlowLayout.MIXTURE_COMPONENTS;
+            for (int k = 0; k < components; k++) {
+                long from = (long) (2 + components + k) * width;
+                bias.get(NDArrayIndex.interval(from, from + width)).assign((k - (components - 1) / 2.0) * INITIAL_MEAN_SPACING);
+            }
+        }
     }
 
     @Override
     public INDArray forward(INDArray x, INDArray logDet) {
         long channels = x.size(1);
+        long width = channels - half;
         INDArray xa = Tensors.channels(x, 0, half);
         INDArray xb = Tensors.channels(x, half, channels);
         INDArray h = network.forward(xa);
-        INDArray yb;
-        if (type == CouplingType.AFFINE) {
-            long width = channels - half;
-            shiftedB = xb.addi(Tensors.channels(h, 0, width));
-            INDArray preScale = Tensors.channels(h, width, 2 * width).addi(GlowLayout.COUPLING_SCALE_OFFSET);
-            scale = Transforms.sigmoid(preScale, true);
-            logDet.addi(Tensors.sumPerSample(Transforms.softPlus(preScale.negi(), false)).negi());
-            yb = shiftedB.mul(scale);
-        } else {
-            yb = xb.addi(h);
+        if (type == CouplingType.ADDITIVE) {
+            return Tensors.concatChannels(xa, xb.addi(h));
         }
-        return Tensors.concatChannels(xa, yb);
+        bent = xb.addi(Tensors.channels(h, 0, width));
+        if (type == CouplingType.MIXTURE) {
+            curve = new MixtureCurve(Tensors.channels(h, 2 * width, h.size(1)), width);
+            bent = curve.forward(bent);
+            logDet.addi(Tensors.sumPerSample(curve.logDerivative()));
+        }
+        INDArray preScale = Tensors.channels(h, width, 2 * width).addi(GlowLayout.COUPLING_SCALE_OFFSET);
+        scale = Transforms.sigmoid(preScale, true);
+        logDet.addi(Tensors.sumPerSample(Transforms.softPlus(preScale.negi(), false)).negi());
+        return Tensors.concatChannels(xa, bent.mul(scale));
     }
 
     @Override
@@ -57,16 +75,20 @@ public final class Coupling implements FlowLayer {
     /** {@code f^-1(y)}; {@code inversion} says whether the pre-scale is clamped. */
     public INDArray reverse(INDArray y, Inversion inversion) {
         long channels = y.size(1);
+        long width = channels - half;
         INDArray ya = Tensors.channels(y, 0, half);
         INDArray yb = Tensors.channels(y, half, channels);
         INDArray h = network.forward(ya);
-        if (type == CouplingType.AFFINE) {
-            long width = channels - half;
-            INDArray preScale = Tensors.channels(h, width, 2 * width).addi(GlowLayout.COUPLING_SCALE_OFFSET);
-            INDArray s = Transforms.sigmoid(inversion.preScale(preScale), false);
-            return Tensors.concatChannels(ya, yb.divi(s).subi(Tensors.channels(h, 0, width)));
+        INDArray shift = Tensors.channels(h, 0, width);
+        if (type == CouplingType.ADDITIVE) {
+            return Tensors.concatChannels(ya, yb.subi(shift));
         }
-        return Tensors.concatChannels(ya, yb.subi(h));
+        INDArray preScale = Tensors.channels(h, width, 2 * width).addi(GlowLayout.COUPLING_SCALE_OFFSET);
+        INDArray unscaled = yb.divi(Transforms.sigmoid(inversion.preScale(preScale), false));
+        if (type == CouplingType.MIXTURE) {
+            unscaled = new MixtureCurve(Tensors.channels(h, 2 * width, h.size(1)), width).inverse(unscaled);
+        }
+        return Tensors.concatChannels(ya, unscaled.subi(shift));
     }
 
     @Override
@@ -74,16 +96,21 @@ public final class Coupling implements FlowLayer {
         long channels = gradY.size(1);
         INDArray gradA = Tensors.channels(gradY, 0, half);
         INDArray gradB = Tensors.channels(gradY, half, channels);
-        INDArray gradH;
+        if (type == CouplingType.ADDITIVE) {
+            return Tensors.concatChannels(gradA.addi(network.backward(gradB)), gradB);
+        }
+        INDArray gradBent = gradB.mul(scale);
+        INDArray gradScale = gradB.mul(bent).addi(Transforms.pow(scale, -1, true).muli(logDetWeight));
+        INDArray gradPreScale = gradScale.muli(scale).muli(scale.rsub(1.0));
         INDArray gradXb;
-        if (type == CouplingType.AFFINE) {
-            gradXb = gradB.mul(scale);
-            INDArray gradScale = gradB.mul(shiftedB).addi(Transforms.pow(scale, -1, true).muli(logDetWeight));
-            INDArray gradPreScale = gradScale.muli(scale).muli(scale.rsub(1.0));
-            gradH = Tensors.concatChannels(gradXb, gradPreScale);
+        INDArray gradH;
+        if (type == CouplingType.MIXTURE) {
+            MixtureCurve.Gradients gradients = curve.backward(gradBent, logDetWeight);
+            gradXb = gradients.input();
+            gradH = Nd4j.concat(1, gradXb, gradPreScale, gradients.parameters());
         } else {
-            gradXb = gradB;
-            gradH = gradB;
+            gradXb = gradBent;
+            gradH = Tensors.concatChannels(gradXb, gradPreScale);
         }
         INDArray gradXa = gradA.addi(network.backward(gradH));
         return Tensors.concatChannels(gradXa, gradXb);

@@ -29,6 +29,7 @@ class FlowLayerTest {
                 Arguments.of("actnorm", (Supplier<FlowLayer>) () -> new ActNorm("a", CHANNELS, DataType.DOUBLE)),
                 Arguments.of("invconv", (Supplier<FlowLayer>) () -> new InvertibleConv1x1("i", CHANNELS, DataType.DOUBLE, new Random(1))),
                 Arguments.of("affine coupling", (Supplier<FlowLayer>) () -> new Coupling(new GlowLayout.Step("c"), CHANNELS, 8, CouplingType.AFFINE, DataType.DOUBLE, new Random(2))),
+                Arguments.of("mixture coupling", (Supplier<FlowLayer>) () -> new Coupling(new GlowLayout.Step("c"), CHANNELS, 8, CouplingType.MIXTURE, DataType.DOUBLE, new Random(5))),
                 Arguments.of("additive coupling", (Supplier<FlowLayer>) () -> new Coupling(new GlowLayout.Step("c"), CHANNELS, 8, CouplingType.ADDITIVE, DataType.DOUBLE, new Random(3))),
                 Arguments.of("flow step", (Supplier<FlowLayer>) () -> new FlowStep(new GlowLayout.Step("s"), CHANNELS, 8, CouplingType.AFFINE, DataType.DOUBLE, new Random(4))));
     }

@@ -69,8 +69,9 @@ class InversionTest {
         assertPixels(glow.sample(glow.noise(4, seed), temperature, Inversion.CLAMPED));
     }
 
+    /** Not for mixture couplings, whose inverse is a bisection in a finite bracket. */
     @ParameterizedTest
-    @EnumSource(CouplingType.class)
+    @EnumSource(value = CouplingType.class, names = {"AFFINE", "ADDITIVE"})
     void theExactInverseOfAWildRandomFlowOverflows(CouplingType coupling) {
         Glow glow = randomFlow(coupling, 0, WILD);
         assertFalse(finite(glow.sample(glow.noise(4, 0), 1.5, Inversion.EXACT)), "without the clamps, NaN or infinity");
