@@ -39,7 +39,8 @@ final class TrainCommand implements Callable<Integer> {
     int width;
 
     @Option(names = "--coupling", paramLabel = "TYPE", defaultValue = "AFFINE",
-            description = "Coupling: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Coupling: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). MIXTURE on a run folder whose"
+                    + " checkpoint is the same Glow with AFFINE couplings goes on from that Glow: its mixture curves start as the identity.")
     CouplingType coupling;
 
     @Option(names = "--channels", paramLabel = "N", defaultValue = "1",
@@ -58,7 +59,8 @@ final class TrainCommand implements Callable<Integer> {
     double learningRate;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "500",
-            description = "Steps of linear warm-up to the peak rate (default: ${DEFAULT-VALUE}).")
+            description = "Steps of linear warm-up to the peak rate (default: ${DEFAULT-VALUE}); on resuming from a checkpoint"
+                    + " without optimizer state for some parameters (see --coupling, --variational), again from its step.")
     long warmup;
 
     @Option(names = "--decay-from", paramLabel = "STEP",
@@ -106,7 +108,7 @@ final class TrainCommand implements Callable<Integer> {
         ImageSet test = data.split(true, channels);
         GlowConfig model = new GlowConfig(levels, steps, width, coupling, train.channels(), train.height(), train.width());
         TrainingOptions options = new TrainingOptions(model, out, totalSteps, batch, new LearningRateSchedule(learningRate,
-                warmup, decayFrom == null ? LearningRateSchedule.NO_DECAY : decayFrom, decayFrom == null ? learningRate : finalLearningRate), clip, checkpointEvery,
+                0, warmup, decayFrom == null ? LearningRateSchedule.NO_DECAY : decayFrom, decayFrom == null ? learningRate : finalLearningRate), clip, checkpointEvery,
                 logEvery, initBatch, testImages, seed, variational);
         progress.println("training " + model + " on " + train.size() + " images, testing on "
                 + Math.min(test.size(), options.testImages()));

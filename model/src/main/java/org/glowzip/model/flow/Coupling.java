@@ -19,8 +19,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * blocks, log-det {@code sum(log L' + log s)}. Additive: {@code y_b = x_b + t}, log-det 0.
  */
 public final class Coupling implements FlowLayer {
-    /** Spacing of the mixture components' initial means, which differ so that training can tell them apart. */
-    private static final double INITIAL_MEAN_SPACING = 0.2;
+    /**
+     * Spacing of the mixture components' initial weight logits. The components start alike (mean 0,
+     * log-scale 0), so the curve starts as the identity whatever the weights; unequal weights give
+     * them unequal gradients, so that training can tell them apart.
+     */
+    private static final double INITIAL_WEIGHT_SPACING = 0.5;
 
     private final CouplingType type;
     private final int half;
@@ -39,8 +43,8 @@ public final class Coupling implements FlowLayer {
             INDArray bias = network.parameters().stream().filter(p -> p.name().equals(biasName)).findFirst().orElseThrow().value();
             int components = GlowLayout.MIXTURE_COMPONENTS;
             for (int k = 0; k < components; k++) {
-                long from = (long) (2 + components + k) * width;
-                bias.get(NDArrayIndex.interval(from, from + width)).assign((k - (components - 1) / 2.0) * INITIAL_MEAN_SPACING);
+                long from = (long) (2 + k) * width;
+                bias.get(NDArrayIndex.interval(from, from + width)).assign((k - (components - 1) / 2.0) * INITIAL_WEIGHT_SPACING);
             }
         }
     }

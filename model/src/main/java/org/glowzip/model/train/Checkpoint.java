@@ -6,10 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.glowzip.codec.MalformedStreamException;
+import org.glowzip.codec.modelfile.CouplingType;
+import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.modelfile.GlowLayout;
 import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.modelfile.ModelFileReader;
@@ -18,6 +22,11 @@ import org.glowzip.codec.modelfile.NamedTensor;
 import org.glowzip.model.flow.Dequantization;
 import org.glowzip.model.flow.Glow;
 import org.glowzip.model.flow.GlowFiles;
+import org.glowzip.model.flow.Parameter;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Checkpoints under {@code <output>/checkpoints}: directory {@code step-<n>} holds
@@ -80,24 +89,70 @@ public final class Checkpoint {
      * Restores the newest checkpoint into {@code glow}, {@code dequantization} and {@code adam};
      * returns its step. A variational dequantization restored from a checkpoint of uniform noise
      * keeps its fresh (uniform) start and zero moments: training goes on from the uniform Glow.
+     * A mixture Glow restored from an affine checkpoint of the same architecture takes each
+     * coupling's shift and scale outputs (and their moments) into the leading rows of its wider
+     * last convolution; the mixture's own outputs keep their fresh start, a curve near the
+     * identity, and zero moments: training goes on from the affine Glow. Either way, the restored
+     * state says that some parameters are new to the checkpoint.
      */
-    public long restore(Glow glow, Dequantization dequantization, Adam adam) throws IOException {
+    public Restored restore(Glow glow, Dequantization dequantization, Adam adam) throws IOException {
         long step = latestStep();
         Path source = directory.resolve(String.format("step-%08d", step));
         ModelFile model = ModelFileReader.read(source.resolve("model.gzm"));
-        if (!model.config().equals(glow.config())) {
+        boolean widening = widensToMixture(model.config(), glow.config());
+        if (!model.config().equals(glow.config()) && !widening) {
             throw new IOException("checkpoint architecture " + model.config() + " differs from " + glow.config());
         }
-        GlowFiles.assign(glow.parameters(), model.tensors());
+        Assignment assignment = widening ? Checkpoint::assignLeadingRows : GlowFiles::assign;
+        assignment.assign(glow.parameters(), model.tensors());
         glow.afterLoad();
         Map<String, NamedTensor> moments = ModelFileReader.read(source.resolve("optimizer.gzm")).tensors();
-        if (GlowLayout.hasDequantizer(model)) {
+        boolean withDequantizer = GlowLayout.hasDequantizer(model);
+        if (withDequantizer) {
             GlowFiles.assign(dequantization.parameters(), model.tensors());
-            GlowFiles.assign(adam.state(), moments);
-        } else {
-            GlowFiles.assign(adam.state().stream().filter(p -> moments.containsKey(p.name())).toList(), moments);
         }
+        assignment.assign(adam.state().stream().filter(p -> moments.containsKey(p.name())).toList(), moments);
         adam.setUpdates(step);
-        return step;
+        return new Restored(step, widening || (!withDequantizer && !dequantization.parameters().isEmpty()));
+    }
+
+    /**
+     * A restored checkpoint: its step, and whether the flow has parameters (or rows of them) that
+     * the checkpoint held no optimizer state for, which start from fresh values and zero moments.
+     */
+    public record Restored(long step, boolean newParameters) {
+    }
+
+    /** Whether {@code to} is {@code from} with mixture couplings where {@code from} has affine ones. */
+    private static boolean widensToMixture(GlowConfig from, GlowConfig to) {
+        return from.coupling() == CouplingType.AFFINE && to.coupling() == CouplingType.MIXTURE
+                && new GlowConfig(from.levels(), from.steps(), from.hiddenWidth(), CouplingType.MIXTURE, from.channels(),
+                        from.height(), from.width()).equals(to);
+    }
+
+    /**
+     * Copies each tensor into its parameter, into the leading rows (first dimension) where the
+     * parameter has more rows; the other dimensions must match.
+     */
+    private static void assignLeadingRows(List<Parameter> parameters, Map<String, NamedTensor> tensors)
+            throws MalformedStreamException {
+        for (Parameter parameter : parameters) {
+            NamedTensor tensor = tensors.get(parameter.name());
+            long[] target = parameter.value().shape();
+            long[] source = tensor == null ? null : Arrays.stream(tensor.shape()).asLongStream().toArray();
+            if (source == null || source.length != target.length || source[0] > target[0]
+                    || !Arrays.equals(source, 1, source.length, target, 1, target.length)) {
+                throw new MalformedStreamException(0, "checkpoint tensor " + parameter.name() + " does not fit the rows of "
+                        + Arrays.toString(target));
+            }
+            INDArray rows = parameter.value().get(NDArrayIndex.interval(0, source[0]));
+            rows.assign(Nd4j.create(tensor.data(), source, DataType.FLOAT).castTo(rows.dataType()));
+        }
+    }
+
+    /** Copies tensors into parameters, the plain way or the widening one. */
+    @FunctionalInterface
+    private interface Assignment {
+        void assign(List<Parameter> parameters, Map<String, NamedTensor> tensors) throws MalformedStreamException;
     }
 }

@@ -66,9 +66,16 @@ public final class Trainer {
         Adam adam = new Adam(parameters);
         Checkpoint checkpoint = new Checkpoint(options.outputDirectory());
         long step = 0;
+        LearningRateSchedule schedule = options.learningRate();
         if (checkpoint.latestStep() >= 0) {
-            step = checkpoint.restore(glow, dequantization, adam);
+            Checkpoint.Restored restored = checkpoint.restore(glow, dequantization, adam);
+            step = restored.step();
             console.println("resumed from checkpoint at step " + step);
+            if (restored.newParameters()) {
+                schedule = schedule.warmingUpFrom(step);
+                console.println("parameters new to the checkpoint: the learning rate warms up again over "
+                        + schedule.warmupSteps() + " steps");
+            }
         } else {
             initialize(glow);
         }
@@ -89,7 +96,7 @@ public final class Trainer {
                 order = train.shuffledOrder(options.seed() + epoch);
             }
             long start = System.nanoTime();
-            double bpd = trainStep(glow, dequantization, adam, order, batchIndex, step);
+            double bpd = trainStep(glow, dequantization, adam, order, batchIndex, step, schedule.at(step, options.totalSteps()));
             double seconds = (System.nanoTime() - start) / 1e9;
             secondsPerStep = Double.isNaN(secondsPerStep) ? seconds : 0.95 * secondsPerStep + 0.05 * seconds;
             step++;
@@ -115,7 +122,7 @@ public final class Trainer {
                             bpdCount == 0 ? Double.NaN : bpdSum / bpdCount));
                 }
                 log.append(new TrainingLog.Row(step, (double) step / stepsPerEpoch,
-                        bpdCount == 0 ? Double.NaN : bpdSum / bpdCount, testBpd, options.learningRateAt(step - 1),
+                        bpdCount == 0 ? Double.NaN : bpdSum / bpdCount, testBpd, schedule.at(step - 1, options.totalSteps()),
                         imagesPerSecond, skipped, clock.hours()));
                 BpdPlot.write(log.rows(), options.outputDirectory().resolve("bpd.png"));
                 bpdSum = 0;
@@ -138,8 +145,9 @@ public final class Trainer {
         glow.forward(UniformDequantization.INSTANCE.dequantize(train.batch(order, 0, size, DataType.FLOAT), options.seed()));
     }
 
-    /** One optimizer step; returns the batch's bpd, or NaN if the step was skipped. */
-    private double trainStep(Glow glow, Dequantization dequantization, Adam adam, int[] order, int batchIndex, long step) {
+    /** One optimizer step at {@code learningRate}; returns the batch's bpd, or NaN if the step was skipped. */
+    private double trainStep(Glow glow, Dequantization dequantization, Adam adam, int[] order, int batchIndex, long step,
+            double learningRate) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(Workspaces.STEP, "train")) {
             INDArray pixels = train.batch(order, batchIndex * options.batchSize(), options.batchSize(), DataType.FLOAT);
             INDArray logQ = Nd4j.zeros(DataType.FLOAT, options.batchSize());
@@ -156,7 +164,7 @@ public final class Trainer {
             if (norm > options.clipNorm()) {
                 adam.scaleGradients(options.clipNorm() / norm);
             }
-            adam.update(options.learningRateAt(step));
+            adam.update(learningRate);
             return bpd;
         }
     }

@@ -30,9 +30,4 @@ public record TrainingOptions(GlowConfig model, Path outputDirectory, long total
             throw new IllegalArgumentException("invalid training options " + this);
         }
     }
-
-    /** The learning rate at {@code step} (0-based) of this run. */
-    public double learningRateAt(long step) {
-        return learningRate.at(step, totalSteps);
-    }
 }

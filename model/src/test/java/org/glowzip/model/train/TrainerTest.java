@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.modelfile.GlowLayout;
@@ -111,6 +113,28 @@ class TrainerTest {
     }
 
     @Test
+    void aMixtureRunGoesOnFromAnAffineCheckpointWithItsLikelihood(@TempDir Path output) throws Exception {
+        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, true), sample, sample, System.err).run();
+        INDArray pixels = sample.batch(sample.order(), 0, 32, DataType.FLOAT);
+        Glow affine = GlowFiles.load(output.resolve("model.gzm"));
+        double affineBpd = affine.bitsPerDimension(affine.forward(UniformDequantization.INSTANCE.dequantize(pixels, 5))).meanNumber().doubleValue();
+
+        GlowConfig mixtureConfig = new GlowConfig(2, 2, 16, CouplingType.MIXTURE, 1, 28, 28);
+        Glow mixture = new Glow(mixtureConfig, DataType.FLOAT, 1);
+        VariationalDequantization dequantization = new VariationalDequantization(1, 16, DataType.FLOAT, new Random(1));
+        List<Parameter> parameters = new ArrayList<>(mixture.parameters());
+        parameters.addAll(dequantization.parameters());
+        assertEquals(new Checkpoint.Restored(4, true), new Checkpoint(output).restore(mixture, dequantization, new Adam(parameters)));
+        double mixtureBpd = mixture.bitsPerDimension(mixture.forward(UniformDequantization.INSTANCE.dequantize(pixels, 5))).meanNumber().doubleValue();
+        assertEquals(affineBpd, mixtureBpd, 1e-4, "the mixture starts as the affine Glow: its curves start as the identity");
+
+        new Trainer(new TrainingOptions(mixtureConfig, output, 6, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, true), sample, sample, System.err).run();
+        assertEquals(mixtureConfig, ModelFileReader.read(output.resolve("model.gzm")).config());
+        List<String> log = Files.readAllLines(output.resolve("log.csv"));
+        assertTrue(log.get(log.size() - 1).startsWith("6,"), "resumed at step 4: " + log);
+    }
+
+    @Test
     void nonFiniteStepsAreSkippedAndCounted(@TempDir Path output) throws Exception {
         TrainingOptions explosive = new TrainingOptions(TINY, output, 4, 8, LearningRateSchedule.constant(1e4, 0), 1e9, 100, 1, 16, 0, 7, false);
         new Trainer(explosive, sample, sample, System.err).run();
@@ -122,15 +146,20 @@ class TrainerTest {
 
     @Test
     void warmUpIsLinear() {
-        TrainingOptions options = new TrainingOptions(TINY, Path.of("."), 10, 1, LearningRateSchedule.constant(1e-3, 4), 1.0, 1, 1, 1, 0, 1, false);
-        assertEquals(2.5e-4, options.learningRateAt(0), 1e-12);
-        assertEquals(1e-3, options.learningRateAt(3), 1e-12);
-        assertEquals(1e-3, options.learningRateAt(9), 1e-12);
+        LearningRateSchedule schedule = LearningRateSchedule.constant(1e-3, 4);
+        assertEquals(2.5e-4, schedule.at(0, 10), 1e-12);
+        assertEquals(1e-3, schedule.at(3, 10), 1e-12);
+        assertEquals(1e-3, schedule.at(9, 10), 1e-12);
+        LearningRateSchedule again = schedule.warmingUpFrom(6);
+        assertEquals(1e-3, again.at(5, 10), 1e-12);
+        assertEquals(2.5e-4, again.at(6, 10), 1e-12);
+        assertEquals(7.5e-4, again.at(8, 10), 1e-12);
+        assertEquals(1e-3, again.at(9, 10), 1e-12);
     }
 
     @Test
     void decayIsAHalfCosineFromThePeakToTheFinalRateAtTheLastStep() {
-        LearningRateSchedule schedule = new LearningRateSchedule(1e-3, 0, 10, 1e-5);
+        LearningRateSchedule schedule = new LearningRateSchedule(1e-3, 0, 0, 10, 1e-5);
         assertEquals(1e-3, schedule.at(10, 21), 1e-15);
         assertEquals((1e-3 + 1e-5) / 2, schedule.at(15, 21), 1e-15);
         assertEquals(1e-5, schedule.at(20, 21), 1e-15);
