@@ -1,5 +1,6 @@
 package org.glowzip.codec.flow;
 
+import java.util.function.LongUnaryOperator;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowLayout;
@@ -8,15 +9,22 @@ import org.glowzip.codec.nn.FeatureMap;
 
 /**
  * Coupling: the first {@code half} channels {@code x_a} pass through and feed the network, whose
- * first output channels are the shift {@code t} and, for affine coupling, whose next ones are the
- * pre-scale {@code h}. Then {@code y_b = (x_b + t) * s} with {@code s = sigmoid(h + 2) < 1}, in
- * the frame of {@code x_b}, which the coupling keeps: the integer is scaled by {@code s} (a
+ * first output channels are the shift {@code t} and, for affine and mixture coupling, whose next
+ * ones are the pre-scale {@code h}, with {@code s = sigmoid(h + 2) < 1}. The decoder sees
+ * {@code y_a = x_a}, so it evaluates the same network on the same bits. All in the frame of
+ * {@code x_b}, which the coupling keeps.
+ *
+ * <p>Affine: {@code y_b = (x_b + t) * s}: the integer is scaled by {@code s} (a
  * {@link ModularScale}; since {@code s < 1} it pushes more than it pops, so after its first
  * element an image's own pushes finance its pops) and then shifted by the rounded rest of the
- * affine map. The decoder sees {@code y_a = x_a}, so it evaluates the same network on the same
- * bits.
+ * affine map. Mixture: {@code y_b = L(x_b + t) * s} with the {@link MixtureCurve} {@code L} of the
+ * remaining outputs, the whole map in units coded as one {@link MonotoneScale}. Additive:
+ * {@code y_b = x_b + t}, rounded.
  */
 final class IntCoupling implements IntStep {
+    /** Bound of a mixture curve's scaled values, so that {@code G} stays far inside a {@code long}. */
+    private static final double MAX_CURVE = 0x1p61;
+
     private final CouplingType type;
     private final CouplingNetwork network;
     private final Frame frame;
@@ -37,15 +45,11 @@ final class IntCoupling implements IntStep {
     public void forward(Message message, LatentMap x) {
         int half = network.inChannels();
         FeatureMap h = network.apply(x.toFeatureMap(0, half, frame));
-        int denominator = 1 << scaleBits;
         for (int c = half; c < x.channels(); c++) {
             long[] plane = x.plane(c);
-            float[] shift = h.plane(c - half);
-            float[] preScale = type == CouplingType.AFFINE ? h.plane(c - half + x.channels() - half) : null;
             for (int i = 0; i < plane.length; i++) {
-                int numerator = preScale == null ? denominator : numerator(preScale[i]);
-                long contracted = numerator == denominator ? plane[i] : ModularScale.forward(message, plane[i], numerator, denominator);
-                plane[i] = Math.addExact(contracted, shift(c, shift[i], numerator));
+                plane[i] = type == CouplingType.MIXTURE ? mixtureForward(message, h, x.channels(), c, i, plane[i])
+                        : affineForward(message, h, x.channels(), c, i, plane[i]);
             }
         }
     }
@@ -54,17 +58,70 @@ final class IntCoupling implements IntStep {
     public void inverse(Message message, LatentMap y) {
         int half = network.inChannels();
         FeatureMap h = network.apply(y.toFeatureMap(0, half, frame));
-        int denominator = 1 << scaleBits;
         for (int c = y.channels() - 1; c >= half; c--) {
             long[] plane = y.plane(c);
-            float[] shift = h.plane(c - half);
-            float[] preScale = type == CouplingType.AFFINE ? h.plane(c - half + y.channels() - half) : null;
             for (int i = plane.length - 1; i >= 0; i--) {
-                int numerator = preScale == null ? denominator : numerator(preScale[i]);
-                long contracted = plane[i] - shift(c, shift[i], numerator);
-                plane[i] = numerator == denominator ? contracted : ModularScale.inverse(message, contracted, numerator, denominator);
+                plane[i] = type == CouplingType.MIXTURE ? mixtureInverse(message, h, y.channels(), c, i, plane[i])
+                        : affineInverse(message, h, y.channels(), c, i, plane[i]);
             }
         }
+    }
+
+    /** Element {@code i} of channel {@code c} through the affine (or additive) map. */
+    private long affineForward(Message message, FeatureMap h, int channels, int c, int i, long x) {
+        int numerator = numerator(h, channels, c, i);
+        long contracted = numerator == 1 << scaleBits ? x : ModularScale.forward(message, x, numerator, 1 << scaleBits);
+        return Math.addExact(contracted, shift(c, h.plane(c - network.inChannels())[i], numerator));
+    }
+
+    private long affineInverse(Message message, FeatureMap h, int channels, int c, int i, long y) {
+        int numerator = numerator(h, channels, c, i);
+        long contracted = y - shift(c, h.plane(c - network.inChannels())[i], numerator);
+        return numerator == 1 << scaleBits ? contracted : ModularScale.inverse(message, contracted, numerator, 1 << scaleBits);
+    }
+
+    private long mixtureForward(Message message, FeatureMap h, int channels, int c, int i, long x) {
+        LongUnaryOperator curve = mixtureCurve(h, channels, c, i);
+        return curve == null ? x : MonotoneScale.forward(message, x, curve, 1 << scaleBits);
+    }
+
+    private long mixtureInverse(Message message, FeatureMap h, int channels, int c, int i, long y) {
+        LongUnaryOperator curve = mixtureCurve(h, channels, c, i);
+        return curve == null ? y : MonotoneScale.inverse(message, y, curve, 1 << scaleBits);
+    }
+
+    /**
+     * The mixture map of element {@code i} of channel {@code c} in units, scaled up by
+     * {@code 2^scaleBits}: {@code G(X) = floor(2^scaleBits (L(x + t) s - o) / u) + 2X} with
+     * {@code x = X u + o}; the {@code 2X} keeps it increasing where the curve is flatter than the
+     * rounding of its evaluation. {@code null} where a network output is not a finite number: the
+     * element passes unchanged.
+     */
+    private LongUnaryOperator mixtureCurve(FeatureMap h, int channels, int c, int i) {
+        int width = channels - network.inChannels();
+        int j = c - network.inChannels();
+        int components = GlowLayout.MIXTURE_COMPONENTS;
+        double[] logits = new double[components];
+        double[] means = new double[components];
+        double[] logScales = new double[components];
+        for (int k = 0; k < components; k++) {
+            logits[k] = h.plane((2 + k) * width + j)[i];
+            means[k] = h.plane((2 + components + k) * width + j)[i];
+            logScales[k] = h.plane((2 + 2 * components + k) * width + j)[i];
+        }
+        MixtureCurve mixture = new MixtureCurve(logits, means, logScales);
+        double t = h.plane(j)[i];
+        double s = scale(h.plane(width + j)[i]);
+        if (!mixture.finite() || !Double.isFinite(t) || !Double.isFinite(s)) {
+            return null;
+        }
+        double unit = frame.unit(c);
+        double offset = frame.offset(c);
+        double denominator = 1 << scaleBits;
+        return x -> {
+            double scaled = denominator * ((mixture.at(x * unit + offset + t) * s - offset) / unit);
+            return (long) Math.floor(Math.max(-MAX_CURVE, Math.min(MAX_CURVE, scaled))) + 2 * x;
+        };
     }
 
     /**
@@ -78,10 +135,21 @@ final class IntCoupling implements IntStep {
         return Math.round(((o + t) * s - o) / frame.unit(c));
     }
 
-    /** The scale's numerator {@code S} in {@code [1, 2^scaleBits]}; a network output that is not a number scales by 1. */
-    private int numerator(float preScale) {
-        double scale = 1 / (1 + StrictMath.exp(-(preScale + GlowLayout.COUPLING_SCALE_OFFSET)));
+    /**
+     * The numerator {@code S} in {@code [1, 2^scaleBits]} of element {@code i}'s scale; 2^scaleBits
+     * (a scale of 1) for additive coupling and where the network output is not a number.
+     */
+    private int numerator(FeatureMap h, int channels, int c, int i) {
         int denominator = 1 << scaleBits;
+        if (type == CouplingType.ADDITIVE) {
+            return denominator;
+        }
+        double scale = scale(h.plane(c - 2 * network.inChannels() + channels)[i]);
         return Double.isNaN(scale) ? denominator : (int) Math.max(1, Math.min(denominator, Math.rint(scale * denominator)));
+    }
+
+    /** {@code sigmoid(h + 2)}. */
+    private static double scale(float preScale) {
+        return 1 / (1 + StrictMath.exp(-(preScale + GlowLayout.COUPLING_SCALE_OFFSET)));
     }
 }

@@ -22,6 +22,8 @@ class IntGlowTest {
             RandomModels.of(new GlowConfig(2, 2, 8, CouplingType.AFFINE, 1, 8, 8), 3), new CodingParameters(8, 16, 24, 8));
     private static final IntGlow VARIATIONAL = new IntGlow(RandomModels.withDequantizer(
             RandomModels.of(new GlowConfig(2, 2, 8, CouplingType.AFFINE, 1, 8, 8), 4), 5, 0.3), CodingParameters.DEFAULT);
+    private static final IntGlow MIXTURE = new IntGlow(RandomModels.withDequantizer(
+            RandomModels.of(new GlowConfig(2, 2, 8, CouplingType.MIXTURE, 1, 8, 8), 8), 9, 0.3), CodingParameters.DEFAULT);
     /** Noise distributions so peaked that most bins hold the one slot every bin keeps. */
     private static final IntGlow PEAKED = new IntGlow(RandomModels.withDequantizer(
             RandomModels.of(new GlowConfig(2, 1, 8, CouplingType.AFFINE, 2, 8, 8), 6), 7, 30.0), CodingParameters.DEFAULT);
@@ -71,7 +73,7 @@ class IntGlowTest {
 
     @Provide
     Arbitrary<IntGlow> glows() {
-        return Arbitraries.of(AFFINE, ADDITIVE, NOISELESS, VARIATIONAL);
+        return Arbitraries.of(AFFINE, ADDITIVE, NOISELESS, VARIATIONAL, MIXTURE);
     }
 
     @Provide

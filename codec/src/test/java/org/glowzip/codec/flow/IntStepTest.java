@@ -2,6 +2,7 @@ package org.glowzip.codec.flow;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import net.jqwik.api.Arbitraries;
@@ -9,6 +10,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.modelfile.CouplingType;
@@ -94,11 +96,25 @@ class IntStepTest {
     }
 
     @Property(tries = 500)
-    void couplingIsABijection(@ForAll("values") long a, @ForAll("values") long b, @ForAll boolean affine, @ForAll long seed) {
+    void couplingIsABijection(@ForAll("values") long a, @ForAll("values") long b, @ForAll CouplingType type, @ForAll long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        IntCoupling layer = new IntCoupling(affine ? CouplingType.AFFINE : CouplingType.ADDITIVE, network(random, affine), frame(random, 4),
-                PARAMETERS.scaleBits());
-        checkBijection(layer, map(4, a, b, random));
+        IntCoupling layer = new IntCoupling(type, network(random, type), frame(random, 4), PARAMETERS.scaleBits());
+        LatentMap input = map(4, a, b, random);
+        try {
+            checkBijection(layer, input);
+        } catch (ArithmeticException refused) {
+            assertEquals(CouplingType.MIXTURE, type, "only a mixture coupling refuses values (where its curve, evaluated in"
+                    + " doubles, is not increasing): " + refused.getMessage());
+        }
+    }
+
+    /** Values of a real Glow's range (activations of images stay within +-20) are never refused. */
+    @Property(tries = 300)
+    void mixtureCouplingCodesEveryValueOfAnImagesRange(@ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Frame frame = frame(random, 4);
+        checkBijection(new IntCoupling(CouplingType.MIXTURE, network(random, CouplingType.MIXTURE), frame, PARAMETERS.scaleBits()),
+                imageRange(frame, random));
     }
 
     /**
@@ -108,12 +124,12 @@ class IntStepTest {
      * {@code 2^-scaleBits}.
      */
     @Property(tries = 500)
-    void couplingMapsValuesLikeTheFloatCoupling(@ForAll boolean affine, @ForAll long seed) {
+    void couplingMapsValuesLikeTheFloatCoupling(@ForAll CouplingType type, @ForAll long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        CouplingNetwork network = network(random, affine);
+        CouplingNetwork network = network(random, type);
         Frame frame = frame(random, 4);
-        IntCoupling layer = new IntCoupling(affine ? CouplingType.AFFINE : CouplingType.ADDITIVE, network, frame, PARAMETERS.scaleBits());
-        LatentMap x = map(4, 0, 0, random);
+        IntCoupling layer = new IntCoupling(type, network, frame, PARAMETERS.scaleBits());
+        LatentMap x = imageRange(frame, random);
         LatentMap y = copy(x);
         layer.forward(new Message(), y);
         FeatureMap h = network.apply(x.toFeatureMap(0, 2, frame));
@@ -126,16 +142,55 @@ class IntStepTest {
                     continue;
                 }
                 double t = h.plane(c - 2)[i];
-                double s = affine ? 1 / (1 + StrictMath.exp(-(h.plane(c)[i] + GlowLayout.COUPLING_SCALE_OFFSET))) : 1;
-                double tolerance = 2 * frame.unit(c) + Math.abs(v + t) * StrictMath.scalb(1.0, -PARAMETERS.scaleBits());
-                assertEquals((v + t) * s, got, tolerance, "channel " + c + " pixel " + i);
+                double s = type == CouplingType.ADDITIVE ? 1 : 1 / (1 + StrictMath.exp(-(h.plane(c)[i] + GlowLayout.COUPLING_SCALE_OFFSET)));
+                double resolution = StrictMath.scalb(1.0, -PARAMETERS.scaleBits());
+                double tolerance = 2 * frame.unit(c);
+                double bent = v + t;
+                if (type == CouplingType.MIXTURE) {
+                    MixtureCurve curve = mixture(h, i, c - 2);
+                    bent = curve.at(v + t);
+                    // the point within the image of the unit interval, and the 2X that keeps the map increasing
+                    tolerance += (curve.at(v + t + frame.unit(c)) - bent) * s + 2 * Math.abs(v - frame.offset(c)) * resolution;
+                }
+                tolerance += Math.abs(bent) * resolution;
+                assertEquals(bent * s, got, tolerance, "channel " + c + " pixel " + i);
             }
         }
     }
 
-    private static CouplingNetwork network(SplittableRandom random, boolean affine) {
+    /** The mixture curve of element {@code i} of output channel {@code j} of a 2-channel half, straight from the network's planes. */
+    private static MixtureCurve mixture(FeatureMap h, int i, int j) {
+        int m = GlowLayout.MIXTURE_COMPONENTS;
+        double[][] blocks = new double[3][m];
+        for (int b = 0; b < 3; b++) {
+            for (int k = 0; k < m; k++) {
+                blocks[b][k] = h.plane(2 * (2 + b * m + k) + j)[i];
+            }
+        }
+        return new MixtureCurve(blocks[0], blocks[1], blocks[2]);
+    }
+
+    @Property(tries = 300)
+    void mixtureCurveIsTheLogitOfTheMixtureCdf(@ForAll @DoubleRange(min = -30, max = 30) double z, @ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] logits = {random.nextGaussian(), random.nextGaussian(), random.nextGaussian()};
+        double[] means = {random.nextGaussian(), random.nextGaussian(), random.nextGaussian()};
+        double[] logScales = {random.nextGaussian(), random.nextGaussian(), -9};
+        double normalizer = Math.exp(logits[0]) + Math.exp(logits[1]) + Math.exp(logits[2]);
+        double cdf = 0;
+        for (int k = 0; k < 3; k++) {
+            double scale = Math.exp(Math.max(logScales[k], GlowLayout.MIXTURE_MIN_LOG_SCALE));
+            cdf += Math.exp(logits[k]) / normalizer / (1 + Math.exp(-(z - means[k]) / scale));
+        }
+        double expected = Math.log(cdf / (1 - cdf));
+        if (cdf > 1e-12 && cdf < 1 - 1e-9) {
+            assertEquals(expected, new MixtureCurve(logits, means, logScales).at(z), 1e-6 * (1 + Math.abs(expected)));
+        }
+    }
+
+    private static CouplingNetwork network(SplittableRandom random, CouplingType type) {
         int hidden = 3;
-        int outputs = affine ? 4 : 2;
+        int outputs = type.outputsPerChannel() * 2;
         return new CouplingNetwork(
                 new Conv2d(2, hidden, 3, floats(random, hidden * 2 * 9, 1), floats(random, hidden, 1)),
                 new Conv2d(hidden, hidden, 1, floats(random, hidden * hidden, 1), floats(random, hidden, 1)),
@@ -185,6 +240,17 @@ class IntStepTest {
         }
         map.plane(0)[0] = a / channels;
         map.plane(channels - 1)[8] = b / channels;
+        return map;
+    }
+
+    /** A 4-channel 3x3 map of values in [-20, 20] in {@code frame}. */
+    private static LatentMap imageRange(Frame frame, SplittableRandom random) {
+        LatentMap map = new LatentMap(4, 3, 3);
+        for (int c = 0; c < 4; c++) {
+            for (int i = 0; i < 9; i++) {
+                map.plane(c)[i] = Math.round((random.nextDouble(-20, 20) - frame.offset(c)) / frame.unit(c));
+            }
+        }
         return map;
     }
 

@@ -36,28 +36,33 @@ import org.junit.jupiter.params.provider.MethodSource;
  * identical, bit for bit.
  *
  * <p>This JVM runs {@link ConvKernel#VECTOR} (surefire adds {@code jdk.incubator.vector}); each
- * child names the kernel it must run, and reports the one it ran.
+ * child names the kernel it must run, and reports the one it ran. Affine models go to every
+ * child; a mixture model, whose curves are evaluated with {@code StrictMath}, to a scalar one and
+ * to the other JDK.
  */
 class CrossJvmDeterminismTest {
-    private static final GlowConfig CONFIG = new GlowConfig(2, 2, 16, CouplingType.AFFINE, 1, 8, 8);
     private static final List<String> VECTOR_MODULE = List.of("--add-modules", "jdk.incubator.vector");
 
     static Stream<Arguments> childJvms() {
         String thisJava = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Arguments> jvms = new ArrayList<>();
         if (System.getProperty("os.arch").matches("amd64|x86_64")) {
-            jvms.add(Arguments.of(List.of(thisJava, "-XX:UseAVX=0", "-XX:-UseSuperWord"), ConvKernel.SCALAR));
-            jvms.add(Arguments.of(concat(List.of(thisJava, "-XX:UseAVX=0"), VECTOR_MODULE), ConvKernel.VECTOR));
+            jvms.add(Arguments.of(List.of(thisJava, "-XX:UseAVX=0", "-XX:-UseSuperWord"), ConvKernel.SCALAR, CouplingType.AFFINE));
+            jvms.add(Arguments.of(concat(List.of(thisJava, "-XX:UseAVX=0"), VECTOR_MODULE), ConvKernel.VECTOR, CouplingType.AFFINE));
+            jvms.add(Arguments.of(List.of(thisJava, "-XX:UseAVX=0", "-XX:-UseSuperWord"), ConvKernel.SCALAR, CouplingType.MIXTURE));
         }
-        jvms.add(Arguments.of(List.of(thisJava, "-Xint"), ConvKernel.SCALAR));
+        jvms.add(Arguments.of(List.of(thisJava, "-Xint"), ConvKernel.SCALAR, CouplingType.AFFINE));
         String thisVersion = System.getProperty("java.version");
         try (Stream<Path> installed = Files.list(Path.of("/usr/lib/jvm"))) {
             installed.filter(home -> Files.isExecutable(home.resolve("bin/java")))
                     .filter(home -> !releaseVersion(home).equals(thisVersion) && !releaseVersion(home).isEmpty())
                     .sorted()
                     .limit(1)
-                    .forEach(home -> jvms.add(Arguments.of(concat(List.of(home.resolve("bin/java").toString()), VECTOR_MODULE),
-                            ConvKernel.VECTOR)));
+                    .forEach(home -> {
+                        List<String> other = concat(List.of(home.resolve("bin/java").toString()), VECTOR_MODULE);
+                        jvms.add(Arguments.of(other, ConvKernel.VECTOR, CouplingType.AFFINE));
+                        jvms.add(Arguments.of(other, ConvKernel.VECTOR, CouplingType.MIXTURE));
+                    });
         } catch (IOException noOtherJdks) {
             // only the flags variants then
         }
@@ -80,11 +85,13 @@ class CrossJvmDeterminismTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} ({1} kernel)")
+    @ParameterizedTest(name = "{0} ({1} kernel, {2} coupling)")
     @MethodSource("childJvms")
-    void otherJvmDecodesAndEncodesTheSameBits(List<String> jvm, ConvKernel childKernel, @TempDir Path dir) throws Exception {
+    void otherJvmDecodesAndEncodesTheSameBits(List<String> jvm, ConvKernel childKernel, CouplingType coupling, @TempDir Path dir)
+            throws Exception {
         assertEquals(ConvKernel.VECTOR, ConvKernel.preferred(), "this JVM must encode with the vector kernel");
-        ModelFile model = RandomModels.withContext(CONFIG, 3, 3, 16, 1.0); // first tiles: the context model; later ones: bits-back
+        GlowConfig config = new GlowConfig(2, 2, 16, coupling, 1, 8, 8);
+        ModelFile model = RandomModels.withContext(config, 3, 3, 16, 1.0); // first tiles: the context model; later ones: bits-back
         Path modelPath = dir.resolve("model.glowmodel");
         ModelFileWriter.write(modelPath, model.config(), model.tensors().values());
         List<Image> images = new ArrayList<>();

@@ -1,0 +1,88 @@
+package org.glowzip.codec.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.LongUnaryOperator;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.Scale;
+import org.glowzip.codec.ans.Message;
+import org.junit.jupiter.api.Test;
+
+class MonotoneScaleTest {
+    /** {@code floor(D (a x + b tanh(x / w))) + 2x}: increasing for {@code a > |b| / w}, flat or falling otherwise. */
+    private static LongUnaryOperator curve(int denominator, double slope, double bend, double width) {
+        return x -> (long) Math.floor(denominator * (slope * x + bend * StrictMath.tanh(x / width))) + 2 * x;
+    }
+
+    private static Message prefilled(int count) {
+        Message message = new Message();
+        for (int i = 0; i < count; i++) {
+            message.push(i * 37 % 256, 1, 8);
+        }
+        return message;
+    }
+
+    @Property(tries = 1000)
+    void forwardThenInverseRestoresValueAndMessage(@ForAll @LongRange(min = -(1L << 30) + 1, max = (1L << 30) - 1) long x,
+            @ForAll @IntRange(min = 8, max = 20) int denominatorBits, @ForAll @DoubleRange(min = 0.001, max = 4) @Scale(4) double slope,
+            @ForAll @DoubleRange(min = -50, max = 50) double bend, @ForAll @DoubleRange(min = 1, max = 1000) double width,
+            @ForAll @IntRange(min = 0, max = 50) int prefill) {
+        int denominator = 1 << denominatorBits;
+        LongUnaryOperator g = curve(denominator, slope, bend, width);
+        Message start = prefilled(prefill);
+        Message message = start.copy();
+        long y;
+        try {
+            y = MonotoneScale.forward(message, x, g, denominator);
+        } catch (ArithmeticException notCoded) {
+            assertTrue(slope * width < Math.abs(bend) || Math.abs(slope * x) > 1L << 30,
+                    "only a curve that falls somewhere, or leaves the range, is refused: " + notCoded.getMessage());
+            return;
+        }
+        assertTrue(Math.abs(y - (slope * x + bend * StrictMath.tanh(x / width) + 2.0 * x / denominator)) <= 2 + slope + Math.abs(bend) / width,
+                "y is G(v) / D for a v in [G(x), G(x + 1))");
+        assertEquals(x, MonotoneScale.inverse(message, y, g, denominator));
+        assertEquals(start, message);
+    }
+
+    @Property(tries = 300)
+    void inverseThenForwardIsAlsoTheIdentity(@ForAll @LongRange(min = -100_000, max = 100_000) long y,
+            @ForAll @DoubleRange(min = 0.01, max = 4) double slope, @ForAll @DoubleRange(min = -1, max = 1) double bend) {
+        LongUnaryOperator g = curve(1 << 16, slope, bend * slope * 10, 10);
+        Message message = new Message();
+        long x = MonotoneScale.inverse(message, y, g, 1 << 16);
+        assertEquals(y, MonotoneScale.forward(message, x, g, 1 << 16));
+        assertTrue(message.isFresh());
+    }
+
+    /** The net bits pushed are {@code log2(D / (G(x+1) - G(x)))}: minus the log-slope of the map. */
+    @Test
+    void costIsMinusTheLogSlope() {
+        int denominator = 1 << 16;
+        for (double slope : new double[] {0.01, 0.25, 1, 3}) {
+            LongUnaryOperator g = curve(denominator, slope, 0, 1);
+            Message message = prefilled(2000);
+            long before = message.bitLength();
+            int count = 4000;
+            for (long x = 0; x < count; x++) {
+                MonotoneScale.forward(message, x * 97 - 200_000, g, denominator);
+            }
+            double bitsPerValue = (message.bitLength() - before) / (double) count;
+            double expected = -StrictMath.log(slope + 2.0 / denominator) / StrictMath.log(2);
+            assertEquals(expected, bitsPerValue, 0.05, "slope " + slope);
+        }
+    }
+
+    @Test
+    void aCurveThatFallsIsRefusedWhereTheSearchWouldGoWrong() {
+        LongUnaryOperator sawtooth = x -> 1000 * Math.floorMod(x, 10) - 3000 * x;
+        assertThrows(ArithmeticException.class, () -> MonotoneScale.forward(prefilled(100), 5, sawtooth, 256));
+        assertThrows(ArithmeticException.class, () -> MonotoneScale.forward(prefilled(100), 1L << 30, x -> x << 8, 256));
+    }
+}
