@@ -10,7 +10,7 @@ import org.glowzip.codec.ans.Uniform;
  *
  * <p>Forward: pop {@code a} uniform in {@code [0, G(x+1) - G(x))}, let {@code v = G(x) + a},
  * output {@code y = floor(v / D)} and push {@code v mod D} uniform in {@code [0, D)}. Inverse: pop
- * {@code b}, {@code v = D y + b}, find by bisection the {@code x} with {@code G(x) <= v < G(x+1)},
+ * {@code b}, {@code v = D y + b}, search the {@code x} with {@code G(x) <= v < G(x+1)},
  * push {@code a = v - G(x)}. The net cost is {@code log2(D / (G(x+1) - G(x)))} bits: minus the
  * log-derivative of {@code G / D} at {@code x}.
  *
@@ -54,20 +54,46 @@ public final class MonotoneScale {
         return x;
     }
 
-    /** The {@code x} in {@code [-LIMIT, LIMIT)} with {@code G(x) <= v < G(x + 1)} found by bisection. */
+    /**
+     * The {@code x} in {@code [-LIMIT, LIMIT)} with {@code G(x) <= v < G(x + 1)}, by regula falsi
+     * on the bracket (the Illinois variant: an end kept twice has its residual halved), which a
+     * smooth curve leads to within a few evaluations, and a bisection step whenever two steps did
+     * not halve the bracket, which bounds the evaluations to a small multiple of bisection's. Integer
+     * brackets and IEEE arithmetic on their values: the same search in every JVM.
+     */
     private static long search(LongUnaryOperator curve, long v) {
         long low = -LIMIT;
         long high = LIMIT;
-        if (curve.applyAsLong(low) > v || curve.applyAsLong(high) <= v) {
+        double lowResidual = (double) curve.applyAsLong(low) - v;
+        double highResidual = (double) curve.applyAsLong(high) - v;
+        if (lowResidual > 0 || highResidual <= 0) {
             throw new ArithmeticException("value " + v + " outside the curve's range");
         }
+        int kept = 0;
+        long widthTwoStepsAgo = Long.MAX_VALUE;
+        long previousWidth = high - low;
         while (high - low > 1) {
-            long middle = low + (high - low) / 2;
-            if (curve.applyAsLong(middle) <= v) {
+            long middle;
+            if (2 * (high - low) > widthTwoStepsAgo) {
+                middle = low + (high - low) / 2;
+            } else {
+                double fraction = -lowResidual / (highResidual - lowResidual);
+                middle = Math.max(low + 1, Math.min(high - 1, low + (long) (fraction * (high - low))));
+            }
+            long g = curve.applyAsLong(middle);
+            if (g <= v) {
                 low = middle;
+                lowResidual = (double) g - v;
+                highResidual = kept > 0 ? highResidual / 2 : highResidual;
+                kept = kept > 0 ? kept + 1 : 1;
             } else {
                 high = middle;
+                highResidual = (double) g - v;
+                lowResidual = kept < 0 ? lowResidual / 2 : lowResidual;
+                kept = kept < 0 ? kept - 1 : -1;
             }
+            widthTwoStepsAgo = previousWidth;
+            previousWidth = high - low;
         }
         return low;
     }

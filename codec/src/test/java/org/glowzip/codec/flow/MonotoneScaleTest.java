@@ -79,6 +79,24 @@ class MonotoneScaleTest {
         }
     }
 
+    /** The search takes a few evaluations of a smooth curve where bisection would take 31. */
+    @Test
+    void theInverseFindsValuesOfASmoothCurveInAFewEvaluations() {
+        long[] evaluations = {0};
+        LongUnaryOperator smooth = curve(1 << 16, 0.3, 40, 3000);
+        LongUnaryOperator counted = x -> {
+            evaluations[0]++;
+            return smooth.applyAsLong(x);
+        };
+        int count = 1000;
+        Message message = prefilled(100);
+        for (long y = -count / 2; y < count / 2; y++) {
+            long x = MonotoneScale.inverse(message, y * 37, counted, 1 << 16);
+            assertEquals(y * 37, MonotoneScale.forward(message, x, smooth, 1 << 16));
+        }
+        assertTrue(evaluations[0] < 12 * count, evaluations[0] / (double) count + " evaluations per value");
+    }
+
     @Test
     void aCurveThatFallsIsRefusedWhereTheSearchWouldGoWrong() {
         LongUnaryOperator sawtooth = x -> 1000 * Math.floorMod(x, 10) - 3000 * x;
