@@ -16,13 +16,13 @@ import org.glowzip.codec.ans.Uniform;
  *
  * <p>{@code G} is computed by the caller in floating point and need not be increasing everywhere:
  * the forward map runs the inverse's search itself and raises {@link ArithmeticException} unless it
- * finds {@code x} again, so every value it codes decodes exactly. Domain: {@code |x| < 2^30}; a
+ * finds {@code x} again, so every value it codes decodes exactly. Domain: {@code |x| < 2^40}; a
  * step {@code G(x+1) - G(x)} outside {@code [1, 2^31]} or a {@code v} that overflows a
  * {@code long} also raises {@link ArithmeticException}.
  */
 public final class MonotoneScale {
     /** Bound of the domain, exclusive; the inverse searches {@code [-LIMIT, LIMIT]}. */
-    public static final long LIMIT = 1L << 30;
+    public static final long LIMIT = 1L << 40;
 
     private MonotoneScale() {
     }
