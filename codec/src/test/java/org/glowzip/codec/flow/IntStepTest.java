@@ -108,11 +108,20 @@ class IntStepTest {
         }
     }
 
-    /** Values of a real Glow's range (activations of images stay within +-20) are never refused. */
+    /**
+     * Values of a real Glow's range (activations of images stay within +-20), in units of the
+     * coder's resolutions (2^-5 to 2^-20), are never refused.
+     */
     @Property(tries = 300)
     void mixtureCouplingCodesEveryValueOfAnImagesRange(@ForAll long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        Frame frame = frame(random, 4);
+        double[] units = new double[4];
+        double[] offsets = new double[4];
+        for (int c = 0; c < 4; c++) {
+            units[c] = StrictMath.scalb(1.0, -random.nextInt(5, 21));
+            offsets[c] = random.nextGaussian();
+        }
+        Frame frame = new Frame(units, offsets);
         checkBijection(new IntCoupling(CouplingType.MIXTURE, network(random, CouplingType.MIXTURE), frame, PARAMETERS.scaleBits()),
                 imageRange(frame, random));
     }
