@@ -115,13 +115,7 @@ class IntStepTest {
     @Property(tries = 300)
     void mixtureCouplingCodesEveryValueOfAnImagesRange(@ForAll long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        double[] units = new double[4];
-        double[] offsets = new double[4];
-        for (int c = 0; c < 4; c++) {
-            units[c] = StrictMath.scalb(1.0, -random.nextInt(5, 21));
-            offsets[c] = random.nextGaussian();
-        }
-        Frame frame = new Frame(units, offsets);
+        Frame frame = codingFrame(random);
         checkBijection(new IntCoupling(CouplingType.MIXTURE, network(random, CouplingType.MIXTURE), frame, PARAMETERS.scaleBits()),
                 imageRange(frame, random));
     }
@@ -136,7 +130,8 @@ class IntStepTest {
     void couplingMapsValuesLikeTheFloatCoupling(@ForAll CouplingType type, @ForAll long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         CouplingNetwork network = network(random, type);
-        Frame frame = frame(random, 4);
+        // a mixture map is held within 2^61 / 2^scaleBits units, which the finest arbitrary frames exceed
+        Frame frame = type == CouplingType.MIXTURE ? codingFrame(random) : frame(random, 4);
         IntCoupling layer = new IntCoupling(type, network, frame, PARAMETERS.scaleBits());
         LatentMap x = imageRange(frame, random);
         LatentMap y = copy(x);
@@ -250,6 +245,17 @@ class IntStepTest {
         map.plane(0)[0] = a / channels;
         map.plane(channels - 1)[8] = b / channels;
         return map;
+    }
+
+    /** A 4-channel frame with units of the coder's resolutions, 2^-5 to 2^-20. */
+    private static Frame codingFrame(SplittableRandom random) {
+        double[] units = new double[4];
+        double[] offsets = new double[4];
+        for (int c = 0; c < 4; c++) {
+            units[c] = StrictMath.scalb(1.0, -random.nextInt(5, 21));
+            offsets[c] = random.nextGaussian();
+        }
+        return new Frame(units, offsets);
     }
 
     /** A 4-channel 3x3 map of values in [-20, 20] in {@code frame}. */
