@@ -111,7 +111,7 @@ final class IntCoupling implements IntStep {
         }
         MixtureCurve mixture = new MixtureCurve(logits, means, logScales);
         double t = h.plane(j)[i];
-        double s = scale(h.plane(width + j)[i]);
+        double s = scale(h, channels, c, i);
         if (!mixture.finite() || !Double.isFinite(t) || !Double.isFinite(s)) {
             return null;
         }
@@ -144,12 +144,13 @@ final class IntCoupling implements IntStep {
         if (type == CouplingType.ADDITIVE) {
             return denominator;
         }
-        double scale = scale(h.plane(c - 2 * network.inChannels() + channels)[i]);
+        double scale = scale(h, channels, c, i);
         return Double.isNaN(scale) ? denominator : (int) Math.max(1, Math.min(denominator, Math.rint(scale * denominator)));
     }
 
-    /** {@code sigmoid(h + 2)}. */
-    private static double scale(float preScale) {
+    /** {@code s = sigmoid(h + 2)} of element {@code i} of channel {@code c}, from the pre-scale block after the shifts. */
+    private double scale(FeatureMap h, int channels, int c, int i) {
+        float preScale = h.plane(c - 2 * network.inChannels() + channels)[i];
         return 1 / (1 + StrictMath.exp(-(preScale + GlowLayout.COUPLING_SCALE_OFFSET)));
     }
 }
