@@ -50,7 +50,7 @@ final class BlockCoder {
      * @throws CancellationException if the thread is interrupted
      */
     Message[] encode(List<Image> images) {
-        LanePlan plan = new LanePlan(images.stream().map(ImageShape::of).toList(), tiling, true);
+        LanePlan plan = new LanePlan(images.stream().map(ImageShape::of).toList(), tiling, TileFormat.CURRENT, tiles.hasContextModel());
         Message[] lanes = new Message[plan.lanes()];
         GlowTrials[] trials = new GlowTrials[plan.lanes()];
         for (int l = 0; l < lanes.length; l++) {
@@ -106,7 +106,7 @@ final class BlockCoder {
 
     /** The number of lanes a block of images of these shapes is coded on in {@code format}. */
     int lanes(List<ImageShape> shapes, TileFormat format) {
-        return new LanePlan(shapes, tiling, format.laned()).lanes();
+        return new LanePlan(shapes, tiling, format, tiles.hasContextModel()).lanes();
     }
 
     /**
@@ -118,7 +118,7 @@ final class BlockCoder {
      */
     List<Image> decode(Message[] lanes, List<ImageShape> shapes, TileFormat format, long offset, TileTally tally)
             throws MalformedStreamException {
-        LanePlan plan = new LanePlan(shapes, tiling, format.laned());
+        LanePlan plan = new LanePlan(shapes, tiling, format, tiles.hasContextModel());
         if (lanes.length != plan.lanes()) {
             throw new IllegalArgumentException(lanes.length + " lanes for a plan of " + plan.lanes());
         }

@@ -1,6 +1,7 @@
 package org.glowzip.codec.stream;
 
 import java.util.List;
+import org.glowzip.codec.tile.TileFormat;
 
 /**
  * Which lane codes which tiles of a block, and which tile a tile waits for.
@@ -19,12 +20,19 @@ import java.util.List;
  * for each other, so a block of one-tile images decodes all its lanes at once.
  *
  * <p>The lane count {@code L} is {@code min(rows, }{@value #MAX_LANES}{@code )} for formats with
- * lanes (stream format 5, single-image form 4), and 1 for earlier ones, which coded every tile
- * on one message in this order.
+ * lanes (stream format 5 and later, single-image form 4 and later), and 1 for earlier ones, which
+ * coded every tile on one message in this order. From stream format 6 and single-image form 5 on
+ * ({@link TileFormat#fundsGlowLanes()}), a model file without a context model codes on at most
+ * {@code max(1, tiles / }{@value #GLOW_LANE_TILES}{@code )} lanes: a lane's first tiles have no
+ * bits to lend to the Glow's bits-back coding and are coded its coarse pop-free way (about 3
+ * tiles' worth of bits more per lane on Fashion-MNIST), which a lane of at least that many tiles
+ * repays to within about 1%.
  */
 final class LanePlan {
     /** The most lanes a block codes on. */
     static final int MAX_LANES = 64;
+    /** The fewest tiles a lane of a model without a context model holds, where the format funds Glow lanes and there are enough. */
+    static final int GLOW_LANE_TILES = 256;
 
     private final int lanes;
     private final int[] rowCanvas;
@@ -35,14 +43,19 @@ final class LanePlan {
     private final int[] canvasRows;
     private final int[] canvasAcross;
 
-    /** The plan of images of these shapes, on {@link #MAX_LANES} lanes at most, or on one lane when {@code laned} is false. */
-    LanePlan(List<ImageShape> shapes, Tiling tiling, boolean laned) {
+    /**
+     * The plan of images of these shapes as {@code format} lays them on lanes, for a model file
+     * with or without a context model.
+     */
+    LanePlan(List<ImageShape> shapes, Tiling tiling, TileFormat format, boolean hasContextModel) {
         int canvases = 0;
         int rows = 0;
+        long tiles = 0;
         for (ImageShape shape : shapes) {
             int groups = tiling.groups(shape.format().planes());
             canvases += groups;
             rows += groups * tiling.tileRows(shape.height());
+            tiles += (long) groups * tiling.tileRows(shape.height()) * tiling.tileColumns(shape.width());
         }
         rowCanvas = new int[rows];
         rowInCanvas = new int[rows];
@@ -67,7 +80,8 @@ final class LanePlan {
                 }
             }
         }
-        this.lanes = laned ? Math.max(1, Math.min(rows, MAX_LANES)) : 1;
+        long most = format.fundsGlowLanes() && !hasContextModel ? Math.max(1, tiles / GLOW_LANE_TILES) : MAX_LANES;
+        this.lanes = format.laned() ? (int) Math.max(1, Math.min(Math.min(rows, MAX_LANES), most)) : 1;
     }
 
     /** L, the number of lanes. */

@@ -8,14 +8,14 @@ import org.glowzip.codec.image.Image;
 import org.glowzip.codec.tile.TileFormat;
 
 /**
- * The single-image form, version 4: one image with as little framing as the coder allows.
+ * The single-image form, version 5: one image with as little framing as the coder allows.
  * Integers are unsigned big-endian except the varints (unsigned LEB128, see {@link Varint}: seven
  * bits a byte, lowest first, at most 5 bytes, shortest encoding only).
  *
  * <pre>
  *   offset  size  field
  *        0     3  magic 89 47 69 ("\x89Gi"; streams start "\x89GL", model files "\x89GZ")
- *        3     1  flags: high 4 bits, format version = 4; bit 0, 1 = coded, 0 = raw;
+ *        3     1  flags: high 4 bits, format version = 5; bit 0, 1 = coded, 0 = raw;
  *                 bit 1, 1 = coding parameters follow; bit 2, 1 = metadata follows; bit 3 is 0
  *        4     4  the first 4 bytes of the model fingerprint (SHA-256 of the model file)
  *        8     4  only when flag bit 1 is set: the coding parameters, as bytes 41..44 of a
@@ -30,7 +30,7 @@ import org.glowzip.codec.tile.TileFormat;
  *              k  only when flag bit 2 is set: the metadata, stored as given
  *        q     m  payload, up to the checksum:
  *                 raw: exactly width x height x planes samples, interleaved as Image stores them;
- *                 coded: the rANS lanes ({@link LanePayload}; min(rows of tiles, 64) of them)
+ *                 coded: the rANS lanes ({@link LanePayload}; as many as a stream block's)
  *                 onto which the image's rows of tiles ({@link Tiling}) were dealt and pushed
  *                 exactly as a one-image block of a stream codes them ({@link LanePlan}); less
  *                 than the sample count
@@ -48,6 +48,9 @@ import org.glowzip.codec.tile.TileFormat;
  * decoded with them. Nothing proportional to the declared shape is allocated before the checksum
  * has passed and the decoder's sample limit has been checked.
  *
+ * <p>Version 4 images are still read: the same layout, coded with a model without a context model
+ * on min(rows of tiles, 64) lanes however few tiles each lane gets ({@link TileFormat#LANES}).
+ *
  * <p>Version 3 images are still read: the same layout, the payload one message in compact form
  * (the 8-byte head, then its tail words bottom first: the payload of one lane) onto which every
  * tile was pushed, last first ({@link TileFormat#NEIGHBOURS}).
@@ -61,7 +64,7 @@ import org.glowzip.codec.tile.TileFormat;
  */
 public final class SingleImageFormat {
     static final byte[] MAGIC = {(byte) 0x89, 'G', 'i'};
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
     static final int FLAGS_OFFSET = 3;
     static final int CODED = 1;
     static final int EXPLICIT_PARAMETERS = 2;
@@ -79,9 +82,12 @@ public final class SingleImageFormat {
     private SingleImageFormat() {
     }
 
-    /** How a coded image of {@code version} codes its tiles: on one message before version 4, isolated before version 3, with a mode bit in version 1. */
+    /**
+     * How a coded image of {@code version} codes its tiles: on lanes of every length in version 4,
+     * on one message before, isolated before version 3, with a mode bit in version 1.
+     */
     static TileFormat tileModes(int version) {
-        return version >= 4 ? TileFormat.LANES : version >= 3 ? TileFormat.NEIGHBOURS : version >= 2 ? TileFormat.ISOLATED : TileFormat.MODE_BIT;
+        return version >= 5 ? TileFormat.FUNDED_LANES : version >= 4 ? TileFormat.LANES : version >= 3 ? TileFormat.NEIGHBOURS : version >= 2 ? TileFormat.ISOLATED : TileFormat.MODE_BIT;
     }
 
     /** True if {@code bytes} start with this form's magic. */

@@ -4,13 +4,13 @@ import java.util.Arrays;
 import org.glowzip.codec.tile.TileFormat;
 
 /**
- * The glowzip stream format, version 5. All integers are unsigned big-endian.
+ * The glowzip stream format, version 6. All integers are unsigned big-endian.
  *
  * <pre>
  * Header, 49 bytes ({@link StreamHeader})
  *   offset  size  field
  *        0     8  magic 89 47 4C 4F 57 5A 0D 0A ("\x89GLOWZ\r\n")
- *        8     1  format version = 5
+ *        8     1  format version = 6
  *        9    32  model fingerprint: SHA-256 of the model file that codes the blocks (until the
  *                 first model block)
  *       41     1  fractional bits P of the integer flow, 8..20
@@ -37,7 +37,8 @@ import org.glowzip.codec.tile.TileFormat;
  *    17+t     4  payload length m: raw, exactly the block's sample count; coded, less than that plus 16
  *    21+t     m  payload: raw, every image's plane-interleaved samples, in order; coded, the
  *                 rANS lanes ({@link LanePayload}) onto which the images' rows of tiles were
- *                 dealt and pushed ({@link LanePlan}), min(rows of tiles, 64) lanes
+ *                 dealt and pushed ({@link LanePlan}): min(rows of tiles, 64) lanes, and for a
+ *                 model without a context model at most max(1, tiles / 256)
  *  21+t+m     4  chained checksum: CRC32C of the previous link (the header's or the previous
  *                 block's checksum, 4 bytes) followed by the block's bytes from its type byte to
  *                 the end of the payload
@@ -91,6 +92,10 @@ import org.glowzip.codec.tile.TileFormat;
  * <p>A reader checks the header's magic, then its checksum, then the version, so every version
  * keeps this 49-byte header: a damaged version byte is malformed, an intact unknown one is refused.
  *
+ * <p>Version 5 streams are still read: the same bytes, but coded blocks of a model without a
+ * context model on min(rows of tiles, 64) lanes however few tiles each lane gets
+ * ({@link TileFormat#LANES}).
+ *
  * <p>Version 4 streams are still read: the same bytes without model blocks (a block of type 3 is
  * malformed there), one model for the whole stream, and a coded payload that is one rANS
  * {@link org.glowzip.codec.ans.Message} in its checked byte form (its word count, head, words and
@@ -109,7 +114,7 @@ import org.glowzip.codec.tile.TileFormat;
  */
 public final class StreamFormat {
     static final byte[] MAGIC = {(byte) 0x89, 'G', 'L', 'O', 'W', 'Z', '\r', '\n'};
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
     /** The oldest version still read. */
     public static final int OLDEST_VERSION = 2;
     public static final int HEADER_SIZE = 49;
@@ -141,10 +146,15 @@ public final class StreamFormat {
 
     /** The first version whose coded payloads are lanes. */
     static final int LANES_VERSION = 5;
+    /** The first version whose model without a context model codes on lanes that fund its Glow bits-back. */
+    static final int FUNDED_LANES_VERSION = 6;
 
-    /** How a coded block of {@code version} codes its tiles: on one message before version 5, isolated before version 4, with a mode bit before version 3. */
+    /**
+     * How a coded block of {@code version} codes its tiles: on lanes of every length in version 5,
+     * on one message before, isolated before version 4, with a mode bit before version 3.
+     */
     public static TileFormat tileModes(int version) {
-        return version >= LANES_VERSION ? TileFormat.LANES : version >= NEIGHBOURS_VERSION ? TileFormat.NEIGHBOURS : version >= CHAINED_VERSION ? TileFormat.ISOLATED : TileFormat.MODE_BIT;
+        return version >= FUNDED_LANES_VERSION ? TileFormat.FUNDED_LANES : version >= LANES_VERSION ? TileFormat.LANES : version >= NEIGHBOURS_VERSION ? TileFormat.NEIGHBOURS : version >= CHAINED_VERSION ? TileFormat.ISOLATED : TileFormat.MODE_BIT;
     }
 
     /** True if this reader reads streams of {@code version}. */

@@ -12,7 +12,12 @@ import org.glowzip.codec.context.SlotRule;
  * How the tiles of a coded image are coded, by format generation. A tile's {@link TileCoding}
  * is recorded as one symbol pushed after the tile, so that it pops first.
  * <ul>
- *   <li>{@link #LANES} (stream format 5, single-image form 4; {@link #CURRENT}): as
+ *   <li>{@link #FUNDED_LANES} (stream format 6, single-image form 5; {@link #CURRENT}): as
+ *       {@link #LANES}, but a model file without a context model codes on fewer lanes, each
+ *       long enough that its Glow bits-back tiles borrow their noise from the tiles before
+ *       them: a lane's first tiles, which have nothing to borrow from, are the only ones coded
+ *       the Glow's coarse pop-free way, so fewer lanes cost less.</li>
+ *   <li>{@link #LANES} (stream format 5, single-image form 4): as
  *       {@link #NEIGHBOURS}, the rows of tiles dealt to several messages, lanes, that decode in
  *       lockstep (the stream package's {@code LanePlan}), and the context model's samples of a
  *       tile coded in waves ({@link SampleOrder#waves}) instead of raster order.</li>
@@ -28,13 +33,14 @@ import org.glowzip.codec.context.SlotRule;
  * </ul>
  */
 public enum TileFormat {
+    FUNDED_LANES,
     LANES,
     NEIGHBOURS,
     ISOLATED,
     MODE_BIT;
 
     /** The generation encoders write. */
-    public static final TileFormat CURRENT = LANES;
+    public static final TileFormat CURRENT = FUNDED_LANES;
 
     private static final Uniform TWO_BITS = Uniform.ofBits(2);
     private static final Uniform ONE_BIT = Uniform.ofBits(1);
@@ -46,7 +52,7 @@ public enum TileFormat {
 
     /** Whether the tiles of a group of planes share one canvas, so that each sees its decoded neighbours. */
     public boolean neighbours() {
-        return this == LANES || this == NEIGHBOURS;
+        return this != ISOLATED && this != MODE_BIT;
     }
 
     /** The context coder of {@code model} in this generation: its slot rule and sample order. */
@@ -59,13 +65,18 @@ public enum TileFormat {
      * on, so that a decoder evaluates many samples of a tile at once; in raster order before.
      */
     public SampleOrder sampleOrder(ContextModel model) {
-        return this == LANES ? SampleOrder.waves(model.channels(), model.height(), model.width(), model.features().radius())
+        return laned() ? SampleOrder.waves(model.channels(), model.height(), model.width(), model.features().radius())
                 : SampleOrder.raster(model.channels(), model.height(), model.width());
     }
 
     /** Whether the tiles are coded on several lanes; one message before {@link #LANES}. */
     public boolean laned() {
-        return this == LANES;
+        return this == LANES || this == FUNDED_LANES;
+    }
+
+    /** Whether a model file without a context model codes on lanes long enough to fund its Glow bits-back: from {@link #FUNDED_LANES} on. */
+    public boolean fundsGlowLanes() {
+        return this == FUNDED_LANES;
     }
 
     /** The codec of mode symbols, for a model file with or without a context model. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import net.jqwik.api.Arbitraries;
@@ -84,7 +85,7 @@ class LanesTest {
     void rowsAreDealtToLanesInTurnAndWaitForTheTileAboveRight() {
         Tiling tiling = new Tiling(new GlowConfig(1, 1, 4, CouplingType.ADDITIVE, 1, 8, 8));
         List<ImageShape> shapes = List.of(new ImageShape(30, 20, SampleFormat.GRAY), new ImageShape(8, 8, SampleFormat.RGB));
-        LanePlan plan = new LanePlan(shapes, tiling, true);
+        LanePlan plan = new LanePlan(shapes, tiling, TileFormat.CURRENT, true);
         assertEquals(3 + 3, plan.rows(), "3 rows of 4 tiles, then 3 one-tile rows, one for each plane");
         assertEquals(6, plan.lanes());
         assertEquals(List.of(0, 0, 0, 1, 2, 3), List.of(plan.canvas(0), plan.canvas(1), plan.canvas(2), plan.canvas(3), plan.canvas(4), plan.canvas(5)));
@@ -92,13 +93,27 @@ class LanesTest {
         assertEquals(List.of(2, 3, 4, 4), List.of(plan.tilesAboveNeeded(1, 0), plan.tilesAboveNeeded(1, 1), plan.tilesAboveNeeded(1, 2),
                 plan.tilesAboveNeeded(2, 3)));
         assertEquals(0, plan.tilesAboveNeeded(4, 0), "rows of other canvases never wait for each other");
-        assertEquals(1, new LanePlan(shapes, tiling, false).lanes(), "formats before lanes: one message");
+        assertEquals(1, new LanePlan(shapes, tiling, TileFormat.NEIGHBOURS, true).lanes(), "formats before lanes: one message");
         List<ImageShape> many = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             many.add(new ImageShape(8, 8, SampleFormat.GRAY));
         }
-        assertEquals(LanePlan.MAX_LANES, new LanePlan(many, tiling, true).lanes());
-        assertEquals(37 % LanePlan.MAX_LANES, new LanePlan(many, tiling, true).lane(37));
+        assertEquals(LanePlan.MAX_LANES, new LanePlan(many, tiling, TileFormat.CURRENT, true).lanes());
+        assertEquals(37 % LanePlan.MAX_LANES, new LanePlan(many, tiling, TileFormat.CURRENT, true).lane(37));
+    }
+
+    @Test
+    void aGlowWithoutAContextModelCodesOnLanesOfAtLeast256Tiles() {
+        Tiling tiling = new Tiling(new GlowConfig(1, 1, 4, CouplingType.ADDITIVE, 1, 8, 8));
+        List<ImageShape> hundred = Collections.nCopies(100, new ImageShape(8, 8, SampleFormat.GRAY));
+        assertEquals(1, new LanePlan(hundred, tiling, TileFormat.CURRENT, false).lanes(), "100 tiles: one lane");
+        assertEquals(LanePlan.MAX_LANES, new LanePlan(hundred, tiling, TileFormat.LANES, false).lanes(), "format 5 dealt them to 64 lanes");
+        List<ImageShape> photos = Collections.nCopies(3, new ImageShape(200, 80, SampleFormat.GRAY));
+        assertEquals(3 * 10, new LanePlan(photos, tiling, TileFormat.CURRENT, true).rows(), "10 rows of 25 tiles each");
+        assertEquals(2, new LanePlan(photos, tiling, TileFormat.CURRENT, false).lanes(), "750 tiles in 30 rows: two lanes");
+        assertEquals(30, new LanePlan(photos, tiling, TileFormat.CURRENT, true).lanes(), "with a context model, a lane per row");
+        List<ImageShape> many = Collections.nCopies(40_000, new ImageShape(8, 8, SampleFormat.GRAY));
+        assertEquals(LanePlan.MAX_LANES, new LanePlan(many, tiling, TileFormat.CURRENT, false).lanes(), "never more than 64");
     }
 
     /** A photograph of 5 x 4 tiles in each of 3 planes: each row a lane, context-coded tiles waiting for the ones above them, decoded in lockstep. */

@@ -2,8 +2,10 @@ package org.glowzip.codec.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,8 +13,12 @@ import java.util.List;
 import java.util.Map;
 import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.ModelSet;
+import org.glowzip.codec.context.ContextModel;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.image.ImageFormat;
+import org.glowzip.codec.modelfile.ModelFile;
+import org.glowzip.codec.modelfile.ModelFileWriter;
+import org.glowzip.codec.tile.TileCoding;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +30,9 @@ import org.junit.jupiter.api.Test;
  * with the RGB photo model and of its gray version with the gray photo model (commit bbcec3c,
  * tiles with neighbours); a version 5 stream of the three, the gray and the RGB gradient, each
  * coded with the bundled model it picks (two model blocks), and version 4 single images of the
- * two gradients (commit 1e51552, lanes and waves).
+ * two gradients (commit 1e51552, lanes and waves); a version 5 stream of the 64 Fashion-MNIST
+ * test images of the test resources coded with the bundled Glow without its context model, on 64
+ * lanes of one tile each (commit 3270df6).
  */
 class LegacyFormatTest {
     private static final ImageCodec BUNDLED = ImageCodec.bundled();
@@ -88,6 +96,39 @@ class LegacyFormatTest {
         assertEquals(2, summary.modelBlocks());
         assertEquals(List.of(3L, 1L, 1L), bundled.codecs().stream()
                 .map(codec -> summary.models().get(new StreamModel(codec.model().fingerprint(), codec.parameters()))).toList());
+    }
+
+    @Test
+    void aVersion5StreamOfAGlowWithoutContextModelDecodesAndVersion6CodesItShorter() throws Exception {
+        ImageCodec glow = new ImageCodec(glowAlone(BUNDLED.model()));
+        List<Image> images = TestImages.fashionMnist(64);
+        byte[] stream = resource("v5-stream-64-images-glow-only.glz");
+        assertEquals(5, stream[StreamFormat.VERSION_OFFSET]);
+        try (GlowzipReader reader = glow.reader(new ByteArrayInputStream(stream))) {
+            for (Image image : images) {
+                assertEquals(image, reader.read());
+            }
+            assertNull(reader.read());
+        }
+        ByteArrayOutputStream current = new ByteArrayOutputStream();
+        try (GlowzipWriter writer = glow.writer(current)) {
+            for (Image image : images) {
+                writer.write(image);
+            }
+        }
+        try (GlowzipReader reader = glow.reader(new ByteArrayInputStream(current.toByteArray()))) {
+            for (Image image : images) {
+                assertEquals(image, reader.read());
+            }
+            assertTrue(reader.tally().count(TileCoding.GLOW_BITS_BACK) > 50, "on one lane, all but the first few tiles borrow");
+        }
+        assertTrue(current.size() < stream.length * 2 / 3, current.size() + " bytes on one lane, " + stream.length + " on 64");
+    }
+
+    /** The Glow of {@code model} alone, without its context model. */
+    private static ModelFile glowAlone(ModelFile model) {
+        return ModelFileWriter.toModelFile(model.config(), model.tensors().values().stream()
+                .filter(tensor -> !tensor.name().startsWith(ContextModel.PREFIX)).toList());
     }
 
     @Test

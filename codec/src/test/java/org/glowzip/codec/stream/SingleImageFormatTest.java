@@ -54,7 +54,7 @@ class SingleImageFormatTest {
                 "sides below 128 take one varint byte");
         Message[] lanes = CODER.encode(List.of(image));
         boolean coded = LanePayload.length(lanes) < image.sampleCount();
-        assertEquals(coded ? 0x41 : 0x40, bytes[3], "version 4, coded or raw, default parameters");
+        assertEquals(coded ? 0x51 : 0x50, bytes[3], "version 5, coded or raw, default parameters");
         byte[] payload = Arrays.copyOfRange(bytes, 11, bytes.length - 4);
         assertArrayEquals(coded ? LanePayload.write(lanes) : image.samples(), payload, "the payload is a one-image block's lanes or the samples");
         assertEquals(crc(bytes, bytes.length - 4), ByteBuffer.wrap(bytes).getInt(bytes.length - 4));
@@ -68,7 +68,7 @@ class SingleImageFormatTest {
             byte[] bytes = BUNDLED.encode(image);
             Message[] lanes = coder.encode(List.of(image));
             assertEquals(1, lanes.length, "one row of tiles, one lane");
-            assertEquals(0x41, bytes[3], "coded");
+            assertEquals(0x51, bytes[3], "coded");
             assertEquals(23 + 4L * lanes[0].wordCount(), bytes.length, "3 + 1 + 4 + 3 + 4 bytes of framing and the 8-byte head");
             assertArrayEquals(lanes[0].toCompactBytes(), Arrays.copyOfRange(bytes, 11, bytes.length - 4));
             assertEquals(8L * bytes.length, BUNDLED.codelength(image));
@@ -83,7 +83,7 @@ class SingleImageFormatTest {
     void explicitParametersRoundTripOnTheCodedPath() throws MalformedStreamException {
         ImageCodec explicit = new ImageCodec(BUNDLED.model(), new CodingParameters(14, 16, 22, 5), GlowzipWriter.DEFAULT_BLOCK_SAMPLES);
         byte[] bytes = explicit.encode(REAL);
-        assertEquals(0x43, bytes[3], "coded, parameters follow");
+        assertEquals(0x53, bytes[3], "coded, parameters follow");
         assertArrayEquals(new byte[] {14, 16, 22, 5}, Arrays.copyOfRange(bytes, 8, 12));
         assertEquals(REAL, explicit.decode(bytes));
         assertEquals(REAL, BUNDLED.decode(bytes), "decoded with the parameters the image names");
@@ -91,7 +91,7 @@ class SingleImageFormatTest {
 
     @Test
     void rawImagesAreTheirSamplesAnd15Bytes() throws MalformedStreamException {
-        assertEquals(0x40, RAW[3], "raw");
+        assertEquals(0x50, RAW[3], "raw");
         assertEquals(6 + 15, RAW.length);
         assertFalse(SingleImageHeader.read(RAW).coded());
     }
@@ -107,7 +107,7 @@ class SingleImageFormatTest {
     @Property(tries = 100)
     void explicitParametersRoundTripAndNameTheirFlow(@ForAll("images") Image image) throws MalformedStreamException {
         byte[] bytes = EXPLICIT.encode(image);
-        assertEquals(0x42, bytes[3] & ~1, "version 4, parameters follow");
+        assertEquals(0x52, bytes[3] & ~1, "version 5, parameters follow");
         assertArrayEquals(new byte[] {12, 14, 20, 4}, Arrays.copyOfRange(bytes, 8, 12));
         assertEquals(8L * bytes.length, EXPLICIT.codelength(image));
         assertEquals(image, EXPLICIT.decode(bytes));
@@ -154,7 +154,7 @@ class SingleImageFormatTest {
 
     @Test
     void flagsOfAnotherVersionOrReservedBitsAreRefused() {
-        assertRejected(flags(0x51), 3, "unsupported single-image format version 5, this reader reads 1 to 4");
+        assertRejected(flags(0x61), 3, "unsupported single-image format version 6, this reader reads 1 to 5");
         assertRejected(flags(0x15), 3, "reserved flag bits set in flags byte 0x15");
         assertRejected(flags(0x48), 3, "reserved flag bits set in flags byte 0x48");
     }
