@@ -1,6 +1,5 @@
 package org.glowzip.codec.flow;
 
-import java.util.function.LongUnaryOperator;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowLayout;
@@ -81,12 +80,12 @@ final class IntCoupling implements IntStep {
     }
 
     private long mixtureForward(Message message, FeatureMap h, int channels, int c, int i, long x) {
-        LongUnaryOperator curve = mixtureCurve(h, channels, c, i);
+        MonotoneCurve curve = mixtureCurve(h, channels, c, i);
         return curve == null ? x : MonotoneScale.forward(message, x, curve, 1 << scaleBits);
     }
 
     private long mixtureInverse(Message message, FeatureMap h, int channels, int c, int i, long y) {
-        LongUnaryOperator curve = mixtureCurve(h, channels, c, i);
+        MonotoneCurve curve = mixtureCurve(h, channels, c, i);
         return curve == null ? y : MonotoneScale.inverse(message, y, curve, 1 << scaleBits);
     }
 
@@ -94,10 +93,12 @@ final class IntCoupling implements IntStep {
      * The mixture map of element {@code i} of channel {@code c} in units, scaled up by
      * {@code 2^scaleBits}: {@code G(X) = floor(2^scaleBits (L(x + t) s - o) / u) + 2X} with
      * {@code x = X u + o}; the {@code 2X} keeps it increasing where the curve is flatter than the
-     * rounding of its evaluation. {@code null} where a network output is not a finite number: the
-     * element passes unchanged.
+     * rounding of its evaluation. Its guess at {@code G^-1(v)} solves the curve without the
+     * {@code 2X} for {@code x + t} between the components' own inverses
+     * ({@link MixtureCurve#inverseBounds}), which costs no evaluation. {@code null} where a network
+     * output is not a finite number: the element passes unchanged.
      */
-    private LongUnaryOperator mixtureCurve(FeatureMap h, int channels, int c, int i) {
+    private MonotoneCurve mixtureCurve(FeatureMap h, int channels, int c, int i) {
         int width = channels - network.inChannels();
         int j = c - network.inChannels();
         int components = GlowLayout.MIXTURE_COMPONENTS;
@@ -118,10 +119,25 @@ final class IntCoupling implements IntStep {
         double unit = frame.unit(c);
         double offset = frame.offset(c);
         double denominator = 1 << scaleBits;
-        return x -> {
-            double scaled = denominator * ((mixture.at(x * unit + offset + t) * s - offset) / unit);
-            return (long) Math.floor(Math.max(-MAX_CURVE, Math.min(MAX_CURVE, scaled))) + 2 * x;
+        return new MonotoneCurve() {
+            @Override
+            public long at(long x) {
+                double scaled = denominator * ((mixture.at(x * unit + offset + t) * s - offset) / unit);
+                return (long) Math.floor(Math.max(-MAX_CURVE, Math.min(MAX_CURVE, scaled))) + 2 * x;
+            }
+
+            @Override
+            public Bracket guess(long v) {
+                double[] bounds = mixture.inverseBounds((v / denominator * unit + offset) / s);
+                return new Bracket(toUnits(Math.floor((bounds[0] - t - offset) / unit)) - 1,
+                        toUnits(Math.ceil((bounds[1] - t - offset) / unit)) + 1);
+            }
         };
+    }
+
+    /** A whole number of units as a long, saturated at the bounds of the search's domain (0 for NaN). */
+    private static long toUnits(double units) {
+        return (long) Math.max(-MonotoneScale.LIMIT, Math.min(MonotoneScale.LIMIT, units));
     }
 
     /**

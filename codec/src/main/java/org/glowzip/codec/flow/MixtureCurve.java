@@ -51,6 +51,22 @@ final class MixtureCurve {
         return logSumExp(below) - logSumExp(above);
     }
 
+    /**
+     * Bounds {@code {low, high}} of {@code L^-1(level)}: {@code F} is a mixture of the components'
+     * CDFs, so it reaches {@code sigmoid(level)} between the points where the first and the last of
+     * them do, {@code m_k + level e^l_k}. Arithmetic only.
+     */
+    double[] inverseBounds(double level) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < means.length; k++) {
+            double z = means[k] + level / inverseScales[k];
+            low = Math.min(low, z);
+            high = Math.max(high, z);
+        }
+        return new double[] {low, high};
+    }
+
     /** {@code log(1 + e^x)} without overflow. */
     private static double softPlus(double x) {
         return Math.max(x, 0) + StrictMath.log1p(StrictMath.exp(-Math.abs(x)));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.function.LongUnaryOperator;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class MonotoneScaleTest {
     /** {@code floor(D (a x + b tanh(x / w))) + 2x}: increasing for {@code a > |b| / w}, flat or falling otherwise. */
-    private static LongUnaryOperator curve(int denominator, double slope, double bend, double width) {
+    private static MonotoneCurve curve(int denominator, double slope, double bend, double width) {
         return x -> (long) Math.floor(denominator * (slope * x + bend * StrictMath.tanh(x / width))) + 2 * x;
     }
 
@@ -34,7 +33,7 @@ class MonotoneScaleTest {
             @ForAll @DoubleRange(min = -50, max = 50) double bend, @ForAll @DoubleRange(min = 1, max = 1000) double width,
             @ForAll @IntRange(min = 0, max = 50) int prefill) {
         int denominator = 1 << denominatorBits;
-        LongUnaryOperator g = curve(denominator, slope, bend, width);
+        MonotoneCurve g = curve(denominator, slope, bend, width);
         Message start = prefilled(prefill);
         Message message = start.copy();
         long y;
@@ -54,7 +53,7 @@ class MonotoneScaleTest {
     @Property(tries = 300)
     void inverseThenForwardIsAlsoTheIdentity(@ForAll @LongRange(min = -100_000, max = 100_000) long y,
             @ForAll @DoubleRange(min = 0.01, max = 4) double slope, @ForAll @DoubleRange(min = -1, max = 1) double bend) {
-        LongUnaryOperator g = curve(1 << 16, slope, bend * slope * 10, 10);
+        MonotoneCurve g = curve(1 << 16, slope, bend * slope * 10, 10);
         Message message = new Message();
         long x = MonotoneScale.inverse(message, y, g, 1 << 16);
         assertEquals(y, MonotoneScale.forward(message, x, g, 1 << 16));
@@ -66,7 +65,7 @@ class MonotoneScaleTest {
     void costIsMinusTheLogSlope() {
         int denominator = 1 << 16;
         for (double slope : new double[] {0.01, 0.25, 1, 3}) {
-            LongUnaryOperator g = curve(denominator, slope, 0, 1);
+            MonotoneCurve g = curve(denominator, slope, 0, 1);
             Message message = prefilled(2000);
             long before = message.bitLength();
             int count = 4000;
@@ -83,10 +82,10 @@ class MonotoneScaleTest {
     @Test
     void theInverseFindsValuesOfASmoothCurveInAFewEvaluations() {
         long[] evaluations = {0};
-        LongUnaryOperator smooth = curve(1 << 16, 0.3, 40, 3000);
-        LongUnaryOperator counted = x -> {
+        MonotoneCurve smooth = curve(1 << 16, 0.3, 40, 3000);
+        MonotoneCurve counted = x -> {
             evaluations[0]++;
-            return smooth.applyAsLong(x);
+            return smooth.at(x);
         };
         int count = 1000;
         Message message = prefilled(100);
@@ -97,9 +96,60 @@ class MonotoneScaleTest {
         assertTrue(evaluations[0] < 12 * count, evaluations[0] / (double) count + " evaluations per value");
     }
 
+    /** {@code curve} with a guess at {@code G^-1(v)}: the bracket {@code [x0 - spread, x0 + spread]} around {@code x0 = (v / D - 2 shift) / (slope + 2 / D)}. */
+    private static MonotoneCurve guessing(MonotoneCurve curve, int denominator, double slope, long shift, long spread) {
+        return new MonotoneCurve() {
+            @Override
+            public long at(long x) {
+                return curve.at(x);
+            }
+
+            @Override
+            public Bracket guess(long v) {
+                long x0 = (long) ((double) v / denominator / (slope + 2.0 / denominator)) - shift;
+                return new Bracket(x0 - spread, x0 + spread);
+            }
+        };
+    }
+
+    /** However far off the guess, the search finds what it finds without one, and the forward map codes every value again. */
+    @Property(tries = 1000)
+    void aGuessChangesNoResult(@ForAll @LongRange(min = -(1L << 30), max = 1L << 30) long y, @ForAll @DoubleRange(min = 0.01, max = 4) double slope,
+            @ForAll @DoubleRange(min = -1, max = 1) double bend, @ForAll @LongRange(min = -(1L << 42), max = 1L << 42) long shift,
+            @ForAll @LongRange(min = -10, max = 1L << 41) long spread) {
+        int denominator = 1 << 16;
+        MonotoneCurve plain = curve(denominator, slope, bend * slope * 100, 100);
+        MonotoneCurve guessed = guessing(plain, denominator, slope, shift, spread);
+        Message message = prefilled(20);
+        long x = MonotoneScale.inverse(message.copy(), y, plain, denominator);
+        Message guessedMessage = message.copy();
+        assertEquals(x, MonotoneScale.inverse(guessedMessage, y, guessed, denominator));
+        assertEquals(y, MonotoneScale.forward(guessedMessage, x, guessed, denominator));
+        assertEquals(message, guessedMessage);
+    }
+
+    /** A guess within a few units costs about two evaluations and a couple of steps. */
+    @Test
+    void aCloseGuessTakesFewEvaluations() {
+        long[] evaluations = {0};
+        int denominator = 1 << 16;
+        MonotoneCurve smooth = curve(denominator, 0.3, 40, 3000);
+        MonotoneCurve counted = guessing(x -> {
+            evaluations[0]++;
+            return smooth.at(x);
+        }, denominator, 0.3, 0, 200);
+        int count = 1000;
+        Message message = prefilled(100);
+        for (long y = -count / 2; y < count / 2; y++) {
+            long x = MonotoneScale.inverse(message, y * 37, counted, denominator);
+            assertEquals(y * 37, MonotoneScale.forward(message, x, smooth, denominator));
+        }
+        assertTrue(evaluations[0] < 7 * count, evaluations[0] / (double) count + " evaluations per value");
+    }
+
     @Test
     void aCurveThatFallsIsRefusedWhereTheSearchWouldGoWrong() {
-        LongUnaryOperator sawtooth = x -> 1000 * Math.floorMod(x, 10) - 3000 * x;
+        MonotoneCurve sawtooth = x -> 1000 * Math.floorMod(x, 10) - 3000 * x;
         assertThrows(ArithmeticException.class, () -> MonotoneScale.forward(prefilled(100), 5, sawtooth, 256));
         assertThrows(ArithmeticException.class, () -> MonotoneScale.forward(prefilled(100), 1L << 40, x -> x << 8, 256));
     }
