@@ -101,6 +101,12 @@ final class TrainCommand implements Callable<Integer> {
             + " run folder whose checkpoint has uniform noise, training goes on from that Glow with a fresh q, which starts uniform.")
     boolean variational;
 
+    @Option(names = "--average", paramLabel = "DECAY", defaultValue = "0",
+            description = "Polyak averaging: test figures and written models use an exponential moving average of the"
+                    + " parameters with this decay per step, e.g. 0.999 (default: ${DEFAULT-VALUE}, none). Checkpoints keep it"
+                    + " as average.gzm beside model.gzm; a resumed run without one starts it from the restored parameters.")
+    double averageDecay;
+
     @Override
     public Integer call() throws Exception {
         PrintStream progress = verbosity.progress();
@@ -109,7 +115,7 @@ final class TrainCommand implements Callable<Integer> {
         GlowConfig model = new GlowConfig(levels, steps, width, coupling, train.channels(), train.height(), train.width());
         TrainingOptions options = new TrainingOptions(model, out, totalSteps, batch, new LearningRateSchedule(learningRate,
                 0, warmup, decayFrom == null ? LearningRateSchedule.NO_DECAY : decayFrom, decayFrom == null ? learningRate : finalLearningRate), clip, checkpointEvery,
-                logEvery, initBatch, testImages, seed, variational);
+                logEvery, initBatch, testImages, seed, variational, averageDecay);
         progress.println("training " + model + " on " + train.size() + " images, testing on "
                 + Math.min(test.size(), options.testImages()));
         new Trainer(options, train, test, progress).run();

@@ -70,6 +70,11 @@ public final class Adam {
         return state;
     }
 
+    /** The trainable parameters this optimizer updates, as one vector. */
+    ParameterVector vector() {
+        return vector;
+    }
+
     /** Sets the number of updates done so far (after restoring {@link #state()}). */
     public void setUpdates(long updates) {
         this.updates = updates;

@@ -30,12 +30,14 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Checkpoints under {@code <output>/checkpoints}: directory {@code step-<n>} holds
- * {@code model.gzm} (the model file) and {@code optimizer.gzm} (Adam's moments, same format), and
- * the file {@code latest} names the newest complete one; it is replaced atomically after both files
+ * {@code model.gzm} (the model file), {@code optimizer.gzm} (Adam's moments, same format) and,
+ * where the run averages its parameters, {@code average.gzm} (the model file of the
+ * {@link ParameterAverage}, the one to ship), and the file {@code latest} names the newest complete one; it is replaced atomically after both files
  * are written, so an interrupted save leaves the previous checkpoint in force. The two newest are kept.
  */
 public final class Checkpoint {
     private static final String LATEST = "latest";
+    private static final String AVERAGE = "average.gzm";
     private static final int KEEP = 2;
 
     private final Path directory;
@@ -46,11 +48,16 @@ public final class Checkpoint {
     }
 
     /** Saves the state after {@code step} completed steps. */
-    public void save(Glow glow, Dequantization dequantization, Adam adam, long step) throws IOException {
+    public void save(Glow glow, Dequantization dequantization, Adam adam, ParameterAverage average, long step) throws IOException {
         Path target = directory.resolve(String.format("step-%08d", step));
         Files.createDirectories(target);
         GlowFiles.save(glow, dequantization, target.resolve("model.gzm"));
         ModelFileWriter.write(target.resolve("optimizer.gzm"), glow.config(), GlowFiles.tensors(adam.state()));
+        if (average.active()) {
+            average.swap();
+            GlowFiles.save(glow, dequantization, target.resolve(AVERAGE));
+            average.swap();
+        }
         Path temporary = directory.resolve(LATEST + ".tmp");
         Files.writeString(temporary, target.getFileName().toString(), StandardCharsets.UTF_8);
         Files.move(temporary, directory.resolve(LATEST), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -93,9 +100,11 @@ public final class Checkpoint {
      * coupling's shift and scale outputs (and their moments) into the leading rows of its wider
      * last convolution; the mixture's own outputs keep their fresh start, a curve near the
      * identity, and zero moments: training goes on from the affine Glow. Either way, the restored
-     * state says that some parameters are new to the checkpoint.
+     * state says that some parameters are new to the checkpoint. The {@code average} goes on from
+     * the checkpoint's where it has one of the same parameters, and starts again from the restored
+     * values otherwise.
      */
-    public Restored restore(Glow glow, Dequantization dequantization, Adam adam) throws IOException {
+    public Restored restore(Glow glow, Dequantization dequantization, Adam adam, ParameterAverage average) throws IOException {
         long step = latestStep();
         Path source = directory.resolve(String.format("step-%08d", step));
         ModelFile model = ModelFileReader.read(source.resolve("model.gzm"));
@@ -113,7 +122,16 @@ public final class Checkpoint {
         }
         assignment.assign(adam.state().stream().filter(p -> moments.containsKey(p.name())).toList(), moments);
         adam.setUpdates(step);
-        return new Restored(step, widening || (!withDequantizer && !dequantization.parameters().isEmpty()));
+        Restored restored = new Restored(step, widening || (!withDequantizer && !dequantization.parameters().isEmpty()));
+        average.restart();
+        if (average.active() && !restored.newParameters() && Files.exists(source.resolve(AVERAGE))) {
+            Map<String, NamedTensor> averaged = ModelFileReader.read(source.resolve(AVERAGE)).tensors();
+            average.swap();
+            GlowFiles.assign(glow.parameters(), averaged);
+            GlowFiles.assign(dequantization.parameters(), averaged);
+            average.swap();
+        }
+        return restored;
     }
 
     /**

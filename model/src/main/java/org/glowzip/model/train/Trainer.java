@@ -26,7 +26,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * warm-up, global gradient-norm clipping and a guard that skips (and reports) any step whose loss
  * or gradient is not finite. Writes under the output directory: {@code checkpoints/} (see
  * {@link Checkpoint}), {@code log.csv} ({@link TrainingLog}), {@code bpd.png} ({@link BpdPlot}) and,
- * at the end, {@code model.gzm}. If a checkpoint exists there, training resumes from it.
+ * at the end, {@code model.gzm}. If a checkpoint exists there, training resumes from it. Where the
+ * run averages its parameters ({@link ParameterAverage}), the test figures and the final model are
+ * the average's; it returns the flow holding the average.
  *
  * <p>Step {@code s} uses the images {@code order(e)[b*B, (b+1)*B)} with {@code e = s / stepsPerEpoch},
  * {@code b = s mod stepsPerEpoch}, {@code order(e)} a shuffle seeded by {@code seed + e}, and
@@ -64,11 +66,12 @@ public final class Trainer {
         List<Parameter> parameters = new ArrayList<>(glow.parameters());
         parameters.addAll(dequantization.parameters());
         Adam adam = new Adam(parameters);
+        ParameterAverage average = new ParameterAverage(adam.vector(), options.averageDecay());
         Checkpoint checkpoint = new Checkpoint(options.outputDirectory());
         long step = 0;
         LearningRateSchedule schedule = options.learningRate();
         if (checkpoint.latestStep() >= 0) {
-            Checkpoint.Restored restored = checkpoint.restore(glow, dequantization, adam);
+            Checkpoint.Restored restored = checkpoint.restore(glow, dequantization, adam, average);
             step = restored.step();
             console.println("resumed from checkpoint at step " + step);
             if (restored.newParameters()) {
@@ -78,6 +81,7 @@ public final class Trainer {
             }
         } else {
             initialize(glow);
+            average.restart();
         }
         TrainingLog log = new TrainingLog(options.outputDirectory().resolve("log.csv"), step, options.batchSize());
         RunClock clock = new RunClock(log.hours());
@@ -97,6 +101,7 @@ public final class Trainer {
             }
             long start = System.nanoTime();
             double bpd = trainStep(glow, dequantization, adam, order, batchIndex, step, schedule.at(step, options.totalSteps()));
+            average.update();
             double seconds = (System.nanoTime() - start) / 1e9;
             secondsPerStep = Double.isNaN(secondsPerStep) ? seconds : 0.95 * secondsPerStep + 0.05 * seconds;
             step++;
@@ -115,8 +120,10 @@ public final class Trainer {
             if (step % options.logEvery() == 0 || epochEnd || last) {
                 double testBpd = Double.NaN;
                 if ((epochEnd || last) && options.testImages() > 0) {
+                    average.swap();
                     testBpd = Evaluator.bitsPerDimension(glow, dequantization, test, options.testImages(), options.batchSize(),
                             options.seed());
+                    average.swap();
                     progress.message(String.format("step %d (epoch %.2f): test %.4f bpd on %d images, train %.4f bpd",
                             step, (double) step / stepsPerEpoch, testBpd, Math.min(options.testImages(), test.size()),
                             bpdCount == 0 ? Double.NaN : bpdSum / bpdCount));
@@ -129,9 +136,10 @@ public final class Trainer {
                 bpdCount = 0;
             }
             if (step % options.checkpointEvery() == 0 || last) {
-                checkpoint.save(glow, dequantization, adam, step);
+                checkpoint.save(glow, dequantization, adam, average, step);
             }
         }
+        average.swap();
         GlowFiles.save(glow, dequantization, options.outputDirectory().resolve("model.gzm"));
         console.println();
         console.println("wrote " + options.outputDirectory().resolve("model.gzm"));

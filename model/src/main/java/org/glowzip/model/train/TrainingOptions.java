@@ -19,14 +19,17 @@ import org.glowzip.codec.modelfile.GlowConfig;
  * @param seed fixes initialization, data order and dequantization noise
  * @param variational whether the dequantization noise comes from a posterior q(u | p) trained with
  *     the flow ({@link org.glowzip.model.flow.VariationalDequantization}) instead of U[0, 1)
+ * @param averageDecay the decay of the Polyak average of the parameters ({@link ParameterAverage}),
+ *     which the test figures and the written models hold; 0 for none
  */
 public record TrainingOptions(GlowConfig model, Path outputDirectory, long totalSteps, int batchSize,
         LearningRateSchedule learningRate, double clipNorm, long checkpointEvery, long logEvery,
-        int initBatchSize, int testImages, long seed, boolean variational) {
+        int initBatchSize, int testImages, long seed, boolean variational, double averageDecay) {
 
     public TrainingOptions {
         if (totalSteps < 1 || batchSize < 1 || !(clipNorm > 0)
-                || checkpointEvery < 1 || logEvery < 1 || initBatchSize < 1 || testImages < 0) {
+                || checkpointEvery < 1 || logEvery < 1 || initBatchSize < 1 || testImages < 0
+                || !(averageDecay >= 0 && averageDecay < 1)) {
             throw new IllegalArgumentException("invalid training options " + this);
         }
     }

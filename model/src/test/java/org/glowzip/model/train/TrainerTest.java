@@ -1,5 +1,6 @@
 package org.glowzip.model.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,13 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.modelfile.GlowLayout;
 import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.modelfile.ModelFileReader;
+import org.glowzip.codec.modelfile.ModelFileWriter;
+import org.glowzip.codec.modelfile.NamedTensor;
 import org.glowzip.model.data.IdxFiles;
 import org.glowzip.model.data.ImageSet;
 import org.glowzip.model.flow.Glow;
@@ -74,7 +79,7 @@ class TrainerTest {
 
     @Test
     void trainsWritesArtifactsAndResumes(@TempDir Path output) throws Exception {
-        TrainingOptions options = new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, false);
+        TrainingOptions options = new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, false, 0);
         Glow trained = new Trainer(options, sample, sample, System.err).run();
         for (String file : List.of("log.csv", "bpd.png", "model.gzm", "checkpoints/latest", "checkpoints/step-00000004/model.gzm",
                 "checkpoints/step-00000004/optimizer.gzm")) {
@@ -87,7 +92,7 @@ class TrainerTest {
         assertTrue(!log.get(4).split(",", -1)[3].isEmpty(), "test bpd at the end");
         assertEquals(TINY, ModelFileReader.read(output.resolve("model.gzm")).config());
 
-        TrainingOptions longer = new TrainingOptions(TINY, output, 6, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, false);
+        TrainingOptions longer = new TrainingOptions(TINY, output, 6, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, false, 0);
         new Trainer(longer, sample, sample, System.err).run();
         List<String> resumed = Files.readAllLines(output.resolve("log.csv"));
         assertEquals(7, resumed.size(), "log continues after the resumed step");
@@ -98,23 +103,23 @@ class TrainerTest {
 
     @Test
     void variationalTrainingGoesOnFromAUniformCheckpointAndResumesItself(@TempDir Path output) throws Exception {
-        new Trainer(new TrainingOptions(TINY, output, 2, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, false), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 2, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, false, 0), sample, sample, System.err).run();
         assertFalse(GlowLayout.hasDequantizer(ModelFileReader.read(output.resolve("model.gzm"))));
 
-        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, true), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, true, 0), sample, sample, System.err).run();
         ModelFile variational = ModelFileReader.read(output.resolve("model.gzm"));
         assertTrue(GlowLayout.hasDequantizer(variational));
         assertNull(new GlowLayout(TINY).problem(variational));
         assertTrue(GlowFiles.dequantizationOf(variational) instanceof VariationalDequantization);
 
-        new Trainer(new TrainingOptions(TINY, output, 5, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, true), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 5, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, true, 0), sample, sample, System.err).run();
         List<String> log = Files.readAllLines(output.resolve("log.csv"));
         assertTrue(log.get(log.size() - 1).startsWith("5,"), "resumed from its own variational checkpoint: " + log);
     }
 
     @Test
     void aMixtureRunGoesOnFromAnAffineCheckpointWithItsLikelihood(@TempDir Path output) throws Exception {
-        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, true), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, true, 0), sample, sample, System.err).run();
         INDArray pixels = sample.batch(sample.order(), 0, 32, DataType.FLOAT);
         Glow affine = GlowFiles.load(output.resolve("model.gzm"));
         double affineBpd = affine.bitsPerDimension(affine.forward(UniformDequantization.INSTANCE.dequantize(pixels, 5))).meanNumber().doubleValue();
@@ -124,19 +129,47 @@ class TrainerTest {
         VariationalDequantization dequantization = new VariationalDequantization(1, 16, DataType.FLOAT, new Random(1));
         List<Parameter> parameters = new ArrayList<>(mixture.parameters());
         parameters.addAll(dequantization.parameters());
-        assertEquals(new Checkpoint.Restored(4, true), new Checkpoint(output).restore(mixture, dequantization, new Adam(parameters)));
+        Adam adam = new Adam(parameters);
+        assertEquals(new Checkpoint.Restored(4, true), new Checkpoint(output).restore(mixture, dequantization, adam,
+                new ParameterAverage(adam.vector(), 0)));
         double mixtureBpd = mixture.bitsPerDimension(mixture.forward(UniformDequantization.INSTANCE.dequantize(pixels, 5))).meanNumber().doubleValue();
         assertEquals(affineBpd, mixtureBpd, 1e-4, "the mixture starts as the affine Glow: its curves start as the identity");
 
-        new Trainer(new TrainingOptions(mixtureConfig, output, 6, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, true), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(mixtureConfig, output, 6, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, true, 0), sample, sample, System.err).run();
         assertEquals(mixtureConfig, ModelFileReader.read(output.resolve("model.gzm")).config());
         List<String> log = Files.readAllLines(output.resolve("log.csv"));
         assertTrue(log.get(log.size() - 1).startsWith("6,"), "resumed at step 4: " + log);
     }
 
+    /** With Polyak averaging, checkpoints keep the average beside the values, the run ships it, and a resumed run goes on from it. */
+    @Test
+    void anAveragedRunShipsItsAverageAndResumesFromIt(@TempDir Path output) throws Exception {
+        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, false, 0.9), sample, sample, System.err).run();
+        Path last = output.resolve("checkpoints/step-00000004");
+        ModelFile average = ModelFileReader.read(last.resolve("average.gzm"));
+        assertArrayEquals(average.fingerprint(), ModelFileReader.read(output.resolve("model.gzm")).fingerprint(), "the run ships the average");
+        assertFalse(Arrays.equals(average.fingerprint(), ModelFileReader.read(last.resolve("model.gzm")).fingerprint()),
+                "the average is not the last values");
+
+        Glow glow = new Glow(TINY, DataType.FLOAT, 1);
+        Adam adam = new Adam(glow.parameters());
+        ParameterAverage restored = new ParameterAverage(adam.vector(), 0.9);
+        new Checkpoint(output).restore(glow, UniformDequantization.INSTANCE, adam, restored);
+        assertEquals(ModelFileReader.read(last.resolve("model.gzm")).tensors(), tensorsOf(glow), "the values are the last ones");
+        restored.swap();
+        assertEquals(average.tensors(), tensorsOf(glow), "the average goes on from the checkpoint's");
+
+        new Trainer(new TrainingOptions(TINY, output, 6, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, false, 0.9), sample, sample, System.err).run();
+        assertTrue(Files.exists(output.resolve("checkpoints/step-00000006/average.gzm")));
+    }
+
+    private static Map<String, NamedTensor> tensorsOf(Glow glow) {
+        return ModelFileWriter.toModelFile(TINY, GlowFiles.tensors(glow)).tensors();
+    }
+
     @Test
     void nonFiniteStepsAreSkippedAndCounted(@TempDir Path output) throws Exception {
-        TrainingOptions explosive = new TrainingOptions(TINY, output, 4, 8, LearningRateSchedule.constant(1e4, 0), 1e9, 100, 1, 16, 0, 7, false);
+        TrainingOptions explosive = new TrainingOptions(TINY, output, 4, 8, LearningRateSchedule.constant(1e4, 0), 1e9, 100, 1, 16, 0, 7, false, 0);
         new Trainer(explosive, sample, sample, System.err).run();
         List<String> log = Files.readAllLines(output.resolve("log.csv"));
         long skipped = Long.parseLong(log.get(log.size() - 1).split(",")[6]);
