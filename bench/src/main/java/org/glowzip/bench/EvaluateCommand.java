@@ -34,7 +34,8 @@ final class EvaluateCommand implements Callable<Integer> {
     Integer limit;
 
     @Option(names = "--samples", paramLabel = "N", defaultValue = "1",
-            description = "Dequantization noise draws per image (default: ${DEFAULT-VALUE}).")
+            description = "Dequantization noise draws per image (default: ${DEFAULT-VALUE}); with more than one, also the"
+                    + " importance-weighted bound over them, which tells what a better posterior q(u | x) could gain.")
     int samples;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "100", description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
@@ -66,12 +67,27 @@ final class EvaluateCommand implements Callable<Integer> {
         Glow glow = GlowFiles.fromModelFile(file);
         Dequantization dequantization = GlowFiles.dequantizationOf(file);
         int images = limit == null ? test.size() : Math.min(limit, test.size());
+        double[][] draws = new double[images][samples];
         double sum = 0;
         for (int sample = 0; sample < samples; sample++) {
-            sum += Evaluator.bitsPerDimension(glow, dequantization, test, images, batch, seed + 7919L * sample);
+            double[] each = Evaluator.bitsPerImage(glow, dequantization, test, images, batch, seed + 7919L * sample);
+            for (int i = 0; i < images; i++) {
+                draws[i][sample] = each[i];
+                sum += each[i];
+            }
         }
+        double mean = sum / ((double) samples * images);
         System.out.printf(Locale.ROOT, "test NLL     %.4f bpd over %d images, %d %s dequantization sample(s) each%n",
-                sum / samples, images, samples, dequantization instanceof UniformDequantization ? "uniform" : "variational");
+                mean, images, samples, dequantization instanceof UniformDequantization ? "uniform" : "variational");
+        if (samples > 1) {
+            double weighted = 0;
+            for (double[] image : draws) {
+                weighted += Evaluator.importanceWeighted(image, config.dimensions());
+            }
+            weighted /= images;
+            System.out.printf(Locale.ROOT, "importance-weighted bound %.4f bpd (%d draws): a better posterior q(u | x) could gain at"
+                    + " least %.4f%n", weighted, samples, mean - weighted);
+        }
         return 0;
     }
 }

@@ -89,6 +89,15 @@ class ModelCommandsTest {
     }
 
     @Test
+    void evaluatingWithSeveralDrawsReportsTheImportanceWeightedBound() {
+        Cli.Run run = Cli.run("evaluate", "--limit", "3", "--samples", "2");
+        assertEquals(0, run.exit(), run::toString);
+        assertTrue(run.out().contains("over 3 images, 2 uniform dequantization sample(s) each"), run::toString);
+        assertTrue(run.out().matches("(?s).*importance-weighted bound \\d\\.\\d{4} bpd \\(2 draws\\): a better posterior q\\(u \\| x\\) could gain at least 0\\.\\d{4}\n.*"),
+                run::toString);
+    }
+
+    @Test
     void evaluatingOnImagesOfAnotherShapeSaysSo() {
         Run run = run("evaluate", "--model", "photo-rgb", "--limit", "1");
         assertEquals(ExitCodes.RUNTIME_ERROR, run.exitCode, run.err);
