@@ -32,8 +32,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Checkpoints under {@code <output>/checkpoints}: directory {@code step-<n>} holds
  * {@code model.gzm} (the model file), {@code optimizer.gzm} (Adam's moments, same format) and,
  * where the run averages its parameters, {@code average.gzm} (the model file of the
- * {@link ParameterAverage}, the one to ship), and the file {@code latest} names the newest complete one; it is replaced atomically after both files
- * are written, so an interrupted save leaves the previous checkpoint in force. The two newest are kept.
+ * {@link ParameterAverage}, the one to ship); the file {@code latest} names the newest complete
+ * one. It is replaced atomically after the files are written, so an interrupted save leaves the
+ * previous checkpoint in force. The two newest are kept.
  */
 public final class Checkpoint {
     private static final String LATEST = "latest";
