@@ -42,12 +42,7 @@ class LegacyFormatTest {
     void aVersion2StreamDecodes() throws IOException {
         byte[] stream = resource("v2-stream-3-images-2-blocks.glz");
         assertEquals(2, stream[StreamFormat.VERSION_OFFSET]);
-        try (GlowzipReader reader = BUNDLED.reader(new ByteArrayInputStream(stream))) {
-            for (Image image : EXPECTED) {
-                assertEquals(image, reader.read());
-            }
-            assertNull(reader.read());
-        }
+        assertReadsAll(BUNDLED.reader(new ByteArrayInputStream(stream)), EXPECTED, "version 2");
         StreamSummary summary = StreamSummary.read(new ByteArrayInputStream(stream));
         assertEquals(List.of(2, 3L, 2L, (long) stream.length), List.of(summary.header().version(), summary.images(),
                 summary.codedBlocks() + summary.rawBlocks(), summary.bytes()));
@@ -66,12 +61,7 @@ class LegacyFormatTest {
         for (String name : List.of("v3-stream-3-images.glz", "v4-stream-3-images.glz")) {
             byte[] stream = resource(name);
             assertEquals(name.charAt(1) - '0', stream[StreamFormat.VERSION_OFFSET]);
-            try (GlowzipReader reader = BUNDLED.reader(new ByteArrayInputStream(stream))) {
-                for (Image image : EXPECTED) {
-                    assertEquals(image, reader.read(), name);
-                }
-                assertNull(reader.read());
-            }
+            assertReadsAll(BUNDLED.reader(new ByteArrayInputStream(stream)), EXPECTED, name);
             StreamSummary summary = StreamSummary.read(new ByteArrayInputStream(stream));
             assertEquals(0, summary.modelBlocks(), name);
             assertEquals(Map.of(new StreamModel(BUNDLED.model().fingerprint(), BUNDLED.parameters()), 3L), summary.models(), name);
@@ -86,12 +76,7 @@ class LegacyFormatTest {
         List<Image> expected = new java.util.ArrayList<>(EXPECTED);
         expected.add(ImageFormat.read(resource("gray-60x50.png")));
         expected.add(ImageFormat.read(resource("rgb-60x50.png")));
-        try (GlowzipReader reader = bundled.reader(new ByteArrayInputStream(stream))) {
-            for (Image image : expected) {
-                assertEquals(image, reader.read());
-            }
-            assertNull(reader.read());
-        }
+        assertReadsAll(bundled.reader(new ByteArrayInputStream(stream)), expected, "version 5, three models");
         StreamSummary summary = StreamSummary.read(new ByteArrayInputStream(stream));
         assertEquals(2, summary.modelBlocks());
         assertEquals(List.of(3L, 1L, 1L), bundled.codecs().stream()
@@ -104,12 +89,7 @@ class LegacyFormatTest {
         List<Image> images = TestImages.fashionMnist(64);
         byte[] stream = resource("v5-stream-64-images-glow-only.glz");
         assertEquals(5, stream[StreamFormat.VERSION_OFFSET]);
-        try (GlowzipReader reader = glow.reader(new ByteArrayInputStream(stream))) {
-            for (Image image : images) {
-                assertEquals(image, reader.read());
-            }
-            assertNull(reader.read());
-        }
+        assertReadsAll(glow.reader(new ByteArrayInputStream(stream)), images, "version 5, a Glow alone");
         ByteArrayOutputStream current = new ByteArrayOutputStream();
         try (GlowzipWriter writer = glow.writer(current)) {
             for (Image image : images) {
@@ -152,6 +132,16 @@ class LegacyFormatTest {
             return models.codecOf(resource(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads {@code expected} from {@code reader} in order, then the end of the stream, and closes it. */
+    private static void assertReadsAll(GlowzipReader reader, List<Image> expected, String message) throws IOException {
+        try (reader) {
+            for (Image image : expected) {
+                assertEquals(image, reader.read(), message);
+            }
+            assertNull(reader.read(), message);
         }
     }
 

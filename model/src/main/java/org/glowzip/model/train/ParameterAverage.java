@@ -40,7 +40,9 @@ public final class ParameterAverage {
 
     /** Starts the average again from the current values. */
     public void restart() {
-        average.assign(vector.values());
+        if (active()) {
+            average.assign(vector.values());
+        }
     }
 
     /** Exchanges the values and the average: the flow then computes with the average; a second swap undoes the first exactly. */
