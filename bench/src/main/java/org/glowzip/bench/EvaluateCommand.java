@@ -12,6 +12,7 @@ import org.glowzip.model.flow.Glow;
 import org.glowzip.model.flow.GlowFiles;
 import org.glowzip.model.flow.UniformDequantization;
 import org.glowzip.model.train.Evaluator;
+import org.glowzip.model.train.TileBatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,17 +55,19 @@ final class EvaluateCommand implements Callable<Integer> {
         System.out.println("parameters   " + file.parameterCount());
         System.out.println("fingerprint  " + file.fingerprintHex());
         GlowLayout layout = new GlowLayout(file.config());
-        System.out.printf(Locale.ROOT, "multiply-adds per sample: Glow %.0f (one pass)%s%s%n", layout.multiplyAddsPerSample(),
+        System.out.printf(Locale.ROOT, "multiply-adds per sample: Glow %.0f (one pass)%s%s%s%n", layout.multiplyAddsPerSample(),
+                GlowLayout.hasCondition(file) ? String.format(Locale.ROOT, ", border condition %.0f", layout.conditionMultiplyAddsPerSample()) : "",
                 GlowLayout.hasDequantizer(file) ? String.format(Locale.ROOT, ", dequantizer %.0f", layout.dequantizerMultiplyAddsPerSample()) : "",
                 ContextModel.present(file) ? ", context network " + ContextModel.of(file).multiplyAdds() : "");
         ImageSet test = testImages.read(null);
         GlowConfig config = file.config();
-        if (test.channels() != config.channels() || test.height() != config.height() || test.width() != config.width()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "the test images are %d x %d x %d, the model takes %d x %d x %d;"
-                    + " pass --images with images of its shape", test.width(), test.height(), test.channels(), config.width(), config.height(),
-                    config.channels()));
-        }
         Glow glow = GlowFiles.fromModelFile(file);
+        if (!TileBatch.fits(glow, test)) {
+            int border = glow.conditioned() ? 1 : 0;
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the test images are %d x %d x %d, the model takes %d x %d x %d%s;"
+                    + " pass --images with images of its shape", test.width(), test.height(), test.channels(), config.width() + border,
+                    config.height() + border, config.channels(), glow.conditioned() ? " (its tiles with the row above and the column left)" : ""));
+        }
         Dequantization dequantization = GlowFiles.dequantizationOf(file);
         int images = limit == null ? test.size() : Math.min(limit, test.size());
         double[][] draws = new double[images][samples];

@@ -107,16 +107,24 @@ final class TrainCommand implements Callable<Integer> {
                     + " as average.gzm beside model.gzm; a resumed run without one starts it from the restored parameters.")
     double averageDecay;
 
+    @Option(names = "--condition", description = "Condition the Glow on the decoded samples next to each tile (the row above,"
+            + " the column left), as the codec codes a photo's tiles; with --patch-size P it trains on (P+1)x(P+1) patches. On a"
+            + " run folder whose checkpoint is the same Glow without the condition, training goes on from that Glow: the"
+            + " conditions start at zero.")
+    boolean condition;
+
     @Override
     public Integer call() throws Exception {
         PrintStream progress = verbosity.progress();
-        ImageSet train = data.split(false, channels);
-        ImageSet test = data.split(true, channels);
-        GlowConfig model = new GlowConfig(levels, steps, width, coupling, train.channels(), train.height(), train.width());
+        ImageSet train = data.split(false, channels, condition);
+        ImageSet test = data.split(true, channels, condition);
+        int border = condition ? 1 : 0;
+        GlowConfig model = new GlowConfig(levels, steps, width, coupling, train.channels(), train.height() - border,
+                train.width() - border);
         TrainingOptions options = new TrainingOptions(model, out, totalSteps, batch, new LearningRateSchedule(learningRate,
                 0, warmup, decayFrom == null ? LearningRateSchedule.NO_DECAY : decayFrom, decayFrom == null ? learningRate : finalLearningRate), clip, checkpointEvery,
-                logEvery, initBatch, testImages, seed, variational, averageDecay);
-        progress.println("training " + model + " on " + train.size() + " images, testing on "
+                logEvery, initBatch, testImages, seed, variational, averageDecay, condition);
+        progress.println("training " + (condition ? "conditioned " : "") + model + " on " + train.size() + " images, testing on "
                 + Math.min(test.size(), options.testImages()));
         new Trainer(options, train, test, progress).run();
         return 0;

@@ -30,8 +30,20 @@ final class TrainingDataOption {
 
     /** The test split if {@code test}, else the training split; {@code channels} applies to image folders. */
     ImageSet split(boolean test, int channels) throws IOException {
+        return split(test, channels, false);
+    }
+
+    /**
+     * {@link #split(boolean, int)}, with patches one sample larger each way where {@code bordered}:
+     * the tiles of a Glow conditioned on their borders, and their borders ({@code --patch-size} needed).
+     */
+    ImageSet split(boolean test, int channels, boolean bordered) throws IOException {
         if (patchSize != null) {
-            return DataDirectory.patches(data, test, channels, patchSize, test ? testPatches : patches, PATCH_SEED + (test ? 1 : 0));
+            int size = patchSize + (bordered ? 1 : 0);
+            return DataDirectory.patches(data, test, channels, size, test ? testPatches : patches, PATCH_SEED + (test ? 1 : 0));
+        }
+        if (bordered) {
+            throw new IllegalArgumentException("a Glow conditioned on its tiles' borders trains on patches: give --patch-size");
         }
         return DataDirectory.split(data, test, channels);
     }

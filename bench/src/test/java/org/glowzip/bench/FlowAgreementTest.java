@@ -11,6 +11,7 @@ import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.ans.Uniform;
 import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.flow.IntGlow;
+import org.glowzip.codec.flow.TileBorder;
 import org.glowzip.codec.image.Image;
 import org.glowzip.codec.modelfile.ModelFile;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class FlowAgreementTest {
         List<Image> images = DataOption.images(null);
         double nll = ModelLikelihood.row(bundled, images).bpd();
 
-        Codec<byte[]> bitsBack = new IntGlow(bundled, CodingParameters.DEFAULT).bitsBack();
+        Codec<byte[]> bitsBack = new IntGlow(bundled, CodingParameters.DEFAULT).bitsBack(TileBorder.none(1, 28, 28));
         Message message = new Message();
         SplittableRandom random = new SplittableRandom(1);
         Uniform word = Uniform.ofBits(16);

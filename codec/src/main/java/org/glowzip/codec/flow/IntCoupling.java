@@ -1,8 +1,10 @@
 package org.glowzip.codec.flow;
 
+import java.util.Optional;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowLayout;
+import org.glowzip.codec.nn.Conv2d;
 import org.glowzip.codec.nn.CouplingNetwork;
 import org.glowzip.codec.nn.FeatureMap;
 
@@ -18,7 +20,8 @@ import org.glowzip.codec.nn.FeatureMap;
  * element an image's own pushes finance its pops) and then shifted by the rounded rest of the
  * affine map. Mixture: {@code y_b = L(x_b + t) * s} with the {@link MixtureCurve} {@code L} of the
  * remaining outputs, the whole map in units coded as one {@link MonotoneScale}. Additive:
- * {@code y_b = x_b + t}, rounded.
+ * {@code y_b = x_b + t}, rounded. In a Glow conditioned on its tile's border, the border's
+ * convolution adds to the network's first layer ({@link GlowLayout}).
  */
 final class IntCoupling implements IntStep {
     /** Bound of a mixture curve's scaled values, so that {@code G} stays far inside a {@code long}. */
@@ -26,24 +29,27 @@ final class IntCoupling implements IntStep {
 
     private final CouplingType type;
     private final CouplingNetwork network;
+    private final Optional<Conv2d> condition;
     private final Frame frame;
     private final int scaleBits;
 
     /**
+     * @param condition the border condition's convolution of a conditioned Glow
      * @param frame     the frame of the values, which the coupling keeps
      * @param scaleBits scales are rationals {@code S / 2^scaleBits}
      */
-    IntCoupling(CouplingType type, CouplingNetwork network, Frame frame, int scaleBits) {
+    IntCoupling(CouplingType type, CouplingNetwork network, Optional<Conv2d> condition, Frame frame, int scaleBits) {
         this.type = type;
         this.network = network;
+        this.condition = condition;
         this.frame = frame;
         this.scaleBits = scaleBits;
     }
 
     @Override
-    public void forward(Message message, LatentMap x) {
+    public void forward(Message message, LatentMap x, FeatureMap border) {
         int half = network.inChannels();
-        FeatureMap h = network.apply(x.toFeatureMap(0, half, frame));
+        FeatureMap h = network(x, border);
         for (int c = half; c < x.channels(); c++) {
             long[] plane = x.plane(c);
             for (int i = 0; i < plane.length; i++) {
@@ -54,9 +60,9 @@ final class IntCoupling implements IntStep {
     }
 
     @Override
-    public void inverse(Message message, LatentMap y) {
+    public void inverse(Message message, LatentMap y, FeatureMap border) {
         int half = network.inChannels();
-        FeatureMap h = network.apply(y.toFeatureMap(0, half, frame));
+        FeatureMap h = network(y, border);
         for (int c = y.channels() - 1; c >= half; c--) {
             long[] plane = y.plane(c);
             for (int i = plane.length - 1; i >= 0; i--) {
@@ -64,6 +70,12 @@ final class IntCoupling implements IntStep {
                         : affineInverse(message, h, y.channels(), c, i, plane[i]);
             }
         }
+    }
+
+    /** The network's outputs given the passing half of {@code x}, which forward and inverse share. */
+    private FeatureMap network(LatentMap x, FeatureMap border) {
+        FeatureMap passing = x.toFeatureMap(0, network.inChannels(), frame);
+        return condition.map(conv -> network.apply(passing, conv.apply(border))).orElseGet(() -> network.apply(passing));
     }
 
     /** Element {@code i} of channel {@code c} through the affine (or additive) map. */

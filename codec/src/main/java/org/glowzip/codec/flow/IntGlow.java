@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.glowzip.codec.ans.BitsBack;
 import org.glowzip.codec.ans.Codec;
@@ -34,7 +35,9 @@ import org.glowzip.codec.nn.ScaledConv2d;
  * {@code u} ({@code n} = {@link CodingParameters#noiseBits()} bits a sample: uniform, or under
  * the model's variational posterior where its file has one, {@link VariationalNoise}), the flow
  * pushes {@code Y} at units refined to {@code 2^-fractionalBits}, and the likelihood of the tile
- * given {@code Y} is certain ({@code x = Y >> n}); popping pushes the noise back. On a message that
+ * given {@code Y} is certain ({@code x = Y >> n}); popping pushes the noise back. A Glow
+ * conditioned on its tile's border reads the {@link TileBorder} each tile is coded with; others
+ * ignore it. On a message that
  * can lend the noise, a tile costs the model's negative log-likelihood of its dequantized value.
  * {@link #popFree()} is the same with no noise ({@code n = 0}) and coarse units
  * ({@code 2^-popFreeBits}): it fits the model less well but borrows nothing before the tile's own
@@ -45,8 +48,9 @@ public final class IntGlow {
     private final byte[] fingerprint;
     private final CodingParameters parameters;
     private final GaussianPrior prior;
-    private final Codec<byte[]> bitsBack;
-    private final Codec<byte[]> popFree;
+    private final boolean conditioned;
+    private final Function<TileBorder, Codec<byte[]>> bitsBack;
+    private final Function<TileBorder, Codec<byte[]>> popFree;
 
     /** @throws IllegalArgumentException if the model file does not hold its config's {@link GlowLayout} */
     public IntGlow(ModelFile model, CodingParameters parameters) {
@@ -54,6 +58,7 @@ public final class IntGlow {
         this.fingerprint = model.fingerprint();
         this.parameters = parameters;
         this.prior = new GaussianPrior(parameters.priorPrecision());
+        this.conditioned = GlowLayout.hasCondition(model);
         GlowLayout layout = new GlowLayout(config);
         String problem = layout.problem(model);
         if (problem != null) {
@@ -95,19 +100,24 @@ public final class IntGlow {
         return (int) config.dimensions();
     }
 
-    /**
-     * Bits-back coding of a tile of planar samples. Pushing throws {@link ArithmeticException} when
-     * a latent leaves the range the prior codec covers (the message is then unusable); popping
-     * throws {@link IllegalArgumentException} when the decoded values are not 8-bit samples
-     * (damaged data or another model).
-     */
-    public Codec<byte[]> bitsBack() {
-        return bitsBack;
+    /** Whether the flow reads the border its tiles are coded with ({@link GlowLayout}'s border condition). */
+    public boolean conditioned() {
+        return conditioned;
     }
 
-    /** Pop-free coding of a tile of planar samples, with the exceptions of {@link #bitsBack()}. */
-    public Codec<byte[]> popFree() {
-        return popFree;
+    /**
+     * Bits-back coding of a tile of planar samples whose border is {@code border}. Pushing throws
+     * {@link ArithmeticException} when a latent leaves the range the prior codec covers (the
+     * message is then unusable); popping throws {@link IllegalArgumentException} when the decoded
+     * values are not 8-bit samples (damaged data or another model).
+     */
+    public Codec<byte[]> bitsBack(TileBorder border) {
+        return bitsBack.apply(border);
+    }
+
+    /** Pop-free coding of a tile of planar samples whose border is {@code border}, with the exceptions of {@link #bitsBack}. */
+    public Codec<byte[]> popFree(TileBorder border) {
+        return popFree.apply(border);
     }
 
     /** Noise of {@code noiseBits} uniform bits a sample, whatever the tile. */
@@ -127,8 +137,8 @@ public final class IntGlow {
         return samples -> noise;
     }
 
-    /** The flow over tiles dequantized with {@code noiseBits} bits a sample, coded as {@code noiseOf} the tile says. */
-    private Codec<byte[]> dequantized(Flow flow, int noiseBits, Function<byte[], TileNoise> noiseOf) {
+    /** The flow over tiles dequantized with {@code noiseBits} bits a sample, coded as {@code noiseOf} the tile says, per border. */
+    private Function<TileBorder, Codec<byte[]>> dequantized(Flow flow, int noiseBits, Function<byte[], TileNoise> noiseOf) {
         Function<byte[], Codec<LatentMap>> posterior = samples -> new Codec<>() {
             private final TileNoise noise = noiseOf.apply(samples);
 
@@ -179,13 +189,15 @@ public final class IntGlow {
                 return samples;
             }
         };
-        return new BitsBack<>(flow, likelihood, posterior);
+        return border -> new BitsBack<>(flow.given(border), likelihood, posterior);
     }
 
-    /** The steps, priors and frames of the flow for one image frame: a codec of dequantized tiles. */
-    private final class Flow implements Codec<LatentMap> {
+    /** The steps, priors and frames of the flow for one image frame: given a tile's border, a codec of dequantized tiles. */
+    private final class Flow {
         final List<List<IntStep>> levels = new ArrayList<>();
         final List<ScaledConv2d> splitPriors = new ArrayList<>();
+        final List<Optional<Conv2d>> splitConditions = new ArrayList<>();
+        final Optional<Conv2d> topCondition;
         /** The frames of what each prior codes: the factored-out halves, then the top latent. */
         final List<Frame> priorFrames = new ArrayList<>();
         final List<Frame> keptFrames = new ArrayList<>();
@@ -211,11 +223,13 @@ public final class IntGlow {
                             data(model, invconv + ".lower"), data(model, invconv + ".upper"), data(model, invconv + ".logs"), frame);
                     steps.add(conv);
                     frame = refine(steps, conv.output(), maxUnit);
-                    steps.add(new IntCoupling(config.coupling(), networks.get(step), frame, parameters.scaleBits()));
+                    steps.add(new IntCoupling(config.coupling(), networks.get(step), condition(model, step.coupling()), frame,
+                            parameters.scaleBits()));
                 }
                 levels.add(steps);
                 if (level.splits()) {
                     splitPriors.add(scaledConv(model, level.prior()));
+                    splitConditions.add(condition(model, level.prior()));
                     int half = frame.channels() / 2;
                     priorFrames.add(frame.channels(half, frame.channels()));
                     frame = frame.channels(0, half);
@@ -225,6 +239,7 @@ public final class IntGlow {
             priorFrames.add(frame); // last, the top latent's
             topMean = planes(data(model, GlowLayout.TOP_MEAN), frame.channels());
             topLogsd = planes(data(model, GlowLayout.TOP_LOGSD), frame.channels());
+            topCondition = condition(model, GlowLayout.TOP);
         }
 
         /** Appends a refinement of {@code frame} to {@code steps} where it refines something; the frame after it. */
@@ -237,49 +252,87 @@ public final class IntGlow {
             return refinement.output();
         }
 
-        @Override
-        public void push(Message message, LatentMap z) {
+        /** The flow as a codec of the dequantized tiles whose border is {@code border}. */
+        Codec<LatentMap> given(TileBorder border) {
+            List<FeatureMap> planes = new ArrayList<>();
+            for (int level = 0; level < levels.size(); level++) {
+                planes.add(border.planes(2 << level));
+            }
+            return new Codec<>() {
+                @Override
+                public void push(Message message, LatentMap z) {
+                    Flow.this.push(message, z, planes);
+                }
+
+                @Override
+                public LatentMap pop(Message message) {
+                    return Flow.this.pop(message, planes);
+                }
+            };
+        }
+
+        private void push(Message message, LatentMap z, List<FeatureMap> planes) {
             for (int level = 0; level < levels.size(); level++) {
                 z = z.squeeze();
                 for (IntStep step : levels.get(level)) {
-                    step.forward(message, z);
+                    step.forward(message, z, planes.get(level));
                 }
                 if (level < splitPriors.size()) {
                     int half = z.channels() / 2;
                     LatentMap kept = z.channels(0, half);
-                    float[][][] meanAndLogsd = splitParameters(level, kept);
+                    float[][][] meanAndLogsd = splitParameters(level, kept, planes.get(level));
                     prior.push(message, z.channels(half, z.channels()), priorFrames.get(level), meanAndLogsd[0], meanAndLogsd[1]);
                     z = kept;
                 }
             }
-            prior.push(message, z, priorFrames.get(levels.size() - 1), topMean, topLogsd);
+            float[][][] top = topParameters(planes.get(levels.size() - 1));
+            prior.push(message, z, priorFrames.get(levels.size() - 1), top[0], top[1]);
         }
 
-        @Override
-        public LatentMap pop(Message message) {
+        private LatentMap pop(Message message, List<FeatureMap> planes) {
             int side = 1 << levels.size();
-            Frame top = priorFrames.get(levels.size() - 1);
-            LatentMap z = new LatentMap(top.channels(), config.height() / side, config.width() / side);
-            prior.pop(message, z, top, topMean, topLogsd);
+            Frame topFrame = priorFrames.get(levels.size() - 1);
+            LatentMap z = new LatentMap(topFrame.channels(), config.height() / side, config.width() / side);
+            float[][][] top = topParameters(planes.get(levels.size() - 1));
+            prior.pop(message, z, topFrame, top[0], top[1]);
             for (int level = levels.size() - 1; level >= 0; level--) {
                 if (level < splitPriors.size()) {
                     LatentMap factored = new LatentMap(z.channels(), z.height(), z.width());
-                    float[][][] meanAndLogsd = splitParameters(level, z);
+                    float[][][] meanAndLogsd = splitParameters(level, z, planes.get(level));
                     prior.pop(message, factored, priorFrames.get(level), meanAndLogsd[0], meanAndLogsd[1]);
                     z = LatentMap.concat(z, factored);
                 }
                 List<IntStep> steps = levels.get(level);
                 for (int s = steps.size() - 1; s >= 0; s--) {
-                    steps.get(s).inverse(message, z);
+                    steps.get(s).inverse(message, z, planes.get(level));
                 }
                 z = z.unsqueeze();
             }
             return z;
         }
 
+        /** Mean and log standard deviation of the top latent: the top prior's, plus the border condition's where there is one. */
+        private float[][][] topParameters(FeatureMap border) {
+            if (topCondition.isEmpty()) {
+                return new float[][][] {topMean, topLogsd};
+            }
+            FeatureMap h = topCondition.get().apply(border);
+            int width = topMean.length;
+            float[][] mean = new float[width][];
+            float[][] logsd = new float[width][];
+            for (int c = 0; c < width; c++) {
+                mean[c] = sum(topMean[c], h.plane(c));
+                logsd[c] = sum(topLogsd[c], h.plane(width + c));
+            }
+            return new float[][][] {mean, logsd};
+        }
+
         /** Mean and log standard deviation of the factored-out half at {@code level}, given the kept half. */
-        private float[][][] splitParameters(int level, LatentMap kept) {
-            FeatureMap h = splitPriors.get(level).apply(kept.toFeatureMap(0, kept.channels(), keptFrames.get(level)));
+        private float[][][] splitParameters(int level, LatentMap kept, FeatureMap border) {
+            FeatureMap input = kept.toFeatureMap(0, kept.channels(), keptFrames.get(level));
+            ScaledConv2d splitPrior = splitPriors.get(level);
+            FeatureMap h = splitConditions.get(level).map(conv -> splitPrior.apply(input, conv.apply(border)))
+                    .orElseGet(() -> splitPrior.apply(input));
             int width = h.channels() / 2;
             float[][] mean = new float[width][];
             float[][] logsd = new float[width][];
@@ -289,6 +342,23 @@ public final class IntGlow {
             }
             return new float[][][] {mean, logsd};
         }
+    }
+
+    private static float[] sum(float[] a, float[] b) {
+        float[] sum = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            sum[i] = a[i] + b[i];
+        }
+        return sum;
+    }
+
+    /** The border condition's convolution of the layer named {@code prefix}, where the model is conditioned. */
+    private Optional<Conv2d> condition(ModelFile model, String prefix) {
+        if (!conditioned) {
+            return Optional.empty();
+        }
+        int[] shape = model.tensor(GlowLayout.conditionWeight(prefix)).shape();
+        return Optional.of(new Conv2d(shape[1], shape[0], shape[2], data(model, GlowLayout.conditionWeight(prefix)), new float[shape[0]]));
     }
 
     private static float[][] planes(float[] data, int channels) {

@@ -1,6 +1,7 @@
 package org.glowzip.codec.flow;
 
 import org.glowzip.codec.ans.Message;
+import org.glowzip.codec.nn.FeatureMap;
 
 /**
  * The invertible 1x1 convolution {@code y = W x} at every pixel, with
@@ -83,7 +84,7 @@ final class IntInvertibleConv implements IntStep {
     }
 
     @Override
-    public void forward(Message message, LatentMap x) {
+    public void forward(Message message, LatentMap x, FeatureMap border) {
         long[] v = new long[channels];
         long[][] planes = planes(x);
         int pixels = planes[0].length;
@@ -104,7 +105,7 @@ final class IntInvertibleConv implements IntStep {
     }
 
     @Override
-    public void inverse(Message message, LatentMap y) {
+    public void inverse(Message message, LatentMap y, FeatureMap border) {
         long[] v = new long[channels];
         long[][] planes = planes(y);
         for (int p = 0; p < planes[0].length; p++) {

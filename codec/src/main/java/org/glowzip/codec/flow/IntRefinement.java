@@ -2,6 +2,7 @@ package org.glowzip.codec.flow;
 
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.ans.Uniform;
+import org.glowzip.codec.nn.FeatureMap;
 
 /**
  * Refinement: channels whose {@link Frame} unit has grown above a bound get {@code k} more bits,
@@ -46,7 +47,7 @@ final class IntRefinement implements IntStep {
     }
 
     @Override
-    public void forward(Message message, LatentMap x) {
+    public void forward(Message message, LatentMap x, FeatureMap border) {
         for (int c = 0; c < bits.length; c++) {
             if (bits[c] > 0) {
                 Uniform noise = Uniform.ofBits(bits[c]);
@@ -59,7 +60,7 @@ final class IntRefinement implements IntStep {
     }
 
     @Override
-    public void inverse(Message message, LatentMap y) {
+    public void inverse(Message message, LatentMap y, FeatureMap border) {
         for (int c = bits.length - 1; c >= 0; c--) {
             if (bits[c] > 0) {
                 Uniform noise = Uniform.ofBits(bits[c]);

@@ -46,6 +46,16 @@ import java.util.function.IntFunction;
  * {@code u = sigmoid(mu + exp(ls) * L)}, L standard logistic: {@code q(u | p)}, the bits-back
  * posterior. A model file without them was trained with uniform noise ({@code mu = ls = 0} is the
  * uniform distribution).
+ *
+ * <p>A Glow conditioned on the decoded samples next to its tile also has {@code .condition.weight}
+ * tensors, 3x3 convolutions without bias from the {@value #CONDITION_PLANES_BEYOND_CHANNELS}
+ * {@code + 2C} planes of a tile border at each level's resolution ({@code TileBorder} in the codec's
+ * flow package: the row above and the column left of the tile, their availability, the position):
+ * {@code <step>.coupling.condition} [hidden, P, 3, 3] adds to the coupling network's first
+ * convolution before its ReLU; {@code level<i>.prior.condition} [2 (C - C/2), P, 3, 3] adds to the
+ * split prior's convolution before its scaling; {@code top.condition} [2C, P, 3, 3] adds its first C
+ * channels to {@code top.mean} and its last C to {@code top.logsd}. All zero is the unconditioned
+ * Glow.
  */
 public final class GlowLayout {
     /** Added to the affine coupling's scale logits before the sigmoid, so that a fresh coupling scales by about 0.88. */
@@ -64,11 +74,16 @@ public final class GlowLayout {
     public static final String TOP_LOGSD = TOP + ".logsd";
     /** The prefix of the variational dequantizer's tensors. */
     public static final String DEQUANTIZER = "dequantizer";
+    /** The suffix of a tensor prefix that names its border condition's convolution. */
+    public static final String CONDITION = ".condition";
+    /** Planes of a tile border beyond the two per image channel: two availability masks and two positions. */
+    public static final int CONDITION_PLANES_BEYOND_CHANNELS = 4;
 
     private final GlowConfig config;
     private final List<Level> levels;
     private final Map<String, int[]> tensors = new LinkedHashMap<>();
     private final Map<String, int[]> dequantizerTensors = new LinkedHashMap<>();
+    private final Map<String, int[]> conditionTensors = new LinkedHashMap<>();
 
     public GlowLayout(GlowConfig config) {
         this.config = config;
@@ -85,7 +100,7 @@ public final class GlowLayout {
             int outputs = config.coupling().outputsPerChannel() * (channels - half);
             List<Step> steps = new ArrayList<>();
             for (int step = 0; step < config.steps(); step++) {
-                Step s = new Step("level" + level + ".step" + step);
+                Step s = Step.at(level, step);
                 steps.add(s);
                 tensors.put(s.actnorm() + ".bias", new int[] {channels});
                 tensors.put(s.actnorm() + ".logs", new int[] {channels});
@@ -95,11 +110,13 @@ public final class GlowLayout {
                 tensors.put(s.invconv() + ".upper", new int[] {channels, channels});
                 tensors.put(s.invconv() + ".logs", new int[] {channels});
                 addNetwork(tensors, s::couplingConv, half, hidden, outputs);
+                addCondition(s.coupling(), hidden);
             }
             boolean split = level < config.levels() - 1;
             String prior = split ? "level" + level + ".prior" : null;
             if (split) {
                 addConv(tensors, prior, 2 * (channels - half), half, 3, true);
+                addCondition(prior, 2 * (channels - half));
             }
             built.add(new Level(channels, height, width, Collections.unmodifiableList(steps), prior));
             if (split) {
@@ -108,6 +125,7 @@ public final class GlowLayout {
         }
         tensors.put(TOP_MEAN, new int[] {1, channels, height, width});
         tensors.put(TOP_LOGSD, new int[] {1, channels, height, width});
+        addCondition(TOP, 2 * channels);
         this.levels = Collections.unmodifiableList(built);
         addNetwork(dequantizerTensors, GlowLayout::dequantizerConv, config.channels(), hidden, 2 * config.channels());
     }
@@ -115,6 +133,16 @@ public final class GlowLayout {
     /** The prefix of the variational dequantizer's convolution {@code n}, 1 to 3. */
     public static String dequantizerConv(int n) {
         return DEQUANTIZER + ".conv" + n;
+    }
+
+    /** Planes of a tile border at every level: the row above and the column left per image channel, and 4 more. */
+    public int conditionPlanes() {
+        return 2 * config.channels() + CONDITION_PLANES_BEYOND_CHANNELS;
+    }
+
+    /** The name of the border condition's weights of the layer named {@code prefix}. */
+    public static String conditionWeight(String prefix) {
+        return prefix + CONDITION + ".weight";
     }
 
     /** One level: its channels, height and width after the squeeze, its steps, and its split prior. */
@@ -127,6 +155,11 @@ public final class GlowLayout {
 
     /** The tensor name prefixes of one step of flow. */
     public record Step(String prefix) {
+        /** Step {@code step} of level {@code level}. */
+        public static Step at(int level, int step) {
+            return new Step("level" + level + ".step" + step);
+        }
+
         public String actnorm() {
             return prefix + ".actnorm";
         }
@@ -167,6 +200,13 @@ public final class GlowLayout {
         return copy;
     }
 
+    /** The border condition's tensors' names and shapes (see the class comment). */
+    public Map<String, int[]> conditionTensors() {
+        Map<String, int[]> copy = new LinkedHashMap<>();
+        conditionTensors.forEach((name, shape) -> copy.put(name, shape.clone()));
+        return copy;
+    }
+
     /**
      * The multiply-adds of one pass of the flow (forward or inverse), per sample of the image:
      * each step's 1x1 convolution (C x C) and coupling network, and each split's prior, at its
@@ -187,6 +227,21 @@ public final class GlowLayout {
         return total / samples();
     }
 
+    /**
+     * The multiply-adds of the border condition's convolutions per sample of the image, beyond
+     * {@link #multiplyAddsPerSample()}, for a Glow that has them.
+     */
+    public double conditionMultiplyAddsPerSample() {
+        long planes = conditionPlanes();
+        double total = 0;
+        for (Level level : levels) {
+            long outputs = (long) config.steps() * config.hiddenWidth();
+            outputs += level.splits() ? 2L * (level.channels() - level.channels() / 2) : 2L * level.channels();
+            total += (double) 9 * planes * outputs * level.height() * level.width();
+        }
+        return total / samples();
+    }
+
     /** The multiply-adds of the variational dequantizer's network per sample of the image (see the class comment). */
     public double dequantizerMultiplyAddsPerSample() {
         return (double) networkMultiplyAdds(config.channels(), 2 * config.channels()) * config.height() * config.width() / samples();
@@ -201,6 +256,11 @@ public final class GlowLayout {
         return (long) config.channels() * config.height() * config.width();
     }
 
+    /** Whether {@code model} holds a Glow conditioned on its tile's border (it has the first coupling's condition). */
+    public static boolean hasCondition(ModelFile model) {
+        return model.tensors().containsKey(conditionWeight(Step.at(0, 0).coupling()));
+    }
+
     /** Whether {@code model} holds a variational dequantizer (it has the tensor that starts one). */
     public static boolean hasDequantizer(ModelFile model) {
         return model.tensors().containsKey(dequantizerConv(1) + ".weight");
@@ -212,7 +272,10 @@ public final class GlowLayout {
      */
     public String problem(ModelFile model) {
         String problem = problem(model, tensors, "the Glow");
-        return problem == null && hasDequantizer(model) ? problem(model, dequantizerTensors, "the dequantizer") : problem;
+        if (problem == null && hasDequantizer(model)) {
+            problem = problem(model, dequantizerTensors, "the dequantizer");
+        }
+        return problem == null && hasCondition(model) ? problem(model, conditionTensors, "the border condition") : problem;
     }
 
     private static String problem(ModelFile model, Map<String, int[]> expected, String what) {
@@ -234,6 +297,10 @@ public final class GlowLayout {
         addConv(into, convName.apply(1), hidden, in, 3, false);
         addConv(into, convName.apply(2), hidden, hidden, 1, false);
         addConv(into, convName.apply(3), out, hidden, 3, true);
+    }
+
+    private void addCondition(String prefix, int out) {
+        conditionTensors.put(conditionWeight(prefix), new int[] {out, conditionPlanes(), 3, 3});
     }
 
     private static void addConv(Map<String, int[]> into, String prefix, int out, int in, int kernel, boolean scaled) {

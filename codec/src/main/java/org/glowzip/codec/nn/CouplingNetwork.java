@@ -27,7 +27,16 @@ public final class CouplingNetwork {
     }
 
     public FeatureMap apply(FeatureMap input) {
-        return last.apply(relu(second.apply(relu(first.apply(input)))));
+        return afterFirst(first.apply(input));
+    }
+
+    /** The network with {@code firstAddend} (the first layer's outputs' shape) added to its first layer's output, before the ReLU. */
+    public FeatureMap apply(FeatureMap input, FeatureMap firstAddend) {
+        return afterFirst(first.apply(input).add(firstAddend));
+    }
+
+    private FeatureMap afterFirst(FeatureMap firstOutput) {
+        return last.apply(relu(second.apply(relu(firstOutput))));
     }
 
     private static FeatureMap relu(FeatureMap map) {

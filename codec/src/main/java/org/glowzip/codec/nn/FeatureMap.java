@@ -36,6 +36,22 @@ public final class FeatureMap {
         return planes[c];
     }
 
+    /** Adds {@code other}, of the same shape, element by element (one float addition each); returns this map. */
+    public FeatureMap add(FeatureMap other) {
+        if (other.channels() != channels() || other.height != height || other.width != width) {
+            throw new IllegalArgumentException("adding a " + other.channels() + "x" + other.height + "x" + other.width
+                    + " map to a " + channels() + "x" + height + "x" + width + " one");
+        }
+        for (int c = 0; c < planes.length; c++) {
+            float[] plane = planes[c];
+            float[] addend = other.planes[c];
+            for (int i = 0; i < plane.length; i++) {
+                plane[i] += addend[i];
+            }
+        }
+        return this;
+    }
+
     public float get(int c, int y, int x) {
         return planes[c][y * width + x];
     }

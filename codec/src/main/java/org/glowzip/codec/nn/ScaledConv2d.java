@@ -31,7 +31,15 @@ public final class ScaledConv2d {
     }
 
     public FeatureMap apply(FeatureMap input) {
-        FeatureMap output = conv.apply(input);
+        return scaled(conv.apply(input));
+    }
+
+    /** The convolution with {@code addend} (the output's shape) added before the scaling. */
+    public FeatureMap apply(FeatureMap input, FeatureMap addend) {
+        return scaled(conv.apply(input).add(addend));
+    }
+
+    private FeatureMap scaled(FeatureMap output) {
         for (int o = 0; o < output.channels(); o++) {
             float[] plane = output.plane(o);
             float scale = outputScale[o];

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.glowzip.codec.ans.Codec;
 import org.glowzip.codec.ans.Codecs;
 import org.glowzip.codec.ans.Message;
@@ -11,6 +12,7 @@ import org.glowzip.codec.context.ContextCoder;
 import org.glowzip.codec.context.ContextModel;
 import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.flow.IntGlow;
+import org.glowzip.codec.flow.TileBorder;
 import org.glowzip.codec.image.Canvas;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.modelfile.ModelFile;
@@ -19,7 +21,8 @@ import org.glowzip.codec.modelfile.ModelFile;
  * The one place that decides how a tile is coded, and codes it: a tile and its
  * {@link TileCoding} as one {@link Codecs#dependent dependent} codec, the coding's mode symbol
  * on top. The tile is the current tile of a {@link Canvas}; the context model reads what the
- * canvas lets it read around the tile, the other codings the tile alone.
+ * canvas lets it read around the tile, a conditioned Glow its {@link TileBorder}, the other
+ * codings the tile alone.
  *
  * <h2>Policy</h2>
  * Every tile is coded the shortest way among its candidates, measured by pushing each on the
@@ -48,7 +51,7 @@ public final class TileCoder {
 
     private final IntGlow glow;
     private final boolean hasContextModel;
-    private final Map<TileCoding, Codec<byte[]>> tileCodings = new EnumMap<>(TileCoding.class);
+    private final Map<TileCoding, Function<TileBorder, Codec<byte[]>>> tileCodings = new EnumMap<>(TileCoding.class);
     private final Map<TileFormat, ContextCoder> contextCoders = new EnumMap<>(TileFormat.class);
     private final Codec<TileCoding> currentModes;
     private final Codec<TileCoding> modeBits;
@@ -57,9 +60,10 @@ public final class TileCoder {
     public TileCoder(ModelFile model, CodingParameters parameters) {
         this.glow = new IntGlow(model, parameters);
         this.hasContextModel = ContextModel.present(model);
-        tileCodings.put(TileCoding.RAW, new RawTiles(glow.samplesPerTile()));
-        tileCodings.put(TileCoding.GLOW_POP_FREE, glow.popFree());
-        tileCodings.put(TileCoding.GLOW_BITS_BACK, glow.bitsBack());
+        RawTiles raw = new RawTiles(glow.samplesPerTile());
+        tileCodings.put(TileCoding.RAW, border -> raw);
+        tileCodings.put(TileCoding.GLOW_POP_FREE, glow::popFree);
+        tileCodings.put(TileCoding.GLOW_BITS_BACK, glow::bitsBack);
         if (hasContextModel) {
             ContextModel context = ContextModel.of(model);
             if (context.features().radius() > context.width()) {
@@ -228,7 +232,7 @@ public final class TileCoder {
                 }
             };
         }
-        Codec<byte[]> codec = tileCodings.get(coding);
+        Codec<byte[]> codec = tileCodings.get(coding).apply(border(canvas));
         return new Codec<>() {
             @Override
             public void push(Message message, Canvas tile) {
@@ -241,6 +245,29 @@ public final class TileCoder {
                 return canvas;
             }
         };
+    }
+
+    /**
+     * The border of the canvas's current tile, which a conditioned Glow reads: the row above unless
+     * the tile is at the canvas's top, the column left unless it is at its left edge.
+     */
+    public static TileBorder border(Canvas canvas) {
+        int channels = canvas.channels();
+        int top = canvas.top();
+        int left = canvas.left();
+        int height = canvas.tileHeight();
+        int width = canvas.tileWidth();
+        byte[] above = top > 0 ? new byte[channels * width] : null;
+        byte[] before = left > 0 ? new byte[channels * height] : null;
+        for (int c = 0; c < channels; c++) {
+            for (int x = 0; above != null && x < width; x++) {
+                above[c * width + x] = (byte) canvas.value(c, top - 1, left + x);
+            }
+            for (int y = 0; before != null && y < height; y++) {
+                before[c * height + y] = (byte) canvas.value(c, top + y, left - 1);
+            }
+        }
+        return new TileBorder(channels, height, width, above, before);
     }
 
     private ContextCoder contextCoder(TileFormat format) {

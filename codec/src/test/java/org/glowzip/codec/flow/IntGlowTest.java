@@ -2,9 +2,15 @@ package org.glowzip.codec.flow;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -12,6 +18,8 @@ import org.glowzip.codec.ans.Codec;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowConfig;
+import org.glowzip.codec.modelfile.ModelFile;
+import org.junit.jupiter.api.Test;
 
 class IntGlowTest {
     private static final IntGlow AFFINE = new IntGlow(
@@ -28,47 +36,163 @@ class IntGlowTest {
     private static final IntGlow PEAKED = new IntGlow(RandomModels.withDequantizer(
             RandomModels.of(new GlowConfig(2, 1, 8, CouplingType.AFFINE, 2, 8, 8), 6), 7, 30.0), CodingParameters.DEFAULT);
 
+    /** The border of the 1x8x8 tiles of these models, which an unconditioned Glow ignores. */
+    private static final TileBorder NO_BORDER = TileBorder.none(1, 8, 8);
+
+    /** The scale of the random condition weights: the condition moves a first layer's outputs by about 1. */
+    private static final double CONDITION_SCALE = 0.3;
+    /** Glows of 1 and 2 channels, affine and mixture, with and without a variational dequantizer, each three ways conditioned. */
+    private static final List<Conditionings> CONDITIONINGS = List.of(
+            Conditionings.of(RandomModels.of(new GlowConfig(2, 2, 8, CouplingType.AFFINE, 1, 8, 8), 11), 12),
+            Conditionings.of(RandomModels.withDequantizer(
+                    RandomModels.of(new GlowConfig(2, 2, 8, CouplingType.MIXTURE, 1, 8, 8), 13), 14, 0.3), 15),
+            Conditionings.of(RandomModels.withDequantizer(
+                    RandomModels.of(new GlowConfig(2, 1, 8, CouplingType.AFFINE, 2, 8, 8), 16), 17, 0.3), 18),
+            Conditionings.of(RandomModels.of(new GlowConfig(2, 1, 8, CouplingType.MIXTURE, 2, 8, 8), 19), 20));
+
+    /**
+     * A Glow as its model file has it, with a border condition of all-zero weights, and with one
+     * of random weights of scale {@code CONDITION_SCALE}.
+     */
+    private record Conditionings(IntGlow plain, IntGlow zero, IntGlow random) {
+        static Conditionings of(ModelFile model, long seed) {
+            return new Conditionings(new IntGlow(model, CodingParameters.DEFAULT),
+                    new IntGlow(RandomModels.withCondition(model, seed, 0), CodingParameters.DEFAULT),
+                    new IntGlow(RandomModels.withCondition(model, seed, CONDITION_SCALE), CodingParameters.DEFAULT));
+        }
+
+        int channels() {
+            return plain.config().channels();
+        }
+    }
+
+    /**
+     * A tile of {@code glows}' shape, its border, and the opposite border: each side present where
+     * {@code border} lacks it, with the same samples.
+     */
+    private record BorderedTile(Conditionings glows, byte[] tile, TileBorder border, TileBorder opposite) {
+        @Override
+        public String toString() {
+            return glows.plain().config() + " tile " + Arrays.toString(tile) + " above " + border.hasAbove() + " left " + border.hasLeft();
+        }
+    }
+
     @Provide
     Arbitrary<byte[]> images() {
         return Arbitraries.oneOf(
                 Arbitraries.bytes().array(byte[].class).ofSize(64),
-                Arbitraries.of((byte) 0, (byte) -1, (byte) 127).map(b -> filled(b)),
+                Arbitraries.of((byte) 0, (byte) -1, (byte) 127).map(b -> filled(64, b)),
                 Arbitraries.integers().between(0, 63).map(k -> gradient(k)));
     }
 
     @Property(tries = 300)
     void bitsBackPopReturnsTheTileAndTheMessage(@ForAll("images") byte[] image, @ForAll("glows") IntGlow glow,
             @ForAll("prefills") Message start) {
-        checkRoundTrip(glow.bitsBack(), image, start);
+        checkRoundTrip(glow.bitsBack(NO_BORDER), image, start);
     }
 
     @Property(tries = 300)
     void popFreePopReturnsTheTileAndTheMessage(@ForAll("images") byte[] image, @ForAll("glows") IntGlow glow,
             @ForAll("prefills") Message start) {
-        checkRoundTrip(glow.popFree(), image, start);
+        checkRoundTrip(glow.popFree(NO_BORDER), image, start);
     }
 
     @Property(tries = 100)
     void peakedVariationalNoiseRoundTripsTwoChannelTiles(@ForAll("pairs") byte[] image, @ForAll("prefills") Message start) {
-        checkRoundTrip(PEAKED.bitsBack(), image, start);
+        checkRoundTrip(PEAKED.bitsBack(TileBorder.none(2, 8, 8)), image, start);
     }
 
     @Provide
     Arbitrary<byte[]> pairs() {
         return Arbitraries.oneOf(
                 Arbitraries.bytes().array(byte[].class).ofSize(128),
-                Arbitraries.of((byte) 0, (byte) -1).map(b -> {
-                    byte[] image = new byte[128];
-                    java.util.Arrays.fill(image, b);
-                    return image;
-                }));
+                Arbitraries.of((byte) 0, (byte) -1).map(b -> filled(128, b)));
+    }
+
+    @Property(tries = 300)
+    void conditionedGlowsRoundTripEveryTileWhateverItsBorder(@ForAll("borderedTiles") BorderedTile t, @ForAll boolean bitsBack,
+            @ForAll("prefills") Message start) {
+        checkRoundTrip(coding(t.glows().random(), bitsBack, t.border()), t.tile(), start);
+    }
+
+    @Property(tries = 100)
+    void aConditionOfZeroWeightsCodesLikeTheUnconditionedGlow(@ForAll("borderedTiles") BorderedTile t, @ForAll boolean bitsBack,
+            @ForAll("prefills") Message start) {
+        assertEquals(pushed(coding(t.glows().plain(), bitsBack, t.border()), t.tile(), start),
+                pushed(coding(t.glows().zero(), bitsBack, t.border()), t.tile(), start));
+    }
+
+    /** The condition is read: borders that differ in which sides they have give a tile other bits. */
+    @Property(tries = 100)
+    void theBorderChangesTheCode(@ForAll("borderedTiles") BorderedTile t, @ForAll boolean bitsBack, @ForAll("prefills") Message start) {
+        IntGlow glow = t.glows().random();
+        assertNotEquals(pushed(coding(glow, bitsBack, t.border()), t.tile(), start),
+                pushed(coding(glow, bitsBack, t.opposite()), t.tile(), start));
+    }
+
+    @Test
+    void onlyGlowsWithConditionTensorsAreConditioned() {
+        for (Conditionings glows : CONDITIONINGS) {
+            assertFalse(glows.plain().conditioned());
+            assertTrue(glows.zero().conditioned(), "all-zero weights are still a condition");
+            assertTrue(glows.random().conditioned());
+        }
+        assertFalse(VARIATIONAL.conditioned());
+    }
+
+    /**
+     * A tile pushed with one border and popped with another is refused (its values are not 8-bit
+     * samples) or comes back other than the tile and the message as they were.
+     */
+    @Test
+    void decodingWithAnotherBorderDoesNotReturnTheTile() {
+        IntGlow glow = CONDITIONINGS.get(0).random();
+        byte[] tile = gradient(5);
+        TileBorder full = new TileBorder(1, 8, 8, filled(8, (byte) -1), filled(8, (byte) -1));
+        Message start = prefilled(1000);
+        for (boolean bitsBack : new boolean[] {true, false}) {
+            Message message = pushed(coding(glow, bitsBack, full), tile, start);
+            byte[] decoded;
+            try {
+                decoded = coding(glow, bitsBack, NO_BORDER).pop(message);
+            } catch (IllegalArgumentException notSamples) {
+                continue; // the decoded values are not 8-bit samples: noticed
+            }
+            assertFalse(Arrays.equals(tile, decoded) && message.equals(start), "bits-back " + bitsBack);
+        }
     }
 
     private static void checkRoundTrip(Codec<byte[]> codec, byte[] image, Message start) {
-        Message message = start.copy();
-        codec.push(message, image);
+        Message message = pushed(codec, image, start);
         assertArrayEquals(image, codec.pop(message));
         assertEquals(start, message);
+    }
+
+    /** A copy of {@code start} with {@code image} pushed on it. */
+    private static Message pushed(Codec<byte[]> codec, byte[] image, Message start) {
+        Message message = start.copy();
+        codec.push(message, image);
+        return message;
+    }
+
+    /** The glow's bits-back or pop-free coding of tiles whose border is {@code border}. */
+    private static Codec<byte[]> coding(IntGlow glow, boolean bitsBack, TileBorder border) {
+        return bitsBack ? glow.bitsBack(border) : glow.popFree(border);
+    }
+
+    @Provide
+    Arbitrary<BorderedTile> borderedTiles() {
+        return Arbitraries.of(CONDITIONINGS).flatMap(glows -> {
+            int channels = glows.channels();
+            Arbitrary<byte[]> side = Arbitraries.oneOf(
+                    Arbitraries.bytes().array(byte[].class).ofSize(8 * channels),
+                    Arbitraries.of((byte) 0, (byte) -1).map(b -> filled(8 * channels, b)));
+            Arbitrary<Boolean> present = Arbitraries.of(true, false);
+            return Combinators.combine(channels == 1 ? images() : pairs(), side, side, present, present)
+                    .as((tile, above, left, hasAbove, hasLeft) -> new BorderedTile(glows, tile,
+                            new TileBorder(channels, 8, 8, hasAbove ? above : null, hasLeft ? left : null),
+                            new TileBorder(channels, 8, 8, hasAbove ? null : above, hasLeft ? null : left)));
+        });
     }
 
     @Provide
@@ -78,18 +202,21 @@ class IntGlowTest {
 
     @Provide
     Arbitrary<Message> prefills() {
-        return Arbitraries.integers().between(0, 3000).map(n -> {
-            Message message = new Message();
-            for (int i = 0; i < n; i++) {
-                message.push((i * 7919) & 0xFFFF, 1, 16);
-            }
-            return message;
-        });
+        return Arbitraries.integers().between(0, 3000).map(IntGlowTest::prefilled);
     }
 
-    private static byte[] filled(byte value) {
-        byte[] image = new byte[64];
-        java.util.Arrays.fill(image, value);
+    /** A message of {@code words} pushed 16-bit words. */
+    private static Message prefilled(int words) {
+        Message message = new Message();
+        for (int i = 0; i < words; i++) {
+            message.push((i * 7919) & 0xFFFF, 1, 16);
+        }
+        return message;
+    }
+
+    private static byte[] filled(int samples, byte value) {
+        byte[] image = new byte[samples];
+        Arrays.fill(image, value);
         return image;
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -26,6 +27,10 @@ class IntStepTest {
     private static final double TRAINED_SCALE = 0.25;
     private static final CodingParameters PARAMETERS = CodingParameters.DEFAULT;
     private static final long LIMIT = 1L << 30;
+    /** The border planes of the 3x3 maps of these tests, which an unconditioned layer ignores. */
+    private static final FeatureMap NO_BORDER = TileBorder.none(1, 6, 6).planes(2);
+    /** Hidden channels of the coupling networks of these tests. */
+    private static final int HIDDEN = 3;
 
     @Provide
     Arbitrary<Long> values() {
@@ -66,7 +71,7 @@ class IntStepTest {
         LatentMap input = map(channels, a, b, random);
         checkBijection(layer, input);
         LatentMap output = copy(input);
-        layer.forward(new Message(), output);
+        layer.forward(new Message(), output, NO_BORDER);
         for (int p = 0; p < 9; p++) {
             double[] v = new double[channels];
             for (int i = 0; i < channels; i++) {
@@ -100,7 +105,7 @@ class IntStepTest {
     @Property(tries = 500)
     void couplingIsABijection(@ForAll("values") long a, @ForAll("values") long b, @ForAll CouplingType type, @ForAll long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        IntCoupling layer = new IntCoupling(type, network(random, type), frame(random, 4), PARAMETERS.scaleBits());
+        IntCoupling layer = new IntCoupling(type, network(random, type), Optional.empty(), frame(random, 4), PARAMETERS.scaleBits());
         LatentMap input = map(4, a, b, random);
         try {
             checkBijection(layer, input);
@@ -108,6 +113,23 @@ class IntStepTest {
             assertEquals(CouplingType.MIXTURE, type, "only a mixture coupling refuses values (where its curve, evaluated in"
                     + " doubles, is not increasing): " + refused.getMessage());
         }
+    }
+
+    /**
+     * A coupling of a Glow conditioned on its tile's border, its condition's convolution added to
+     * the network's first layer, is a bijection whatever the border: each side absent or present,
+     * of random samples.
+     */
+    @Property(tries = 300)
+    void conditionedCouplingIsABijection(@ForAll CouplingType type, @ForAll boolean above, @ForAll boolean left, @ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        FeatureMap border = new TileBorder(1, 6, 6, above ? samples(random, 6) : null, left ? samples(random, 6) : null).planes(2);
+        Conv2d condition = new Conv2d(border.channels(), HIDDEN, 3, floats(random, HIDDEN * border.channels() * 9, TRAINED_SCALE),
+                new float[HIDDEN]);
+        Frame frame = codingFrame(random);
+        IntCoupling layer = new IntCoupling(type, network(random, type, TRAINED_SCALE), Optional.of(condition), frame,
+                PARAMETERS.scaleBits());
+        checkBijection(layer, imageRange(frame, random), border);
     }
 
     /**
@@ -119,7 +141,7 @@ class IntStepTest {
     void mixtureCouplingCodesEveryValueOfAnImagesRange(@ForAll long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         Frame frame = codingFrame(random);
-        checkBijection(new IntCoupling(CouplingType.MIXTURE, network(random, CouplingType.MIXTURE, TRAINED_SCALE), frame, PARAMETERS.scaleBits()),
+        checkBijection(new IntCoupling(CouplingType.MIXTURE, network(random, CouplingType.MIXTURE, TRAINED_SCALE), Optional.empty(), frame, PARAMETERS.scaleBits()),
                 imageRange(frame, random));
     }
 
@@ -135,10 +157,10 @@ class IntStepTest {
         CouplingNetwork network = network(random, type, TRAINED_SCALE);
         // a mixture map is held within 2^61 / 2^scaleBits units, which the finest arbitrary frames exceed
         Frame frame = type == CouplingType.MIXTURE ? codingFrame(random) : frame(random, 4);
-        IntCoupling layer = new IntCoupling(type, network, frame, PARAMETERS.scaleBits());
+        IntCoupling layer = new IntCoupling(type, network, Optional.empty(), frame, PARAMETERS.scaleBits());
         LatentMap x = imageRange(frame, random);
         LatentMap y = copy(x);
-        layer.forward(new Message(), y);
+        layer.forward(new Message(), y, NO_BORDER);
         FeatureMap h = network.apply(x.toFeatureMap(0, 2, frame));
         for (int c = 0; c < 4; c++) {
             for (int i = 0; i < 9; i++) {
@@ -208,12 +230,11 @@ class IntStepTest {
      * refused.
      */
     private static CouplingNetwork network(SplittableRandom random, CouplingType type, double scale) {
-        int hidden = 3;
         int outputs = type.outputsPerChannel() * 2;
         return new CouplingNetwork(
-                new Conv2d(2, hidden, 3, floats(random, hidden * 2 * 9, scale), floats(random, hidden, scale)),
-                new Conv2d(hidden, hidden, 1, floats(random, hidden * hidden, scale), floats(random, hidden, scale)),
-                new ScaledConv2d(new Conv2d(hidden, outputs, 3, floats(random, outputs * hidden * 9, scale), floats(random, outputs, scale)),
+                new Conv2d(2, HIDDEN, 3, floats(random, HIDDEN * 2 * 9, scale), floats(random, HIDDEN, scale)),
+                new Conv2d(HIDDEN, HIDDEN, 1, floats(random, HIDDEN * HIDDEN, scale), floats(random, HIDDEN, scale)),
+                new ScaledConv2d(new Conv2d(HIDDEN, outputs, 3, floats(random, outputs * HIDDEN * 9, scale), floats(random, outputs, scale)),
                         floats(random, outputs, scale)));
     }
 
@@ -235,14 +256,19 @@ class IntStepTest {
 
     /** Forward then inverse, on a message with history: values and message come back. */
     private static void checkBijection(IntStep layer, LatentMap input) {
+        checkBijection(layer, input, NO_BORDER);
+    }
+
+    /** Forward then inverse with the tile border's planes {@code border}, on a message with history: values and message come back. */
+    private static void checkBijection(IntStep layer, LatentMap input, FeatureMap border) {
         Message start = new Message();
         for (int i = 0; i < 100; i++) {
             start.push(i, 1, 8);
         }
         LatentMap x = copy(input);
         Message message = start.copy();
-        layer.forward(message, x);
-        layer.inverse(message, x);
+        layer.forward(message, x, border);
+        layer.inverse(message, x, border);
         for (int c = 0; c < input.channels(); c++) {
             assertArrayEquals(input.plane(c), x.plane(c), "channel " + c);
         }
@@ -301,6 +327,13 @@ class IntStepTest {
             offsets[c] = random.nextGaussian();
         }
         return new Frame(units, offsets);
+    }
+
+    /** {@code n} random 8-bit samples. */
+    private static byte[] samples(SplittableRandom random, int n) {
+        byte[] samples = new byte[n];
+        random.nextBytes(samples);
+        return samples;
     }
 
     private static float[] floats(SplittableRandom random, int n, double scale) {

@@ -81,6 +81,18 @@ public final class RandomModels {
         return ModelFileWriter.toModelFile(model.config(), tensors);
     }
 
+    /**
+     * {@code model} with a border condition ({@link GlowLayout#conditionTensors()}) of random
+     * {@code N(0, scale^2)} weights; at scale 0 every weight is zero, which leaves the flow the
+     * unconditioned one.
+     */
+    public static ModelFile withCondition(ModelFile model, long seed, double scale) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<NamedTensor> tensors = new ArrayList<>(model.tensors().values());
+        new GlowLayout(model.config()).conditionTensors().forEach((name, shape) -> tensors.add(tensor(name, random, scale, shape)));
+        return ModelFileWriter.toModelFile(model.config(), tensors);
+    }
+
     /** Every tensor of the config's {@link GlowLayout}, each drawn at the magnitude of its kind in a trained model. */
     private static List<NamedTensor> glowTensors(GlowConfig config, SplittableRandom random) {
         List<NamedTensor> tensors = new ArrayList<>();

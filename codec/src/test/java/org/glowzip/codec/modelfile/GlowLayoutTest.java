@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.glowzip.codec.ImageCodec;
 import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.flow.IntGlow;
@@ -86,6 +87,53 @@ class GlowLayoutTest {
 
         with.removeIf(tensor -> tensor.name().equals("dequantizer.conv2.bias"));
         assertEquals("model file has no tensor dequantizer.conv2.bias", layout.problem(ModelFileWriter.toModelFile(SMALL, with)));
+    }
+
+    @Test
+    void theBorderConditionAddsAConvolutionToEveryCouplingAndPrior() {
+        GlowLayout layout = new GlowLayout(SMALL);
+        assertEquals(2 * 1 + 4, layout.conditionPlanes(), "above and left per channel, two masks, two positions");
+        assertEquals(2 * 3 + 4, new GlowLayout(new GlowConfig(1, 1, 4, CouplingType.AFFINE, 3, 4, 4)).conditionPlanes());
+        Map<String, int[]> condition = layout.conditionTensors();
+        assertEquals(List.of("level0.step0.coupling.condition.weight", "level0.step1.coupling.condition.weight",
+                "level0.prior.condition.weight", "level1.step0.coupling.condition.weight", "level1.step1.coupling.condition.weight",
+                "top.condition.weight"), List.copyOf(condition.keySet()));
+        assertEquals("level0.prior.condition.weight", GlowLayout.conditionWeight("level0.prior"));
+        assertArrayEquals(new int[] {8, 6, 3, 3}, condition.get("level1.step0.coupling.condition.weight"), "to the hidden width");
+        assertArrayEquals(new int[] {4, 6, 3, 3}, condition.get("level0.prior.condition.weight"), "mean and log-sd of 4 - 4/2 channels");
+        assertArrayEquals(new int[] {16, 6, 3, 3}, condition.get("top.condition.weight"), "mean and log-sd of the top's 8 channels");
+        assertTrue(condition.keySet().stream().noneMatch(layout.tensors()::containsKey), "none of the unconditioned Glow's");
+    }
+
+    @Test
+    void aConditionIsOptionalButWholeAndOfItsShapeWhereThereIsOne() {
+        ModelFile plain = RandomModels.of(SMALL, 1);
+        ModelFile conditioned = RandomModels.withCondition(plain, 2, 0.3);
+        GlowLayout layout = new GlowLayout(SMALL);
+        assertFalse(GlowLayout.hasCondition(plain));
+        assertTrue(GlowLayout.hasCondition(conditioned));
+        assertTrue(GlowLayout.hasCondition(RandomModels.withCondition(plain, 2, 0)), "all-zero weights are still a condition");
+        assertNull(layout.problem(conditioned));
+
+        List<NamedTensor> reshaped = new ArrayList<>(conditioned.tensors().values());
+        reshaped.replaceAll(tensor -> tensor.name().equals("level0.prior.condition.weight")
+                ? new NamedTensor(tensor.name(), new int[] {4, 5, 3, 3}, new float[4 * 5 * 3 * 3]) : tensor);
+        String problem = layout.problem(ModelFileWriter.toModelFile(SMALL, reshaped));
+        assertEquals("tensor level0.prior.condition.weight has shape [4, 5, 3, 3], the border condition needs [4, 6, 3, 3]", problem);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new IntGlow(ModelFileWriter.toModelFile(SMALL, reshaped), CodingParameters.DEFAULT));
+        assertEquals(problem, e.getMessage());
+
+        List<NamedTensor> missing = new ArrayList<>(conditioned.tensors().values());
+        missing.removeIf(tensor -> tensor.name().equals("top.condition.weight"));
+        assertEquals("model file has no tensor top.condition.weight", layout.problem(ModelFileWriter.toModelFile(SMALL, missing)));
+    }
+
+    @Test
+    void conditionMultiplyAddsCountEachConditionAtItsLevelsPixels() {
+        // 6 planes, 3x3: level 0, 4 x 4 pixels, to 2 couplings of hidden 8 and the prior's 4 outputs, 9*6*(2*8 + 4) = 1080;
+        // level 1, 2 x 2 pixels, to 2 couplings and the top's 16 outputs, 9*6*(2*8 + 16) = 1728; over 64 samples
+        assertEquals((16 * 1080 + 4 * 1728) / 64.0, new GlowLayout(SMALL).conditionMultiplyAddsPerSample());
     }
 
     private static int sizeOf(int[] shape) {

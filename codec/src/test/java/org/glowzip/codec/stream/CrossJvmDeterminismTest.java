@@ -91,7 +91,8 @@ class CrossJvmDeterminismTest {
             throws Exception {
         assertEquals(ConvKernel.VECTOR, ConvKernel.preferred(), "this JVM must encode with the vector kernel");
         GlowConfig config = new GlowConfig(2, 2, 16, coupling, 1, 8, 8);
-        ModelFile model = RandomModels.withContext(config, 3, 3, 16, 1.0); // first tiles: the context model; later ones: bits-back
+        // first tiles: the context model; later ones: bits-back, of a Glow conditioned on its tiles' borders
+        ModelFile model = RandomModels.withCondition(RandomModels.withContext(config, 3, 3, 16, 1.0), 4, 0.3);
         Path modelPath = dir.resolve("model.glowmodel");
         ModelFileWriter.write(modelPath, model.config(), model.tensors().values());
         List<Image> images = new ArrayList<>();

@@ -106,7 +106,7 @@ class LegacyFormatTest {
     }
 
     /** The Glow of {@code model} alone, without its context model. */
-    private static ModelFile glowAlone(ModelFile model) {
+    static ModelFile glowAlone(ModelFile model) {
         return ModelFileWriter.toModelFile(model.config(), model.tensors().values().stream()
                 .filter(tensor -> !tensor.name().startsWith(ContextModel.PREFIX)).toList());
     }

@@ -2,6 +2,7 @@ package org.glowzip.codec.tile;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,9 +19,11 @@ import net.jqwik.api.constraints.IntRange;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.flow.CodingParameters;
 import org.glowzip.codec.flow.RandomModels;
+import org.glowzip.codec.flow.TileBorder;
 import org.glowzip.codec.image.Canvas;
 import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowConfig;
+import org.glowzip.codec.nn.FeatureMap;
 import org.junit.jupiter.api.Test;
 
 /** The decision point: every tile and the message come back, whichever coding it chose, and the choice follows its policy. */
@@ -96,6 +99,53 @@ class TileCoderTest {
         TileFormat.CURRENT.codec(true).push(message, TileCoding.CONTEXT);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GLOW_ONLY.pop(message, TileFormat.CURRENT, Canvas.blank(1, 8, 8)));
         assertEquals("tile coded with a context model, which the model file lacks", e.getMessage());
+    }
+
+    /**
+     * The border a conditioned Glow reads comes from the tile's canvas: on a 2 x 8 x 8 canvas whose
+     * samples are their planar index, its four 4 x 4 tiles and one tile off their grid.
+     */
+    @Test
+    void aCanvasGivesTheRowAboveAndTheColumnLeftOfItsTile() {
+        byte[] samples = new byte[2 * 8 * 8];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = (byte) i;
+        }
+        Canvas canvas = Canvas.of(samples, 2, 8, 8);
+
+        TileBorder topLeft = TileCoder.border(canvas.tile(0, 0, 4, 4));
+        assertFalse(topLeft.hasAbove());
+        assertFalse(topLeft.hasLeft());
+        assertSamePlanes(TileBorder.none(2, 4, 4), topLeft);
+
+        TileBorder firstRow = TileCoder.border(canvas.tile(0, 4, 4, 4));
+        assertFalse(firstRow.hasAbove(), "the canvas's top row of tiles has no row above");
+        assertTrue(firstRow.hasLeft());
+        assertSamePlanes(new TileBorder(2, 4, 4, null, new byte[] {3, 11, 19, 27, 67, 75, 83, 91}), firstRow);
+
+        TileBorder firstColumn = TileCoder.border(canvas.tile(4, 0, 4, 4));
+        assertTrue(firstColumn.hasAbove());
+        assertFalse(firstColumn.hasLeft(), "the canvas's left column of tiles has no column left");
+        assertSamePlanes(new TileBorder(2, 4, 4, new byte[] {24, 25, 26, 27, 88, 89, 90, 91}, null), firstColumn);
+
+        TileBorder inside = TileCoder.border(canvas.tile(4, 4, 4, 4));
+        assertTrue(inside.hasAbove());
+        assertTrue(inside.hasLeft());
+        assertSamePlanes(new TileBorder(2, 4, 4, new byte[] {28, 29, 30, 31, 92, 93, 94, 95},
+                new byte[] {35, 43, 51, 59, 99, 107, 115, 123}), inside);
+
+        TileBorder offGrid = TileCoder.border(canvas.tile(1, 2, 2, 4));
+        assertSamePlanes(new TileBorder(2, 2, 4, new byte[] {2, 3, 4, 5, 66, 67, 68, 69}, new byte[] {9, 17, 73, 81}), offGrid);
+    }
+
+    /** Both borders' condition planes of a pixel per sample are the same: the same sides, of the same samples. */
+    private static void assertSamePlanes(TileBorder expected, TileBorder actual) {
+        FeatureMap want = expected.planes(1);
+        FeatureMap got = actual.planes(1);
+        assertEquals(want.channels(), got.channels());
+        for (int c = 0; c < want.channels(); c++) {
+            assertArrayEquals(want.plane(c), got.plane(c), "plane " + c);
+        }
     }
 
     private static Canvas canvas(byte[] tile) {

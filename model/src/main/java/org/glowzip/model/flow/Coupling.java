@@ -1,6 +1,7 @@
 package org.glowzip.model.flow;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowLayout;
@@ -16,7 +17,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * C - C/2 output channels) and, for affine and mixture coupling, pre-scale {@code h} (second block).
  * Affine: {@code y_b = (x_b + t) * s}, {@code s = sigmoid(h + 2)}, log-det {@code sum(log s)}.
  * Mixture: {@code y_b = L(x_b + t) * s} with the {@link MixtureCurve} {@code L} of the remaining
- * blocks, log-det {@code sum(log L' + log s)}. Additive: {@code y_b = x_b + t}, log-det 0.
+ * blocks, log-det {@code sum(log L' + log s)}. Additive: {@code y_b = x_b + t}, log-det 0. In a
+ * conditioned Glow the network also reads the tile's border planes at the coupling's level.
  */
 public final class Coupling implements FlowLayer {
     /**
@@ -34,10 +36,17 @@ public final class Coupling implements FlowLayer {
     private INDArray scale;
 
     public Coupling(GlowLayout.Step names, int channels, int hidden, CouplingType type, DataType dataType, Random random) {
+        this(names, channels, hidden, type, 0, dataType, random);
+    }
+
+    /** A coupling conditioned on {@code borderPlanes} planes of its tile's border (none: 0). */
+    public Coupling(GlowLayout.Step names, int channels, int hidden, CouplingType type, int borderPlanes, DataType dataType, Random random) {
         this.type = type;
         this.half = channels / 2;
         int width = channels - half;
-        this.network = new CouplingNetwork(names::couplingConv, half, hidden, type.outputsPerChannel() * width, dataType, random);
+        Optional<ConditionConv> condition = borderPlanes == 0 ? Optional.empty()
+                : Optional.of(new ConditionConv(names.coupling(), borderPlanes, hidden, dataType));
+        this.network = new CouplingNetwork(names::couplingConv, half, hidden, type.outputsPerChannel() * width, condition, dataType, random);
         if (type == CouplingType.MIXTURE) {
             String biasName = names.couplingConv(3) + ".bias";
             INDArray bias = network.parameters().stream().filter(p -> p.name().equals(biasName)).findFirst().orElseThrow().value();
@@ -51,11 +60,16 @@ public final class Coupling implements FlowLayer {
 
     @Override
     public INDArray forward(INDArray x, INDArray logDet) {
+        return forward(x, logDet, null);
+    }
+
+    /** {@link #forward(INDArray, INDArray)} given the tile's border planes at this level, which a conditioned coupling needs. */
+    public INDArray forward(INDArray x, INDArray logDet, INDArray border) {
         long channels = x.size(1);
         long width = channels - half;
         INDArray xa = Tensors.channels(x, 0, half);
         INDArray xb = Tensors.channels(x, half, channels);
-        INDArray h = network.forward(xa);
+        INDArray h = network.forward(xa, border);
         if (type == CouplingType.ADDITIVE) {
             return Tensors.concatChannels(xa, xb.addi(h));
         }
@@ -73,16 +87,16 @@ public final class Coupling implements FlowLayer {
 
     @Override
     public INDArray reverse(INDArray y) {
-        return reverse(y, Inversion.EXACT);
+        return reverse(y, null, Inversion.EXACT);
     }
 
-    /** {@code f^-1(y)}; {@code inversion} says whether the pre-scale is clamped. */
-    public INDArray reverse(INDArray y, Inversion inversion) {
+    /** {@code f^-1(y)} given the border planes (as for forward); {@code inversion} says whether the pre-scale is clamped. */
+    public INDArray reverse(INDArray y, INDArray border, Inversion inversion) {
         long channels = y.size(1);
         long width = channels - half;
         INDArray ya = Tensors.channels(y, 0, half);
         INDArray yb = Tensors.channels(y, half, channels);
-        INDArray h = network.forward(ya);
+        INDArray h = network.forward(ya, border);
         INDArray shift = Tensors.channels(h, 0, width);
         if (type == CouplingType.ADDITIVE) {
             return Tensors.concatChannels(ya, yb.subi(shift));

@@ -15,9 +15,14 @@ public final class FlowStep implements FlowLayer {
     private final Coupling coupling;
 
     public FlowStep(GlowLayout.Step names, int channels, int hidden, CouplingType type, DataType dataType, Random random) {
+        this(names, channels, hidden, type, 0, dataType, random);
+    }
+
+    /** A step whose coupling is conditioned on {@code borderPlanes} planes of its tile's border (none: 0). */
+    public FlowStep(GlowLayout.Step names, int channels, int hidden, CouplingType type, int borderPlanes, DataType dataType, Random random) {
         this.actNorm = new ActNorm(names.actnorm(), channels, dataType);
         this.invConv = new InvertibleConv1x1(names.invconv(), channels, dataType, random);
-        this.coupling = new Coupling(names, channels, hidden, type, dataType, random);
+        this.coupling = new Coupling(names, channels, hidden, type, borderPlanes, dataType, random);
     }
 
     public ActNorm actNorm() {
@@ -30,17 +35,22 @@ public final class FlowStep implements FlowLayer {
 
     @Override
     public INDArray forward(INDArray x, INDArray logDet) {
-        return coupling.forward(invConv.forward(actNorm.forward(x, logDet), logDet), logDet);
+        return forward(x, logDet, null);
+    }
+
+    /** {@link #forward(INDArray, INDArray)} given the tile's border planes at this level (see {@link Coupling}). */
+    public INDArray forward(INDArray x, INDArray logDet, INDArray border) {
+        return coupling.forward(invConv.forward(actNorm.forward(x, logDet), logDet), logDet, border);
     }
 
     @Override
     public INDArray reverse(INDArray y) {
-        return reverse(y, Inversion.EXACT);
+        return reverse(y, null, Inversion.EXACT);
     }
 
-    /** {@code f^-1(y)}, clamped as {@code inversion} says. */
-    public INDArray reverse(INDArray y, Inversion inversion) {
-        return inversion.activations(actNorm.reverse(invConv.reverse(coupling.reverse(y, inversion))));
+    /** {@code f^-1(y)} given the border planes, clamped as {@code inversion} says. */
+    public INDArray reverse(INDArray y, INDArray border, Inversion inversion) {
+        return inversion.activations(actNorm.reverse(invConv.reverse(coupling.reverse(y, border, inversion))));
     }
 
     @Override

@@ -18,11 +18,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * [-0.5, 0.5). Level {@code i} squeezes, applies K {@link FlowStep}s and, below the last level,
  * factors out half its channels under a {@link SplitPrior}; the last level's output is scored by
  * the {@link TopPrior}. Parameter names and shapes are those of {@link GlowLayout}, checked on construction.
+ * A conditioned Glow's couplings and priors also read its tiles' {@link BorderPlanes}; methods
+ * without them code tiles with neither neighbour.
  */
 public final class Glow {
     private static final double LN2 = Math.log(2);
 
     private final GlowConfig config;
+    private final boolean conditioned;
     private final GlowLayout layout;
     private final DataType dataType;
     private final List<List<FlowStep>> levels = new ArrayList<>();
@@ -32,29 +35,39 @@ public final class Glow {
 
     /** A freshly initialized flow; {@code seed} fixes every random initial value. */
     public Glow(GlowConfig config, DataType dataType, long seed) {
+        this(config, false, dataType, seed);
+    }
+
+    /** A freshly initialized flow, conditioned on its tiles' borders or not; the conditions start at zero. */
+    public Glow(GlowConfig config, boolean conditioned, DataType dataType, long seed) {
         this.config = config;
+        this.conditioned = conditioned;
         this.dataType = dataType;
         this.layout = new GlowLayout(config);
         Random random = new Random(seed);
+        int borderPlanes = conditioned ? layout.conditionPlanes() : 0;
         GlowLayout.Level last = null;
         for (GlowLayout.Level level : layout.levels()) {
             List<FlowStep> steps = new ArrayList<>();
             for (GlowLayout.Step step : level.steps()) {
-                steps.add(new FlowStep(step, level.channels(), config.hiddenWidth(), config.coupling(), dataType, random));
+                steps.add(new FlowStep(step, level.channels(), config.hiddenWidth(), config.coupling(), borderPlanes, dataType, random));
             }
             levels.add(steps);
             if (level.splits()) {
-                splits.add(new SplitPrior(level.prior(), level.channels(), dataType));
+                splits.add(new SplitPrior(level.prior(), level.channels(), borderPlanes, dataType));
             }
             last = level;
         }
-        this.top = new TopPrior(GlowLayout.TOP, last.channels(), last.height(), last.width(), dataType);
+        this.top = new TopPrior(GlowLayout.TOP, last.channels(), last.height(), last.width(), borderPlanes, dataType);
         requireLayout();
     }
 
     /** Checks that the parameters are the layout's tensors, so that what this flow trains is what the codec reads. */
     private void requireLayout() {
         Map<String, int[]> expected = layout.tensors();
+        if (conditioned) {
+            expected.putAll(layout.conditionTensors());
+        }
         Map<String, int[]> actual = new LinkedHashMap<>();
         for (Parameter parameter : parameters()) {
             actual.put(parameter.name(), Arrays.stream(parameter.value().shape()).mapToInt(Math::toIntExact).toArray());
@@ -68,6 +81,11 @@ public final class Glow {
 
     public GlowConfig config() {
         return config;
+    }
+
+    /** Whether the couplings and priors read the tiles' border planes. */
+    public boolean conditioned() {
+        return conditioned;
     }
 
     public DataType dataType() {
@@ -101,8 +119,13 @@ public final class Glow {
         return all;
     }
 
-    /** Maps {@code x} to its latents, log-determinant and prior log-density; remembers what {@link #backward} needs. */
+    /** {@link #forward(INDArray, BorderPlanes)} of tiles with neither neighbour. */
     public Encoding forward(INDArray x) {
+        return forward(x, BorderPlanes.none((int) x.size(0), config, dataType));
+    }
+
+    /** Maps {@code x} with its tiles' border planes to its latents, log-determinant and prior log-density; remembers what {@link #backward} needs. */
+    public Encoding forward(INDArray x, BorderPlanes border) {
         batch = x.size(0);
         INDArray logDet = Nd4j.zeros(dataType, batch);
         INDArray logPrior = Nd4j.zeros(dataType, batch);
@@ -111,17 +134,17 @@ public final class Glow {
         for (int level = 0; level < levels.size(); level++) {
             h = Tensors.squeeze(h);
             for (FlowStep step : levels.get(level)) {
-                h = step.forward(h, logDet);
+                h = step.forward(h, logDet, border.level(level));
             }
             if (level < splits.size()) {
                 SplitPrior split = splits.get(level);
                 INDArray z1 = split.kept(h);
                 INDArray z2 = split.factored(h);
-                logPrior.addi(split.logDensity(z1, z2));
+                logPrior.addi(split.logDensity(z1, z2, border.level(level)));
                 latents.add(z2);
                 h = z1;
             } else {
-                logPrior.addi(top.logDensity(h));
+                logPrior.addi(top.logDensity(h, border.level(level)));
                 latents.add(h);
             }
         }
@@ -175,11 +198,12 @@ public final class Glow {
     /** The input whose latents are {@code latents}: the inverse of {@link #forward}, clamped as {@code inversion} says. */
     public INDArray reverse(List<INDArray> latents, Inversion inversion) {
         INDArray h = latents.get(levels.size() - 1);
+        BorderPlanes border = BorderPlanes.none((int) h.size(0), config, dataType);
         for (int level = levels.size() - 1; level >= 0; level--) {
             if (level < splits.size()) {
                 h = Tensors.concatChannels(h, latents.get(level));
             }
-            h = reverseSteps(level, h, inversion);
+            h = reverseSteps(level, h, border, inversion);
         }
         return h;
     }
@@ -187,15 +211,17 @@ public final class Glow {
     /**
      * Decodes standard-normal noise {@code eps} (shaped like the latents) scaled by {@code temperature}:
      * each level's latent is {@code mean + temperature * sd * eps} under its prior; the flow is
-     * inverted as {@code inversion} says.
+     * inverted as {@code inversion} says. The tiles have neither neighbour.
      */
     public INDArray sample(List<INDArray> eps, double temperature, Inversion inversion) {
-        INDArray h = top.sample(eps.get(levels.size() - 1), temperature);
-        for (int level = levels.size() - 1; level >= 0; level--) {
+        int last = levels.size() - 1;
+        BorderPlanes border = BorderPlanes.none((int) eps.get(last).size(0), config, dataType);
+        INDArray h = top.sample(eps.get(last), temperature, border.level(last));
+        for (int level = last; level >= 0; level--) {
             if (level < splits.size()) {
-                h = splits.get(level).join(h, eps.get(level), temperature);
+                h = splits.get(level).join(h, eps.get(level), temperature, border.level(level));
             }
-            h = reverseSteps(level, h, inversion);
+            h = reverseSteps(level, h, border, inversion);
         }
         return h;
     }
@@ -220,10 +246,10 @@ public final class Glow {
         return shapes;
     }
 
-    private INDArray reverseSteps(int level, INDArray h, Inversion inversion) {
+    private INDArray reverseSteps(int level, INDArray h, BorderPlanes border, Inversion inversion) {
         List<FlowStep> steps = levels.get(level);
         for (int k = steps.size() - 1; k >= 0; k--) {
-            h = steps.get(k).reverse(h, inversion);
+            h = steps.get(k).reverse(h, border.level(level), inversion);
         }
         return Tensors.unsqueeze(h);
     }

@@ -1,24 +1,30 @@
 package org.glowzip.model.flow;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Factors out half the channels at the end of a level. The kept half {@code z1} (first C/2
  * channels) conditions a diagonal Gaussian on the factored-out half {@code z2}: a
  * {@link ZeroConv2d} of {@code z1} gives the mean (first C/2 output channels) and log standard
- * deviation (last C/2).
+ * deviation (last C/2). In a conditioned Glow a {@link ConditionConv} of the tile's border planes
+ * adds to that convolution before its scaling.
  */
 public final class SplitPrior {
     private final ZeroConv2d conv;
+    private final Optional<ConditionConv> condition;
     private final int half;
     private Gaussian gaussian;
 
-    public SplitPrior(String prefix, int channels, DataType type) {
+    /** The prior of a level of {@code channels}, conditioned on {@code borderPlanes} border planes (none: 0). */
+    public SplitPrior(String prefix, int channels, int borderPlanes, DataType type) {
         this.half = channels / 2;
         this.conv = new ZeroConv2d(prefix, half, 2 * (channels - half), type);
+        this.condition = borderPlanes == 0 ? Optional.empty()
+                : Optional.of(new ConditionConv(prefix, borderPlanes, 2 * (channels - half), type));
     }
 
     /** The kept half of {@code x}. */
@@ -31,9 +37,9 @@ public final class SplitPrior {
         return Tensors.channels(x, half, x.size(1));
     }
 
-    /** {@code [N]} log-density of {@code z2} given {@code z1}; remembers what backward needs. */
-    public INDArray logDensity(INDArray z1, INDArray z2) {
-        INDArray parameters = conv.forward(z1);
+    /** {@code [N]} log-density of {@code z2} given {@code z1} and the border planes; remembers what backward needs. */
+    public INDArray logDensity(INDArray z1, INDArray z2, INDArray border) {
+        INDArray parameters = parameters(z1, border);
         long width = z2.size(1);
         gaussian = new Gaussian(z2, Tensors.channels(parameters, 0, width), Tensors.channels(parameters, width, 2 * width));
         return gaussian.logDensity();
@@ -46,29 +52,27 @@ public final class SplitPrior {
     public INDArray backward(INDArray gradKept, double logDensityWeight) {
         INDArray gradParameters = Tensors.concatChannels(
                 gaussian.gradMean(logDensityWeight), gaussian.gradLogsd(logDensityWeight));
-        INDArray gradZ1 = gradKept.add(conv.backward(gradParameters));
+        INDArray gradZ1 = gradKept.add(conv.backward(gradParameters, condition));
         return Tensors.concatChannels(gradZ1, gaussian.gradZ(logDensityWeight));
     }
 
-    /** {@code [z1, z2]} with {@code z2 = mean + temperature * sd * eps}. */
-    public INDArray join(INDArray z1, INDArray eps, double temperature) {
-        INDArray parameters = conv.forward(z1);
+    /** {@code [z1, z2]} with {@code z2 = mean + temperature * sd * eps}, given the border planes. */
+    public INDArray join(INDArray z1, INDArray eps, double temperature, INDArray border) {
+        INDArray parameters = parameters(z1, border);
         long width = eps.size(1);
         INDArray z2 = Gaussian.sample(Tensors.channels(parameters, 0, width),
                 Tensors.channels(parameters, width, 2 * width), eps, temperature);
         return Tensors.concatChannels(z1, z2);
     }
 
-    /** The standardized {@code eps = (z2 - mean) / sd} of a factored-out half. */
-    public INDArray standardize(INDArray z1, INDArray z2) {
-        INDArray parameters = conv.forward(z1);
-        long width = z2.size(1);
-        INDArray mean = Tensors.channels(parameters, 0, width);
-        INDArray logsd = Tensors.channels(parameters, width, 2 * width);
-        return z2.sub(mean).muli(Transforms.exp(logsd.neg(), false));
+    /** The means and log standard deviations of the factored-out half, given the kept half and the border planes. */
+    private INDArray parameters(INDArray z1, INDArray border) {
+        return condition.map(c -> conv.forward(z1, c.forward(border))).orElseGet(() -> conv.forward(z1));
     }
 
     public List<Parameter> parameters() {
-        return conv.parameters();
+        List<Parameter> all = new ArrayList<>(conv.parameters());
+        condition.ifPresent(c -> all.addAll(c.parameters()));
+        return all;
     }
 }

@@ -1,59 +1,72 @@
 package org.glowzip.model.flow;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The learned prior on the latent of the last level: a diagonal Gaussian with its own mean and
  * log standard deviation for every channel and position ({@code [1, C, H, W]}), both starting at
- * zero (a standard normal).
+ * zero (a standard normal). In a conditioned Glow a {@link ConditionConv} of the tile's border
+ * planes adds its first C channels to the mean and its last C to the log standard deviation.
  */
 public final class TopPrior {
     private final ParameterList parameters;
     private final Parameter mean;
     private final Parameter logsd;
+    private final Optional<ConditionConv> condition;
     private Gaussian gaussian;
 
-    public TopPrior(String prefix, int channels, int height, int width, DataType type) {
+    /** The prior of a {@code channels x height x width} latent, conditioned on {@code borderPlanes} border planes (none: 0). */
+    public TopPrior(String prefix, int channels, int height, int width, int borderPlanes, DataType type) {
         this.parameters = new ParameterList(prefix);
         this.mean = parameters.trainable("mean", Nd4j.zeros(type, 1, channels, height, width));
         this.logsd = parameters.trainable("logsd", Nd4j.zeros(type, 1, channels, height, width));
+        this.condition = borderPlanes == 0 ? Optional.empty() : Optional.of(new ConditionConv(prefix, borderPlanes, 2 * channels, type));
     }
 
-    private INDArray broadcast(INDArray parameter, long batch) {
-        return parameter.repeat(0, batch);
-    }
-
-    /** {@code [N]} log-density of {@code z}; remembers what backward needs. */
-    public INDArray logDensity(INDArray z) {
-        long batch = z.size(0);
-        gaussian = new Gaussian(z, broadcast(mean.value(), batch), broadcast(logsd.value(), batch));
+    /** {@code [N]} log-density of {@code z} given the border planes; remembers what backward needs. */
+    public INDArray logDensity(INDArray z, INDArray border) {
+        INDArray[] meanAndLogsd = meanAndLogsd(z.size(0), border);
+        gaussian = new Gaussian(z, meanAndLogsd[0], meanAndLogsd[1]);
         return gaussian.logDensity();
     }
 
     /** Stores the parameter gradients and returns dLoss/dz. */
     public INDArray backward(double logDensityWeight) {
-        mean.gradient().assign(gaussian.gradMean(logDensityWeight).sum(true, 0));
-        logsd.gradient().assign(gaussian.gradLogsd(logDensityWeight).sum(true, 0));
+        INDArray gradMean = gaussian.gradMean(logDensityWeight);
+        INDArray gradLogsd = gaussian.gradLogsd(logDensityWeight);
+        mean.gradient().assign(gradMean.sum(true, 0));
+        logsd.gradient().assign(gradLogsd.sum(true, 0));
+        condition.ifPresent(c -> c.backward(Tensors.concatChannels(gradMean, gradLogsd)));
         return gaussian.gradZ(logDensityWeight);
     }
 
-    /** {@code mean + temperature * sd * eps}. */
-    public INDArray sample(INDArray eps, double temperature) {
-        long batch = eps.size(0);
-        return Gaussian.sample(broadcast(mean.value(), batch), broadcast(logsd.value(), batch), eps, temperature);
+    /** {@code mean + temperature * sd * eps}, given the border planes. */
+    public INDArray sample(INDArray eps, double temperature, INDArray border) {
+        INDArray[] meanAndLogsd = meanAndLogsd(eps.size(0), border);
+        return Gaussian.sample(meanAndLogsd[0], meanAndLogsd[1], eps, temperature);
     }
 
-    /** {@code (z - mean) / sd}. */
-    public INDArray standardize(INDArray z) {
-        long batch = z.size(0);
-        return z.sub(broadcast(mean.value(), batch)).divi(Transforms.exp(broadcast(logsd.value(), batch), false));
+    /** The mean and log standard deviation of each of {@code batch} latents, given their border planes. */
+    private INDArray[] meanAndLogsd(long batch, INDArray border) {
+        INDArray batchMean = mean.value().repeat(0, batch);
+        INDArray batchLogsd = logsd.value().repeat(0, batch);
+        condition.ifPresent(c -> {
+            INDArray addend = c.forward(border);
+            long channels = batchMean.size(1);
+            batchMean.addi(Tensors.channels(addend, 0, channels));
+            batchLogsd.addi(Tensors.channels(addend, channels, 2 * channels));
+        });
+        return new INDArray[] {batchMean, batchLogsd};
     }
 
     public List<Parameter> parameters() {
-        return parameters.list();
+        List<Parameter> all = new ArrayList<>(parameters.list());
+        condition.ifPresent(c -> all.addAll(c.parameters()));
+        return all;
     }
 }

@@ -1,6 +1,7 @@
 package org.glowzip.model.flow;
 
 import java.util.List;
+import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,14 +30,33 @@ public final class ZeroConv2d {
     }
 
     public INDArray forward(INDArray x) {
+        return scaled(conv.forward(x));
+    }
+
+    /** The convolution of {@code x} with {@code addend} (the output's shape) added before the scaling. */
+    public INDArray forward(INDArray x, INDArray addend) {
+        return scaled(conv.forward(x).addi(addend));
+    }
+
+    private INDArray scaled(INDArray unscaled) {
         scale = Transforms.exp(logscale.value().mul(LOGSCALE_FACTOR), false);
-        output = Tensors.mulPerChannel(conv.forward(x), scale);
+        output = Tensors.mulPerChannel(unscaled, scale);
         return output;
     }
 
     public INDArray backward(INDArray gradY) {
+        return backward(gradY, Optional.empty());
+    }
+
+    /**
+     * Stores the gradients and returns dLoss/dx, given dLoss/dy of the last forward call; where
+     * that call's addend was {@code addend}'s output, also {@code addend}'s gradients.
+     */
+    public INDArray backward(INDArray gradY, Optional<ConditionConv> addend) {
         logscale.gradient().assign(Tensors.sumPerChannel(gradY.mul(output)).muli(LOGSCALE_FACTOR));
-        return conv.backward(Tensors.mulPerChannel(gradY, scale));
+        INDArray gradUnscaled = Tensors.mulPerChannel(gradY, scale);
+        addend.ifPresent(conv -> conv.backward(gradUnscaled));
+        return conv.backward(gradUnscaled);
     }
 
     public List<Parameter> parameters() {

@@ -100,7 +100,9 @@ public final class Checkpoint {
      * A mixture Glow restored from an affine checkpoint of the same architecture takes each
      * coupling's shift and scale outputs (and their moments) into the leading rows of its wider
      * last convolution; the mixture's own outputs keep their fresh start, a curve near the
-     * identity, and zero moments: training goes on from the affine Glow. Either way, the restored
+     * identity, and zero moments: training goes on from the affine Glow. A conditioned Glow
+     * restored from a checkpoint without a condition keeps its conditions' zero start and zero
+     * moments: training goes on from the unconditioned Glow. Either way, the restored
      * state says that some parameters are new to the checkpoint. The {@code average} goes on from
      * the checkpoint's where it has one of the same parameters, and starts again from the restored
      * values otherwise.
@@ -113,8 +115,14 @@ public final class Checkpoint {
         if (!model.config().equals(glow.config()) && !widening) {
             throw new IOException("checkpoint architecture " + model.config() + " differs from " + glow.config());
         }
+        boolean conditioned = GlowLayout.hasCondition(model);
+        if (conditioned && !glow.conditioned()) {
+            throw new IOException("the checkpoint's Glow is conditioned on its tiles' borders, this run's is not");
+        }
+        boolean takesOnCondition = glow.conditioned() && !conditioned;
         Assignment assignment = widening ? Checkpoint::assignLeadingRows : GlowFiles::assign;
-        assignment.assign(glow.parameters(), model.tensors());
+        assignment.assign(glow.parameters().stream().filter(p -> model.tensors().containsKey(p.name()) || !takesOnCondition).toList(),
+                model.tensors());
         glow.afterLoad();
         Map<String, NamedTensor> moments = ModelFileReader.read(source.resolve("optimizer.gzm")).tensors();
         boolean withDequantizer = GlowLayout.hasDequantizer(model);
@@ -123,7 +131,7 @@ public final class Checkpoint {
         }
         assignment.assign(adam.state().stream().filter(p -> moments.containsKey(p.name())).toList(), moments);
         adam.setUpdates(step);
-        Restored restored = new Restored(step, widening || (!withDequantizer && !dequantization.parameters().isEmpty()));
+        Restored restored = new Restored(step, widening || takesOnCondition || (!withDequantizer && !dequantization.parameters().isEmpty()));
         average.restart();
         if (average.active() && !restored.newParameters() && Files.exists(source.resolve(AVERAGE))) {
             Map<String, NamedTensor> averaged = ModelFileReader.read(source.resolve(AVERAGE)).tensors();

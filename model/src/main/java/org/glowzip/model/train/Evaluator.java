@@ -28,7 +28,10 @@ public final class Evaluator {
         return total / each.length;
     }
 
-    /** The bpd of each of the first {@code count} images of {@code set}, in order, noise fixed by {@code seed}. */
+    /**
+     * The bpd of each of the first {@code count} images of {@code set}, in order, noise fixed by
+     * {@code seed}; a conditioned Glow's images are tiles with both sides of their border ({@link TileBatch}).
+     */
     public static double[] bitsPerImage(Glow glow, Dequantization dequantization, ImageSet set, int count, int batchSize, long seed) {
         int n = Math.min(count, set.size());
         int[] order = set.order();
@@ -37,8 +40,9 @@ public final class Evaluator {
             int size = Math.min(batchSize, n - from);
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(Workspaces.STEP, "evaluate")) {
                 INDArray logQ = Nd4j.zeros(glow.dataType(), size);
-                INDArray x = dequantization.dequantize(set.batch(order, from, size, glow.dataType()), seed + from, logQ);
-                double[] batch = glow.bitsPerDimension(glow.forward(x), logQ).castTo(DataType.DOUBLE).toDoubleVector();
+                TileBatch tiles = TileBatch.of(glow, set, order, from, size, 0, seed);
+                INDArray x = dequantization.dequantize(tiles.pixels(), seed + from, logQ);
+                double[] batch = glow.bitsPerDimension(glow.forward(x, tiles.borders()), logQ).castTo(DataType.DOUBLE).toDoubleVector();
                 System.arraycopy(batch, 0, each, from, size);
             }
         }

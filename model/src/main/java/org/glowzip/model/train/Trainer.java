@@ -34,17 +34,24 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code b = s mod stepsPerEpoch}, {@code order(e)} a shuffle seeded by {@code seed + e}, and
  * dequantization noise seeded by {@code seed} and {@code s}: a resumed run sees the same data.
  * Images per second are an exponential moving average over recent steps, evaluation excluded.
+ * A conditioned Glow trains on tiles whose border sides are each absent with probability
+ * {@value #ABSENT_SIDE}, about as often as at the edges of a photo's canvas, and is tested with both.
  */
 public final class Trainer {
+    /** The probability that a training tile's row above, or its column left, is absent. */
+    static final double ABSENT_SIDE = 0.1;
+
     private final TrainingOptions options;
     private final ImageSet train;
     private final ImageSet test;
     private final PrintStream console;
 
     public Trainer(TrainingOptions options, ImageSet train, ImageSet test, PrintStream console) {
-        if (train.channels() != options.model().channels() || train.height() != options.model().height()
-                || train.width() != options.model().width()) {
-            throw new IllegalArgumentException("training images do not have the model's input shape");
+        int extra = options.conditioned() ? 1 : 0;
+        if (train.channels() != options.model().channels() || train.height() != options.model().height() + extra
+                || train.width() != options.model().width() + extra) {
+            throw new IllegalArgumentException("training images do not have the model's input shape"
+                    + (options.conditioned() ? " with a border row and column" : ""));
         }
         if (train.size() < options.batchSize()) {
             throw new IllegalArgumentException("fewer training images than one batch");
@@ -58,7 +65,7 @@ public final class Trainer {
     /** Runs (or resumes) training to {@code totalSteps}; returns the trained flow. */
     public Glow run() throws IOException {
         Files.createDirectories(options.outputDirectory());
-        Glow glow = new Glow(options.model(), DataType.FLOAT, options.seed());
+        Glow glow = new Glow(options.model(), options.conditioned(), DataType.FLOAT, options.seed());
         Dequantization dequantization = options.variational()
                 ? new VariationalDequantization(options.model().channels(), options.model().hiddenWidth(), DataType.FLOAT,
                         new Random(options.seed()))
@@ -150,17 +157,19 @@ public final class Trainer {
     private void initialize(Glow glow) {
         int[] order = train.shuffledOrder(options.seed());
         int size = Math.min(options.initBatchSize(), train.size());
-        glow.forward(UniformDequantization.INSTANCE.dequantize(train.batch(order, 0, size, DataType.FLOAT), options.seed()));
+        TileBatch tiles = TileBatch.of(glow, train, order, 0, size, ABSENT_SIDE, options.seed());
+        glow.forward(UniformDequantization.INSTANCE.dequantize(tiles.pixels(), options.seed()), tiles.borders());
     }
 
     /** One optimizer step at {@code learningRate}; returns the batch's bpd, or NaN if the step was skipped. */
     private double trainStep(Glow glow, Dequantization dequantization, Adam adam, int[] order, int batchIndex, long step,
             double learningRate) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(Workspaces.STEP, "train")) {
-            INDArray pixels = train.batch(order, batchIndex * options.batchSize(), options.batchSize(), DataType.FLOAT);
+            long seed = options.seed() * 1_000_003L + step;
+            TileBatch tiles = TileBatch.of(glow, train, order, batchIndex * options.batchSize(), options.batchSize(), ABSENT_SIDE, seed);
             INDArray logQ = Nd4j.zeros(DataType.FLOAT, options.batchSize());
-            INDArray x = dequantization.dequantize(pixels, options.seed() * 1_000_003L + step, logQ);
-            double bpd = glow.bitsPerDimension(glow.forward(x), logQ).meanNumber().doubleValue();
+            INDArray x = dequantization.dequantize(tiles.pixels(), seed, logQ);
+            double bpd = glow.bitsPerDimension(glow.forward(x, tiles.borders()), logQ).meanNumber().doubleValue();
             if (!Double.isFinite(bpd)) {
                 return Double.NaN;
             }

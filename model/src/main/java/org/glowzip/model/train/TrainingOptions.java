@@ -21,10 +21,12 @@ import org.glowzip.codec.modelfile.GlowConfig;
  *     the flow ({@link org.glowzip.model.flow.VariationalDequantization}) instead of U[0, 1)
  * @param averageDecay the decay of the Polyak average of the parameters ({@link ParameterAverage}),
  *     which the test figures and the written models hold; 0 for none
+ * @param conditioned whether the Glow reads its tiles' borders ({@link TileBatch}): its images are
+ *     then one sample larger each way than its tiles
  */
 public record TrainingOptions(GlowConfig model, Path outputDirectory, long totalSteps, int batchSize,
         LearningRateSchedule learningRate, double clipNorm, long checkpointEvery, long logEvery,
-        int initBatchSize, int testImages, long seed, boolean variational, double averageDecay) {
+        int initBatchSize, int testImages, long seed, boolean variational, double averageDecay, boolean conditioned) {
 
     public TrainingOptions {
         if (totalSteps < 1 || batchSize < 1 || !(clipNorm > 0)

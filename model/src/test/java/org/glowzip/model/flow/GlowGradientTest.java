@@ -1,6 +1,12 @@
 package org.glowzip.model.flow;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
+import org.glowzip.codec.flow.TileBorder;
+import org.glowzip.codec.modelfile.GlowLayout;
 import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +34,42 @@ class GlowGradientTest {
             }
         }
         GradientCheck.assertGradient("input", x, gradX, () -> loss(glow, x), 8);
+    }
+
+    /** The border condition's gradients too: a conditioned Glow on tiles with random borders, some sides absent. */
+    @ParameterizedTest
+    @EnumSource(CouplingType.class)
+    void aConditionedGlowsGradientsMatchFiniteDifferences(CouplingType type) {
+        GlowConfig config = new GlowConfig(2, 1, 4, type, 1, 4, 4);
+        Glow glow = new Glow(config, true, DataType.DOUBLE, 3);
+        SplittableRandom random = new SplittableRandom(13);
+        List<TileBorder> borders = new ArrayList<>();
+        for (int n = 0; n < 3; n++) {
+            borders.add(new TileBorder(1, 4, 4, n == 1 ? null : randomSamples(random, 4), n == 2 ? null : randomSamples(random, 4)));
+        }
+        BorderPlanes border = BorderPlanes.of(borders, config, DataType.DOUBLE);
+        Nd4j.getRandom().setSeed(11);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 3, 1, 4, 4).subi(0.5);
+        glow.forward(x, border);
+        perturbAllParameters(glow);
+        glow.forward(x, border);
+        INDArray gradX = glow.backward().dup();
+        for (Parameter p : glow.parameters()) {
+            if (p.trainable()) {
+                GradientCheck.assertGradient(p.name(), p.value(), p.gradient().dup(),
+                        () -> glow.bitsPerDimension(glow.forward(x, border)).meanNumber().doubleValue(), 3);
+            }
+        }
+        GradientCheck.assertGradient("input", x, gradX, () -> glow.bitsPerDimension(glow.forward(x, border)).meanNumber().doubleValue(), 8);
+        assertTrue(glow.parameters().stream().anyMatch(p -> p.name().equals(GlowLayout.conditionWeight(GlowLayout.TOP))));
+    }
+
+    private static byte[] randomSamples(SplittableRandom random, int count) {
+        byte[] samples = new byte[count];
+        for (int i = 0; i < count; i++) {
+            samples[i] = (byte) random.nextInt(256);
+        }
+        return samples;
     }
 
     /** Moves every trainable parameter off its initial value so no gradient is trivially zero. */

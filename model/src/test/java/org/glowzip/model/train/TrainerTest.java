@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.modelfile.GlowLayout;
@@ -79,7 +82,7 @@ class TrainerTest {
 
     @Test
     void trainsWritesArtifactsAndResumes(@TempDir Path output) throws Exception {
-        TrainingOptions options = new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, false, 0);
+        TrainingOptions options = new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, false, 0, false);
         Glow trained = new Trainer(options, sample, sample, System.err).run();
         for (String file : List.of("log.csv", "bpd.png", "model.gzm", "checkpoints/latest", "checkpoints/step-00000004/model.gzm",
                 "checkpoints/step-00000004/optimizer.gzm")) {
@@ -92,7 +95,7 @@ class TrainerTest {
         assertTrue(!log.get(4).split(",", -1)[3].isEmpty(), "test bpd at the end");
         assertEquals(TINY, ModelFileReader.read(output.resolve("model.gzm")).config());
 
-        TrainingOptions longer = new TrainingOptions(TINY, output, 6, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, false, 0);
+        TrainingOptions longer = new TrainingOptions(TINY, output, 6, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, false, 0, false);
         new Trainer(longer, sample, sample, System.err).run();
         List<String> resumed = Files.readAllLines(output.resolve("log.csv"));
         assertEquals(7, resumed.size(), "log continues after the resumed step");
@@ -103,23 +106,64 @@ class TrainerTest {
 
     @Test
     void variationalTrainingGoesOnFromAUniformCheckpointAndResumesItself(@TempDir Path output) throws Exception {
-        new Trainer(new TrainingOptions(TINY, output, 2, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, false, 0), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 2, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, false, 0, false), sample, sample, System.err).run();
         assertFalse(GlowLayout.hasDequantizer(ModelFileReader.read(output.resolve("model.gzm"))));
 
-        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, true, 0), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, true, 0, false), sample, sample, System.err).run();
         ModelFile variational = ModelFileReader.read(output.resolve("model.gzm"));
         assertTrue(GlowLayout.hasDequantizer(variational));
         assertNull(new GlowLayout(TINY).problem(variational));
         assertTrue(GlowFiles.dequantizationOf(variational) instanceof VariationalDequantization);
 
-        new Trainer(new TrainingOptions(TINY, output, 5, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, true, 0), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 5, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, true, 0, false), sample, sample, System.err).run();
         List<String> log = Files.readAllLines(output.resolve("log.csv"));
         assertTrue(log.get(log.size() - 1).startsWith("5,"), "resumed from its own variational checkpoint: " + log);
     }
 
     @Test
+    void aConditionedRunGoesOnFromAnUnconditionedCheckpointWithItsLikelihood(@TempDir Path output) throws Exception {
+        new Trainer(new TrainingOptions(TINY, output, 2, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, false, 0, false), sample, sample, System.err).run();
+        Glow plain = GlowFiles.load(output.resolve("model.gzm"));
+        ImageSet bordered = bordered(sample);
+        Glow conditioned = new Glow(TINY, true, DataType.FLOAT, 1);
+        Adam adam = new Adam(conditioned.parameters());
+        assertEquals(new Checkpoint.Restored(2, true), new Checkpoint(output).restore(conditioned, UniformDequantization.INSTANCE, adam,
+                new ParameterAverage(adam.vector(), 0)));
+        TileBatch tiles = TileBatch.of(conditioned, bordered, bordered.order(), 0, 32, 0, 1);
+        INDArray x = UniformDequantization.INSTANCE.dequantize(tiles.pixels(), 5);
+        assertEquals(plain.bitsPerDimension(plain.forward(x)).meanNumber().doubleValue(),
+                conditioned.bitsPerDimension(conditioned.forward(x, tiles.borders())).meanNumber().doubleValue(), 1e-5,
+                "the conditions start at zero: the conditioned Glow starts as the Glow it goes on from");
+
+        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, false, 0, true), bordered, bordered, System.err).run();
+        ModelFile model = ModelFileReader.read(output.resolve("model.gzm"));
+        assertTrue(GlowLayout.hasCondition(model));
+        assertNull(new GlowLayout(TINY).problem(model));
+        assertTrue(GlowFiles.fromModelFile(model).conditioned());
+        float[] topCondition = model.tensor(GlowLayout.conditionWeight(GlowLayout.TOP)).data();
+        assertTrue(IntStream.range(0, topCondition.length).anyMatch(i -> topCondition[i] != 0), "the condition trained");
+        assertThrows(IOException.class, () -> new Trainer(new TrainingOptions(TINY, output, 5, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1,
+                32, 0, 7, false, 0, false), sample, sample, System.err).run(), "an unconditioned run refuses a conditioned checkpoint");
+    }
+
+    /** Each image of {@code set} one sample larger each way, its first row and column repeated: tiles with their borders. */
+    private static ImageSet bordered(ImageSet set) {
+        int side = set.width() + 1;
+        byte[] pixels = new byte[set.size() * side * side];
+        for (int n = 0; n < set.size(); n++) {
+            int[] image = set.image(n);
+            for (int y = 0; y < side; y++) {
+                for (int x = 0; x < side; x++) {
+                    pixels[(n * side + y) * side + x] = (byte) image[Math.max(0, y - 1) * set.width() + Math.max(0, x - 1)];
+                }
+            }
+        }
+        return new ImageSet(1, side, side, pixels, new int[set.size()]);
+    }
+
+    @Test
     void aMixtureRunGoesOnFromAnAffineCheckpointWithItsLikelihood(@TempDir Path output) throws Exception {
-        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, true, 0), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, true, 0, false), sample, sample, System.err).run();
         INDArray pixels = sample.batch(sample.order(), 0, 32, DataType.FLOAT);
         Glow affine = GlowFiles.load(output.resolve("model.gzm"));
         double affineBpd = affine.bitsPerDimension(affine.forward(UniformDequantization.INSTANCE.dequantize(pixels, 5))).meanNumber().doubleValue();
@@ -135,7 +179,7 @@ class TrainerTest {
         double mixtureBpd = mixture.bitsPerDimension(mixture.forward(UniformDequantization.INSTANCE.dequantize(pixels, 5))).meanNumber().doubleValue();
         assertEquals(affineBpd, mixtureBpd, 1e-4, "the mixture starts as the affine Glow: its curves start as the identity");
 
-        new Trainer(new TrainingOptions(mixtureConfig, output, 6, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, true, 0), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(mixtureConfig, output, 6, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, true, 0, false), sample, sample, System.err).run();
         assertEquals(mixtureConfig, ModelFileReader.read(output.resolve("model.gzm")).config());
         List<String> log = Files.readAllLines(output.resolve("log.csv"));
         assertTrue(log.get(log.size() - 1).startsWith("6,"), "resumed at step 4: " + log);
@@ -144,7 +188,7 @@ class TrainerTest {
     /** With Polyak averaging, checkpoints keep the average beside the values, the run ships it, and a resumed run goes on from it. */
     @Test
     void anAveragedRunShipsItsAverageAndResumesFromIt(@TempDir Path output) throws Exception {
-        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, false, 0.9), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, false, 0.9, false), sample, sample, System.err).run();
         Path last = output.resolve("checkpoints/step-00000004");
         ModelFile average = ModelFileReader.read(last.resolve("average.gzm"));
         assertArrayEquals(average.fingerprint(), ModelFileReader.read(output.resolve("model.gzm")).fingerprint(), "the run ships the average");
@@ -159,7 +203,7 @@ class TrainerTest {
         restored.swap();
         assertEquals(average.tensors(), tensorsOf(glow), "the average goes on from the checkpoint's");
 
-        new Trainer(new TrainingOptions(TINY, output, 6, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, false, 0.9), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 6, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, false, 0.9, false), sample, sample, System.err).run();
         assertTrue(Files.exists(output.resolve("checkpoints/step-00000006/average.gzm")));
     }
 
@@ -169,7 +213,7 @@ class TrainerTest {
 
     @Test
     void nonFiniteStepsAreSkippedAndCounted(@TempDir Path output) throws Exception {
-        TrainingOptions explosive = new TrainingOptions(TINY, output, 4, 8, LearningRateSchedule.constant(1e4, 0), 1e9, 100, 1, 16, 0, 7, false, 0);
+        TrainingOptions explosive = new TrainingOptions(TINY, output, 4, 8, LearningRateSchedule.constant(1e4, 0), 1e9, 100, 1, 16, 0, 7, false, 0, false);
         new Trainer(explosive, sample, sample, System.err).run();
         List<String> log = Files.readAllLines(output.resolve("log.csv"));
         long skipped = Long.parseLong(log.get(log.size() - 1).split(",")[6]);
