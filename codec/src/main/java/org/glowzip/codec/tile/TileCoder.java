@@ -232,7 +232,8 @@ public final class TileCoder {
                 }
             };
         }
-        Codec<byte[]> codec = tileCodings.get(coding).apply(border(canvas));
+        TileBorder border = glow.conditioned() ? border(canvas) : TileBorder.none(canvas.channels(), canvas.tileHeight(), canvas.tileWidth());
+        Codec<byte[]> codec = tileCodings.get(coding).apply(border);
         return new Codec<>() {
             @Override
             public void push(Message message, Canvas tile) {
