@@ -198,6 +198,8 @@ public final class IntGlow {
         final List<ScaledConv2d> splitPriors = new ArrayList<>();
         final List<Optional<Conv2d>> splitConditions = new ArrayList<>();
         final Optional<Conv2d> topCondition;
+        /** The planes an unconditioned flow passes its steps, which ignore them: computed once, not per tile. */
+        final List<FeatureMap> noBorder;
         /** The frames of what each prior codes: the factored-out halves, then the top latent. */
         final List<Frame> priorFrames = new ArrayList<>();
         final List<Frame> keptFrames = new ArrayList<>();
@@ -240,6 +242,7 @@ public final class IntGlow {
             topMean = planes(data(model, GlowLayout.TOP_MEAN), frame.channels());
             topLogsd = planes(data(model, GlowLayout.TOP_LOGSD), frame.channels());
             topCondition = condition(model, GlowLayout.TOP);
+            noBorder = borderPlanes(TileBorder.none(config.channels(), config.height(), config.width()));
         }
 
         /** Appends a refinement of {@code frame} to {@code steps} where it refines something; the frame after it. */
@@ -252,12 +255,18 @@ public final class IntGlow {
             return refinement.output();
         }
 
-        /** The flow as a codec of the dequantized tiles whose border is {@code border}. */
-        Codec<LatentMap> given(TileBorder border) {
+        /** The border's planes at every level. */
+        private List<FeatureMap> borderPlanes(TileBorder border) {
             List<FeatureMap> planes = new ArrayList<>();
             for (int level = 0; level < levels.size(); level++) {
                 planes.add(border.planes(2 << level));
             }
+            return planes;
+        }
+
+        /** The flow as a codec of the dequantized tiles whose border is {@code border} (read only by a conditioned Glow). */
+        Codec<LatentMap> given(TileBorder border) {
+            List<FeatureMap> planes = conditioned ? borderPlanes(border) : noBorder;
             return new Codec<>() {
                 @Override
                 public void push(Message message, LatentMap z) {
