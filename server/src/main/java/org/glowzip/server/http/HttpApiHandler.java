@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.internal.logging.InternalLogger;
 import io.netty.util.internal.logging.InternalLoggerFactory;
@@ -156,6 +157,10 @@ public final class HttpApiHandler extends ChannelInboundHandlerAdapter {
         if (ctx.channel().config().isAutoRead() != read) {
             ctx.channel().config().setAutoRead(read);
             guard.readingPaused(!read);
+            IdleStateHandler idle = ctx.pipeline().get(IdleStateHandler.class);
+            if (read && idle != null) {
+                idle.resetReadTimeout(); // the time not read was the server's, not the client's
+            }
         }
     }
 

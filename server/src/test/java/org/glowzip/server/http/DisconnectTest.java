@@ -84,11 +84,7 @@ class DisconnectTest {
     void clientLeavingMidResponse() throws Exception {
         try (RawHttp http = new RawHttp(fixture.port)) {
             http.socket.setReceiveBufferSize(4096);
-            http.startChunkedPost("/v1/decompress");
-            for (int at = 0; at < bigStream.length; at += 65536) {
-                http.chunk(bigStream, at, Math.min(65536, bigStream.length - at));
-            }
-            http.endChunks();
+            sendBigStream(http);
             assertEquals(200, http.readHead(RawHttp.headers()));
             assertNotNull(http.readChunk()); // then vanish while the tar is being streamed
         }
@@ -100,11 +96,7 @@ class DisconnectTest {
         AtomicLong before = new AtomicLong(fixture.server.metrics().counter("glowzip_requests_total{endpoint=\"decompress\",code=\"499\"}"));
         try (RawHttp http = new RawHttp(fixture.port)) {
             http.socket.setReceiveBufferSize(4096);
-            http.startChunkedPost("/v1/decompress");
-            for (int at = 0; at < bigStream.length; at += 65536) {
-                http.chunk(bigStream, at, Math.min(65536, bigStream.length - at));
-            }
-            http.endChunks();
+            sendBigStream(http);
             assertTrue(fixture.awaitIdle(Duration.ofSeconds(15)), "the job gives up on a client that does not read");
             long deadline = System.nanoTime() + 5_000_000_000L;
             try {
@@ -119,6 +111,19 @@ class DisconnectTest {
         }
         assertTrue(fixture.server.metrics().counter("glowzip_requests_total{endpoint=\"decompress\",code=\"499\"}") > before.get());
         assertServerRecovered();
+    }
+
+    /** Posts {@link #bigStream} to {@code /v1/decompress}; a server that cuts the upload short fails the test with what it counted. */
+    private static void sendBigStream(RawHttp http) throws IOException {
+        http.startChunkedPost("/v1/decompress");
+        try {
+            for (int at = 0; at < bigStream.length; at += 65536) {
+                http.chunk(bigStream, at, Math.min(65536, bigStream.length - at));
+            }
+            http.endChunks();
+        } catch (IOException cut) {
+            throw new AssertionError("the server cut the upload short; it counted " + outcomes(), cut);
+        }
     }
 
     /** The error and request counters, to tell what the server made of a test's request. */
