@@ -111,6 +111,10 @@ final class TrainContextCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(data.data + " holds " + set.channels() + "-channel images; the model has "
                         + shape.channels() + " channels");
             }
+            if (set.height() != shape.height() || set.width() != shape.width()) {
+                throw new IllegalArgumentException(data.data + " gives " + set.height() + "x" + set.width() + " images; the model's tiles are "
+                        + shape.height() + "x" + shape.width() + " (--patch-size " + shape.height() + " for a folder of photos)");
+            }
         }
         Path file = out.toAbsolutePath();
         int images = Math.min(exactImages, test.size());

@@ -1,14 +1,23 @@
 package org.glowzip.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.glowzip.codec.ModelSet;
+import org.glowzip.codec.image.Image;
+import org.glowzip.codec.image.ImageFormat;
 import org.glowzip.codec.modelfile.CouplingType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -102,6 +111,24 @@ class ModelCommandsTest {
         Run run = run("evaluate", "--model", "photo-rgb", "--limit", "1");
         assertEquals(ExitCodes.RUNTIME_ERROR, run.exitCode, run.err);
         assertTrue(run.err.contains("the test images are 28 x 28 x 1, the model takes 32 x 32 x 3"), run.err);
+    }
+
+    @Test
+    void contextTrainingOnPatchesOfAnotherSizeIsRefusedBeforeAnythingIsWritten(@TempDir Path dir) throws IOException {
+        for (String split : List.of("train", "test")) {
+            Files.createDirectories(dir.resolve(split));
+            Files.write(dir.resolve(split).resolve("photo.png"), ImageFormat.PNG.write(Image.of(80, 70, 1, new byte[80 * 70])));
+        }
+        Path context = dir.resolve("photo-gray.glowmodel");
+        try (InputStream bundled = ModelSet.class.getResourceAsStream(ModelSet.BUNDLED.get(1))) {
+            Files.copy(bundled, context);
+        }
+        Path out = dir.resolve("out.gzm");
+        Run run = run("train-context", "-m", "photo-gray", "--data", dir.toString(), "--patch-size", "64", "--patches", "4",
+                "--test-patches", "2", "--context-from", context.toString(), "--out", out.toString());
+        assertEquals(ExitCodes.RUNTIME_ERROR, run.exitCode, run.err);
+        assertTrue(run.err.contains("gives 64x64 images; the model's tiles are 32x32 (--patch-size 32"), run.err);
+        assertFalse(Files.exists(out));
     }
 
     @Test
