@@ -51,6 +51,16 @@ public final class BorderPlanes {
         return of(Collections.nCopies(count, TileBorder.none(config.channels(), config.height(), config.width())), config, type);
     }
 
+    /** These planes outside any ND4J workspace, so that they outlive the step that made them. */
+    public BorderPlanes detach() {
+        return new BorderPlanes(levels.stream().map(INDArray::detach).toList());
+    }
+
+    /** How many tiles the planes are of. */
+    public int count() {
+        return (int) levels.get(0).size(0);
+    }
+
     /** Level {@code level}'s planes. */
     public INDArray level(int level) {
         return levels.get(level);

@@ -32,6 +32,7 @@ public final class Glow {
     private final List<SplitPrior> splits = new ArrayList<>();
     private final TopPrior top;
     private long batch;
+    private BorderPlanes noBorders;
 
     /** A freshly initialized flow; {@code seed} fixes every random initial value. */
     public Glow(GlowConfig config, DataType dataType, long seed) {
@@ -121,7 +122,7 @@ public final class Glow {
 
     /** {@link #forward(INDArray, BorderPlanes)} of tiles with neither neighbour. */
     public Encoding forward(INDArray x) {
-        return forward(x, BorderPlanes.none((int) x.size(0), config, dataType));
+        return forward(x, noBorders((int) x.size(0)));
     }
 
     /** Maps {@code x} with its tiles' border planes to its latents, log-determinant and prior log-density; remembers what {@link #backward} needs. */
@@ -198,7 +199,7 @@ public final class Glow {
     /** The input whose latents are {@code latents}: the inverse of {@link #forward}, clamped as {@code inversion} says. */
     public INDArray reverse(List<INDArray> latents, Inversion inversion) {
         INDArray h = latents.get(levels.size() - 1);
-        BorderPlanes border = BorderPlanes.none((int) h.size(0), config, dataType);
+        BorderPlanes border = noBorders((int) h.size(0));
         for (int level = levels.size() - 1; level >= 0; level--) {
             if (level < splits.size()) {
                 h = Tensors.concatChannels(h, latents.get(level));
@@ -215,7 +216,7 @@ public final class Glow {
      */
     public INDArray sample(List<INDArray> eps, double temperature, Inversion inversion) {
         int last = levels.size() - 1;
-        BorderPlanes border = BorderPlanes.none((int) eps.get(last).size(0), config, dataType);
+        BorderPlanes border = noBorders((int) eps.get(last).size(0));
         INDArray h = top.sample(eps.get(last), temperature, border.level(last));
         for (int level = last; level >= 0; level--) {
             if (level < splits.size()) {
@@ -244,6 +245,14 @@ public final class Glow {
             shapes.add(new long[] {n, channels, level.height(), level.width()});
         }
         return shapes;
+    }
+
+    /** The border planes of {@code count} tiles with neither neighbour, kept (outside the step's workspace) for the next batch of that size. */
+    private BorderPlanes noBorders(int count) {
+        if (noBorders == null || noBorders.count() != count) {
+            noBorders = BorderPlanes.none(count, config, dataType).detach();
+        }
+        return noBorders;
     }
 
     private INDArray reverseSteps(int level, INDArray h, BorderPlanes border, Inversion inversion) {
