@@ -55,9 +55,11 @@ final class EvaluateCommand implements Callable<Integer> {
         System.out.println("parameters   " + file.parameterCount());
         System.out.println("fingerprint  " + file.fingerprintHex());
         GlowLayout layout = new GlowLayout(file.config());
-        System.out.printf(Locale.ROOT, "multiply-adds per sample: Glow %.0f (one pass)%s%s%s%n", layout.multiplyAddsPerSample(),
+        System.out.printf(Locale.ROOT, "multiply-adds per sample: Glow %.0f (one pass)%s%s%s%s%n", layout.multiplyAddsPerSample(),
                 GlowLayout.hasCondition(file) ? String.format(Locale.ROOT, ", border condition %.0f", layout.conditionMultiplyAddsPerSample()) : "",
                 GlowLayout.hasDequantizer(file) ? String.format(Locale.ROOT, ", dequantizer %.0f", layout.dequantizerMultiplyAddsPerSample()) : "",
+                GlowLayout.hasCheckerboardDequantizer(file)
+                        ? String.format(Locale.ROOT, ", checkerboard posterior %.0f", layout.checkerboardMultiplyAddsPerSample()) : "",
                 ContextModel.present(file) ? ", context network " + ContextModel.of(file).multiplyAdds() : "");
         ImageSet test = testImages.read(null);
         GlowConfig config = file.config();

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.model.data.ImageSet;
+import org.glowzip.model.flow.Posterior;
 import org.glowzip.model.train.LearningRateSchedule;
 import org.glowzip.model.train.Trainer;
 import org.glowzip.model.train.TrainingOptions;
@@ -96,10 +97,14 @@ final class TrainCommand implements Callable<Integer> {
             description = "Fixes initialization, data order and dequantization noise (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--variational", description = "Train a dequantization posterior q(u | x) with the flow (variational"
-            + " dequantization; the bound -log p(x) + log q(u | x) is what the bpd figures report) instead of uniform noise. On a"
-            + " run folder whose checkpoint has uniform noise, training goes on from that Glow with a fresh q, which starts uniform.")
-    boolean variational;
+    @Option(names = "--variational", paramLabel = "KIND", arity = "0..1", defaultValue = "UNIFORM", fallbackValue = "LOGISTIC",
+            description = "Train a dequantization posterior q(u | x) with the flow (variational dequantization; the bound"
+            + " -log p(x) + log q(u | x) is what the bpd figures report) instead of uniform noise: LOGISTIC (the default"
+            + " kind) draws each sample's noise from a logit-logistic given by a network of the image; CHECKERBOARD draws"
+            + " half the samples so and the other half given their noise too. On a run folder whose checkpoint has uniform"
+            + " noise, training goes on from that Glow with a fresh q, which starts uniform; CHECKERBOARD on a LOGISTIC"
+            + " checkpoint starts from its posterior.")
+    Posterior posterior;
 
     @Option(names = "--average", paramLabel = "DECAY", defaultValue = "0",
             description = "Polyak averaging: test figures and written models use an exponential moving average of the"
@@ -123,7 +128,7 @@ final class TrainCommand implements Callable<Integer> {
                 train.width() - border);
         TrainingOptions options = new TrainingOptions(model, out, totalSteps, batch, new LearningRateSchedule(learningRate,
                 0, warmup, decayFrom == null ? LearningRateSchedule.NO_DECAY : decayFrom, decayFrom == null ? learningRate : finalLearningRate), clip, checkpointEvery,
-                logEvery, initBatch, testImages, seed, variational, averageDecay, condition);
+                logEvery, initBatch, testImages, seed, posterior, averageDecay, condition);
         progress.println("training " + (condition ? "conditioned " : "") + model + " on " + train.size() + " images, testing on "
                 + Math.min(test.size(), options.testImages()));
         new Trainer(options, train, test, progress).run();

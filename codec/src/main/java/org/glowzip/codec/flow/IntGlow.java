@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.glowzip.codec.ans.BitsBack;
 import org.glowzip.codec.ans.Codec;
 import org.glowzip.codec.ans.Message;
@@ -67,15 +68,16 @@ public final class IntGlow {
         Map<GlowLayout.Step, CouplingNetwork> networks = new HashMap<>();
         for (GlowLayout.Level level : layout.levels()) {
             for (GlowLayout.Step step : level.steps()) {
-                networks.put(step, new CouplingNetwork(conv(model, step.couplingConv(1)), conv(model, step.couplingConv(2)),
-                        scaledConv(model, step.couplingConv(3))));
+                networks.put(step, network(model, step::couplingConv));
             }
         }
         int noiseBits = parameters.noiseBits();
         Function<byte[], TileNoise> noise = uniformNoise(noiseBits);
         if (GlowLayout.hasDequantizer(model)) {
-            VariationalNoise variational = new VariationalNoise(config, new CouplingNetwork(conv(model, GlowLayout.dequantizerConv(1)),
-                    conv(model, GlowLayout.dequantizerConv(2)), scaledConv(model, GlowLayout.dequantizerConv(3))), noiseBits);
+            Optional<CouplingNetwork> checkerboard = GlowLayout.hasCheckerboardDequantizer(model)
+                    ? Optional.of(network(model, GlowLayout::checkerboardConv))
+                    : Optional.empty();
+            VariationalNoise variational = new VariationalNoise(config, network(model, GlowLayout::dequantizerConv), checkerboard, noiseBits);
             noise = variational::of;
         }
         this.bitsBack = dequantized(new Flow(model, layout, networks, noiseBits, parameters.fractionalBits()), noiseBits, noise);
@@ -120,21 +122,31 @@ public final class IntGlow {
         return popFree.apply(border);
     }
 
+    /** The coupling-shaped network whose convolution {@code n} has the prefix {@code convName(n)}. */
+    private static CouplingNetwork network(ModelFile model, IntFunction<String> convName) {
+        return new CouplingNetwork(conv(model, convName.apply(1)), conv(model, convName.apply(2)), scaledConv(model, convName.apply(3)));
+    }
+
     /** Noise of {@code noiseBits} uniform bits a sample, whatever the tile. */
     private static Function<byte[], TileNoise> uniformNoise(int noiseBits) {
         Uniform uniform = Uniform.ofBits(noiseBits);
-        TileNoise noise = new TileNoise() {
+        return samples -> new TileNoise() {
             @Override
-            public void push(Message message, int index, int u) {
-                uniform.pushInt(message, u);
+            public void push(Message message, int[] u) {
+                for (int n = u.length - 1; n >= 0; n--) {
+                    uniform.pushInt(message, u[n]);
+                }
             }
 
             @Override
-            public int pop(Message message, int index) {
-                return uniform.popInt(message);
+            public int[] pop(Message message) {
+                int[] u = new int[samples.length];
+                for (int n = 0; n < u.length; n++) {
+                    u[n] = uniform.popInt(message);
+                }
+                return u;
             }
         };
-        return samples -> noise;
     }
 
     /** The flow over tiles dequantized with {@code noiseBits} bits a sample, coded as {@code noiseOf} the tile says, per border. */
@@ -144,23 +156,25 @@ public final class IntGlow {
 
             @Override
             public void push(Message message, LatentMap y) {
-                int n = samplesPerTile();
-                for (int c = y.channels() - 1; c >= 0; c--) {
-                    long[] plane = y.plane(c);
-                    for (int i = plane.length - 1; i >= 0; i--) {
-                        noise.push(message, --n, (int) (plane[i] & ((1L << noiseBits) - 1)));
+                int[] u = new int[samplesPerTile()];
+                int n = 0;
+                for (int c = 0; c < y.channels(); c++) {
+                    for (long value : y.plane(c)) {
+                        u[n++] = (int) (value & ((1L << noiseBits) - 1));
                     }
                 }
+                noise.push(message, u);
             }
 
             @Override
             public LatentMap pop(Message message) {
                 LatentMap y = new LatentMap(config.channels(), config.height(), config.width());
+                int[] u = noise.pop(message);
                 int n = 0;
                 for (int c = 0; c < y.channels(); c++) {
                     long[] plane = y.plane(c);
                     for (int i = 0; i < plane.length; i++) {
-                        plane[i] = ((long) (samples[n] & 0xFF) << noiseBits) + noise.pop(message, n);
+                        plane[i] = ((long) (samples[n] & 0xFF) << noiseBits) + u[n];
                         n++;
                     }
                 }

@@ -4,13 +4,13 @@ import org.glowzip.codec.ans.Message;
 
 /**
  * How the dequantization noise of one tile is coded: the {@code n} low bits {@code u} of each
- * sample of {@code Y = 2^n x + u}, sample by sample in planar order, given the tile {@code x}.
- * The bits-back posterior pops them forwards and pushes them back in reverse.
+ * sample of {@code Y = 2^n x + u}, in planar order, given the tile {@code x}. The bits-back
+ * posterior pops them all and pushes them back, in the reverse order of the pops.
  */
 interface TileNoise {
-    /** Pushes the noise {@code u} of sample {@code index}. */
-    void push(Message message, int index, int u);
+    /** Pushes the noise {@code u} of every sample of the tile. */
+    void push(Message message, int[] u);
 
-    /** Pops the noise of sample {@code index}. */
-    int pop(Message message, int index);
+    /** Pops the noise of every sample of the tile. */
+    int[] pop(Message message);
 }

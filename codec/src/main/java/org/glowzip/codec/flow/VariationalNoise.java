@@ -1,5 +1,6 @@
 package org.glowzip.codec.flow;
 
+import java.util.Optional;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.modelfile.GlowLayout;
@@ -14,9 +15,12 @@ import org.glowzip.codec.nn.FeatureMap;
  * {@code [k / 2^n, (k + 1) / 2^n)}:
  * {@code F(k) = sigmoid((logit(k / 2^n) - mu) * exp(-ls))}, and bin k's cumulative frequency
  * {@code floor(F(k) * (2^P - 2^n)) + k} of {@code 2^P}, {@value #PRECISION} bits, so every bin has
- * at least one slot. The network runs on the deterministic kernels and the CDF on
- * {@link StrictMath}, so both ends compute the same integers; a location or scale that is not
- * finite gives uniform bins.
+ * at least one slot. A checkerboard posterior codes the noise of the samples whose row plus column
+ * is even so, in planar order, and then that of the others under the distribution its second
+ * network gives from the image and the even samples' noise, each taken as its bin's centre
+ * {@code (k + 0.5) / 2^n - 0.5} (0 on the odd samples). Pushing goes in the reverse order. The
+ * networks run on the deterministic kernels and the CDF on {@link StrictMath}, so both ends compute
+ * the same integers; a location or scale that is not finite gives uniform bins.
  */
 final class VariationalNoise {
     /** Bits of precision of the noise's cumulative frequencies. */
@@ -24,16 +28,18 @@ final class VariationalNoise {
 
     private final GlowConfig config;
     private final CouplingNetwork network;
+    private final Optional<CouplingNetwork> checkerboard;
     private final int bins;
     /** {@code logit(k / 2^n)} for {@code k = 1 .. 2^n - 1}. */
     private final double[] edgeLogits;
 
-    VariationalNoise(GlowConfig config, CouplingNetwork network, int noiseBits) {
+    VariationalNoise(GlowConfig config, CouplingNetwork network, Optional<CouplingNetwork> checkerboard, int noiseBits) {
         if (noiseBits < 1 || noiseBits > PRECISION - 2) {
             throw new IllegalArgumentException("variational noise needs 1 to " + (PRECISION - 2) + " bits, not " + noiseBits);
         }
         this.config = config;
         this.network = network;
+        this.checkerboard = checkerboard;
         this.bins = 1 << noiseBits;
         this.edgeLogits = new double[bins];
         for (int k = 1; k < bins; k++) {
@@ -43,43 +49,102 @@ final class VariationalNoise {
 
     /** The noise coding of the tile of planar {@code samples}. */
     TileNoise of(byte[] samples) {
-        int[] cumulative = cumulative(samples);
-        int width = bins + 1;
+        FeatureMap image = scaled(samples);
+        int[] first = cumulative(network.apply(image));
         return new TileNoise() {
             @Override
-            public void push(Message message, int index, int u) {
-                int start = cumulative[index * width + u];
-                message.push(start, cumulative[index * width + u + 1] - start, PRECISION);
+            public void push(Message message, int[] u) {
+                if (checkerboard.isEmpty()) {
+                    pushAll(message, u, first, true, true);
+                    return;
+                }
+                pushAll(message, u, second(image, u), false, true);
+                pushAll(message, u, first, true, false);
             }
 
             @Override
-            public int pop(Message message, int index) {
-                int slot = message.peek(PRECISION);
-                int from = index * width;
-                int u = 0;
-                while (cumulative[from + u + 1] <= slot) {
-                    u++;
+            public int[] pop(Message message) {
+                int[] u = new int[samples.length];
+                popAll(message, u, first, true, checkerboard.isEmpty());
+                if (checkerboard.isPresent()) {
+                    popAll(message, u, second(image, u), false, true);
                 }
-                message.pop(cumulative[from + u], cumulative[from + u + 1] - cumulative[from + u], PRECISION);
                 return u;
             }
         };
     }
 
-    /** Each sample's {@code 2^n + 1} cumulative frequencies, sample after sample. */
-    private int[] cumulative(byte[] samples) {
-        int channels = config.channels();
+    /** The samples scaled to {@code (p + 0.5) / 256 - 0.5}, as the networks read them. */
+    private FeatureMap scaled(byte[] samples) {
         int area = config.height() * config.width();
-        FeatureMap image = new FeatureMap(channels, config.height(), config.width());
-        for (int c = 0; c < channels; c++) {
+        FeatureMap image = new FeatureMap(config.channels(), config.height(), config.width());
+        for (int c = 0; c < config.channels(); c++) {
             float[] plane = image.plane(c);
             for (int i = 0; i < area; i++) {
                 plane[i] = ((samples[c * area + i] & 0xFF) + 0.5f) / 256f - 0.5f;
             }
         }
-        FeatureMap h = network.apply(image);
+        return image;
+    }
+
+    /** The cumulative frequencies of the odd samples' noise, given the image and the even samples' noise {@code u}. */
+    private int[] second(FeatureMap image, int[] u) {
+        int channels = config.channels();
+        int area = config.height() * config.width();
+        FeatureMap input = new FeatureMap(2 * channels, config.height(), config.width());
+        for (int c = 0; c < channels; c++) {
+            System.arraycopy(image.plane(c), 0, input.plane(c), 0, area);
+            float[] kept = input.plane(channels + c);
+            for (int i = 0; i < area; i++) {
+                if (even(i)) {
+                    kept[i] = (u[c * area + i] + 0.5f) / bins - 0.5f;
+                }
+            }
+        }
+        return cumulative(checkerboard.orElseThrow().apply(input));
+    }
+
+    /** Whether sample {@code i} of a plane has an even row plus column. */
+    private boolean even(int i) {
+        return (i / config.width() + i % config.width()) % 2 == 0;
+    }
+
+    /** Pushes, last first, the noise of the even samples where {@code even}, of the odd ones where {@code odd}. */
+    private void pushAll(Message message, int[] u, int[] cumulative, boolean even, boolean odd) {
+        int area = config.height() * config.width();
         int width = bins + 1;
-        int[] cumulative = new int[samples.length * width];
+        for (int n = u.length - 1; n >= 0; n--) {
+            if (even(n % area) ? even : odd) {
+                int start = cumulative[n * width + u[n]];
+                message.push(start, cumulative[n * width + u[n] + 1] - start, PRECISION);
+            }
+        }
+    }
+
+    /** Pops into {@code u}, first first, the noise of the even samples where {@code even}, of the odd ones where {@code odd}. */
+    private void popAll(Message message, int[] u, int[] cumulative, boolean even, boolean odd) {
+        int area = config.height() * config.width();
+        int width = bins + 1;
+        for (int n = 0; n < u.length; n++) {
+            if (even(n % area) ? even : odd) {
+                int slot = message.peek(PRECISION);
+                int from = n * width;
+                int k = 0;
+                while (cumulative[from + k + 1] <= slot) {
+                    k++;
+                }
+                message.pop(cumulative[from + k], cumulative[from + k + 1] - cumulative[from + k], PRECISION);
+                u[n] = k;
+            }
+        }
+    }
+
+    /** Each sample's {@code 2^n + 1} cumulative frequencies, sample after sample, from a network's output {@code h}. */
+    private int[] cumulative(FeatureMap h) {
+        int channels = config.channels();
+        int area = config.height() * config.width();
+        int width = bins + 1;
+        int[] cumulative = new int[channels * area * width];
         int spread = (1 << PRECISION) - bins;
         for (int c = 0; c < channels; c++) {
             float[] location = h.plane(c);

@@ -45,7 +45,11 @@ import java.util.function.IntFunction;
  * channels) and a log-scale {@code ls} (last C) of the dequantization noise
  * {@code u = sigmoid(mu + exp(ls) * L)}, L standard logistic: {@code q(u | p)}, the bits-back
  * posterior. A model file without them was trained with uniform noise ({@code mu = ls = 0} is the
- * uniform distribution).
+ * uniform distribution). A checkerboard posterior also has {@code dequantizer.checkerboard.conv1..3},
+ * the same network from 2C channels to 2C: the first network's noise is kept on the samples whose
+ * row plus column is even (all channels), and the second gives the location and log-scale of the
+ * others from the scaled image (first C input channels) and that kept noise, {@code u - 0.5} where
+ * kept and 0 elsewhere (last C): {@code q(u | p) = q(u_even | p) q(u_odd | p, u_even)}.
  *
  * <p>A Glow conditioned on the decoded samples next to its tile also has {@code .condition.weight}
  * tensors, 3x3 convolutions without bias from the {@value #CONDITION_PLANES_BEYOND_CHANNELS}
@@ -83,6 +87,7 @@ public final class GlowLayout {
     private final List<Level> levels;
     private final Map<String, int[]> tensors = new LinkedHashMap<>();
     private final Map<String, int[]> dequantizerTensors = new LinkedHashMap<>();
+    private final Map<String, int[]> checkerboardTensors = new LinkedHashMap<>();
     private final Map<String, int[]> conditionTensors = new LinkedHashMap<>();
 
     public GlowLayout(GlowConfig config) {
@@ -128,11 +133,17 @@ public final class GlowLayout {
         addCondition(TOP, 2 * channels);
         this.levels = Collections.unmodifiableList(built);
         addNetwork(dequantizerTensors, GlowLayout::dequantizerConv, config.channels(), hidden, 2 * config.channels());
+        addNetwork(checkerboardTensors, GlowLayout::checkerboardConv, 2 * config.channels(), hidden, 2 * config.channels());
     }
 
     /** The prefix of the variational dequantizer's convolution {@code n}, 1 to 3. */
     public static String dequantizerConv(int n) {
         return DEQUANTIZER + ".conv" + n;
+    }
+
+    /** The prefix of the checkerboard posterior's second network's convolution {@code n}, 1 to 3. */
+    public static String checkerboardConv(int n) {
+        return DEQUANTIZER + ".checkerboard.conv" + n;
     }
 
     /** Planes of a tile border at every level: the row above and the column left per image channel, and 4 more. */
@@ -188,23 +199,28 @@ public final class GlowLayout {
 
     /** Every tensor's name and shape, in the order of the flow. */
     public Map<String, int[]> tensors() {
+        return copyOf(tensors);
+    }
+
+    private static Map<String, int[]> copyOf(Map<String, int[]> shapes) {
         Map<String, int[]> copy = new LinkedHashMap<>();
-        tensors.forEach((name, shape) -> copy.put(name, shape.clone()));
+        shapes.forEach((name, shape) -> copy.put(name, shape.clone()));
         return copy;
+    }
+
+    /** The checkerboard posterior's second network's tensors' names and shapes (see the class comment). */
+    public Map<String, int[]> checkerboardTensors() {
+        return copyOf(checkerboardTensors);
     }
 
     /** The variational dequantizer's tensors' names and shapes (see the class comment). */
     public Map<String, int[]> dequantizerTensors() {
-        Map<String, int[]> copy = new LinkedHashMap<>();
-        dequantizerTensors.forEach((name, shape) -> copy.put(name, shape.clone()));
-        return copy;
+        return copyOf(dequantizerTensors);
     }
 
     /** The border condition's tensors' names and shapes (see the class comment). */
     public Map<String, int[]> conditionTensors() {
-        Map<String, int[]> copy = new LinkedHashMap<>();
-        conditionTensors.forEach((name, shape) -> copy.put(name, shape.clone()));
-        return copy;
+        return copyOf(conditionTensors);
     }
 
     /**
@@ -247,6 +263,11 @@ public final class GlowLayout {
         return (double) networkMultiplyAdds(config.channels(), 2 * config.channels()) * config.height() * config.width() / samples();
     }
 
+    /** The multiply-adds of the checkerboard posterior's second network per sample of the image. */
+    public double checkerboardMultiplyAddsPerSample() {
+        return (double) networkMultiplyAdds(2 * config.channels(), 2 * config.channels()) * config.height() * config.width() / samples();
+    }
+
     private long networkMultiplyAdds(int in, int out) {
         long hidden = config.hiddenWidth();
         return 9 * in * hidden + hidden * hidden + 9 * hidden * out;
@@ -266,14 +287,22 @@ public final class GlowLayout {
         return model.tensors().containsKey(dequantizerConv(1) + ".weight");
     }
 
+    /** Whether {@code model}'s dequantizer is a checkerboard posterior (it has the tensor that starts the second network). */
+    public static boolean hasCheckerboardDequantizer(ModelFile model) {
+        return model.tensors().containsKey(checkerboardConv(1) + ".weight");
+    }
+
     /**
      * What keeps {@code model}'s tensors from holding this layout's flow, or {@code null}: a
      * missing tensor or one of another shape, of the Glow or, where it has one, of its dequantizer.
      */
     public String problem(ModelFile model) {
         String problem = problem(model, tensors, "the Glow");
-        if (problem == null && hasDequantizer(model)) {
+        if (problem == null && (hasDequantizer(model) || hasCheckerboardDequantizer(model))) {
             problem = problem(model, dequantizerTensors, "the dequantizer");
+        }
+        if (problem == null && hasCheckerboardDequantizer(model)) {
+            problem = problem(model, checkerboardTensors, "the checkerboard posterior");
         }
         return problem == null && hasCondition(model) ? problem(model, conditionTensors, "the border condition") : problem;
     }

@@ -32,9 +32,15 @@ class IntGlowTest {
             RandomModels.of(new GlowConfig(2, 2, 8, CouplingType.AFFINE, 1, 8, 8), 4), 5, 0.3), CodingParameters.DEFAULT);
     private static final IntGlow MIXTURE = new IntGlow(RandomModels.withDequantizer(
             RandomModels.of(new GlowConfig(2, 2, 8, CouplingType.MIXTURE, 1, 8, 8), 8), 9, 0.3), CodingParameters.DEFAULT);
+    private static final IntGlow CHECKERBOARD = new IntGlow(RandomModels.withCheckerboardDequantizer(
+            RandomModels.of(new GlowConfig(2, 2, 8, CouplingType.AFFINE, 1, 8, 8), 21), 22, 0.3), CodingParameters.DEFAULT);
+    private static final IntGlow CHECKERBOARD_FIRST_ONLY = new IntGlow(RandomModels.withDequantizer(
+            RandomModels.of(new GlowConfig(2, 2, 8, CouplingType.AFFINE, 1, 8, 8), 21), 22, 0.3), CodingParameters.DEFAULT);
     /** Noise distributions so peaked that most bins hold the one slot every bin keeps. */
     private static final IntGlow PEAKED = new IntGlow(RandomModels.withDequantizer(
             RandomModels.of(new GlowConfig(2, 1, 8, CouplingType.AFFINE, 2, 8, 8), 6), 7, 30.0), CodingParameters.DEFAULT);
+    private static final IntGlow PEAKED_CHECKERBOARD = new IntGlow(RandomModels.withCheckerboardDequantizer(
+            RandomModels.of(new GlowConfig(2, 1, 8, CouplingType.AFFINE, 2, 8, 8), 23), 24, 30.0), CodingParameters.DEFAULT);
 
     /** The border of the 1x8x8 tiles of these models, which an unconditioned Glow ignores. */
     private static final TileBorder NO_BORDER = TileBorder.none(1, 8, 8);
@@ -98,8 +104,15 @@ class IntGlowTest {
     }
 
     @Property(tries = 100)
-    void peakedVariationalNoiseRoundTripsTwoChannelTiles(@ForAll("pairs") byte[] image, @ForAll("prefills") Message start) {
-        checkRoundTrip(PEAKED.bitsBack(TileBorder.none(2, 8, 8)), image, start);
+    void peakedVariationalNoiseRoundTripsTwoChannelTiles(@ForAll("pairs") byte[] image, @ForAll boolean checkerboard,
+            @ForAll("prefills") Message start) {
+        checkRoundTrip((checkerboard ? PEAKED_CHECKERBOARD : PEAKED).bitsBack(TileBorder.none(2, 8, 8)), image, start);
+    }
+
+    /** The checkerboard's second network is read: without it (the first network's posterior alone) a tile gets other bits. */
+    @Property(tries = 50)
+    void theCheckerboardsSecondNetworkChangesTheCode(@ForAll("images") byte[] image, @ForAll("prefills") Message start) {
+        assertNotEquals(pushed(CHECKERBOARD.bitsBack(NO_BORDER), image, start), pushed(CHECKERBOARD_FIRST_ONLY.bitsBack(NO_BORDER), image, start));
     }
 
     @Provide
@@ -197,7 +210,7 @@ class IntGlowTest {
 
     @Provide
     Arbitrary<IntGlow> glows() {
-        return Arbitraries.of(AFFINE, ADDITIVE, NOISELESS, VARIATIONAL, MIXTURE);
+        return Arbitraries.of(AFFINE, ADDITIVE, NOISELESS, VARIATIONAL, CHECKERBOARD, MIXTURE);
     }
 
     @Provide

@@ -2,6 +2,7 @@ package org.glowzip.codec.flow;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.glowzip.codec.context.ContextFeatures;
 import org.glowzip.codec.context.ContextModel;
@@ -74,10 +75,20 @@ public final class RandomModels {
      * weights have the given scale: large scales make the noise's distributions very peaked.
      */
     public static ModelFile withDequantizer(ModelFile model, long seed, double scale) {
+        return withNetworks(model, new GlowLayout(model.config()).dequantizerTensors(), seed, scale);
+    }
+
+    /** {@code model} with a checkerboard posterior of random weights, both networks scaled as in {@link #withDequantizer}. */
+    public static ModelFile withCheckerboardDequantizer(ModelFile model, long seed, double scale) {
+        Map<String, int[]> shapes = new GlowLayout(model.config()).dequantizerTensors();
+        shapes.putAll(new GlowLayout(model.config()).checkerboardTensors());
+        return withNetworks(model, shapes, seed, scale);
+    }
+
+    private static ModelFile withNetworks(ModelFile model, Map<String, int[]> shapes, long seed, double scale) {
         SplittableRandom random = new SplittableRandom(seed);
         List<NamedTensor> tensors = new ArrayList<>(model.tensors().values());
-        new GlowLayout(model.config()).dequantizerTensors().forEach((name, shape) ->
-                tensors.add(tensor(name, random, name.contains(".conv3.") ? scale : 0.3, shape)));
+        shapes.forEach((name, shape) -> tensors.add(tensor(name, random, name.contains(".conv3.") ? scale : 0.3, shape)));
         return ModelFileWriter.toModelFile(model.config(), tensors);
     }
 

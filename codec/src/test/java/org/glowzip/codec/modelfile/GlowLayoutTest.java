@@ -90,6 +90,22 @@ class GlowLayoutTest {
     }
 
     @Test
+    void aCheckerboardPosteriorNeedsBothNetworks() {
+        GlowLayout layout = new GlowLayout(SMALL);
+        assertArrayEquals(new int[] {8, 2, 3, 3}, layout.checkerboardTensors().get("dequantizer.checkerboard.conv1.weight"),
+                "from the image and the kept noise, 2 C, to hidden");
+        assertEquals(9 * 2 * 8 + 8 * 8 + 9 * 8 * 2, layout.checkerboardMultiplyAddsPerSample());
+        List<NamedTensor> second = new ArrayList<>(RandomModels.of(SMALL, 1).tensors().values());
+        layout.checkerboardTensors().forEach((name, shape) -> second.add(new NamedTensor(name, shape, new float[sizeOf(shape)])));
+        ModelFile withoutFirst = ModelFileWriter.toModelFile(SMALL, second);
+        assertTrue(GlowLayout.hasCheckerboardDequantizer(withoutFirst));
+        assertEquals("model file has no tensor dequantizer.conv1.weight", layout.problem(withoutFirst));
+
+        layout.dequantizerTensors().forEach((name, shape) -> second.add(new NamedTensor(name, shape, new float[sizeOf(shape)])));
+        assertNull(layout.problem(ModelFileWriter.toModelFile(SMALL, second)));
+    }
+
+    @Test
     void theBorderConditionAddsAConvolutionToEveryCouplingAndPrior() {
         GlowLayout layout = new GlowLayout(SMALL);
         assertEquals(2 * 1 + 4, layout.conditionPlanes(), "above and left per channel, two masks, two positions");

@@ -76,7 +76,7 @@ public final class GlowFiles {
             return UniformDequantization.INSTANCE;
         }
         VariationalDequantization dequantization = new VariationalDequantization(file.config().channels(),
-                file.config().hiddenWidth(), DataType.FLOAT, new Random(0));
+                file.config().hiddenWidth(), GlowLayout.hasCheckerboardDequantizer(file), DataType.FLOAT, new Random(0));
         assign(dequantization.parameters(), file.tensors());
         return dequantization;
     }

@@ -20,6 +20,7 @@ import org.glowzip.codec.modelfile.ModelFileReader;
 import org.glowzip.codec.modelfile.ModelFileWriter;
 import org.glowzip.codec.modelfile.NamedTensor;
 import org.glowzip.model.flow.Dequantization;
+import org.glowzip.model.flow.VariationalDequantization;
 import org.glowzip.model.flow.Glow;
 import org.glowzip.model.flow.GlowFiles;
 import org.glowzip.model.flow.Parameter;
@@ -102,7 +103,9 @@ public final class Checkpoint {
      * last convolution; the mixture's own outputs keep their fresh start, a curve near the
      * identity, and zero moments: training goes on from the affine Glow. A conditioned Glow
      * restored from a checkpoint without a condition keeps its conditions' zero start and zero
-     * moments: training goes on from the unconditioned Glow. Either way, the restored
+     * moments: training goes on from the unconditioned Glow. A checkerboard posterior restored from
+     * a checkpoint of a single-network posterior starts its second network as a copy of the first
+     * ({@link VariationalDequantization#secondFromFirst}), with zero moments. Either way, the restored
      * state says that some parameters are new to the checkpoint. The {@code average} goes on from
      * the checkpoint's where it has one of the same parameters, and starts again from the restored
      * values otherwise.
@@ -126,12 +129,15 @@ public final class Checkpoint {
         glow.afterLoad();
         Map<String, NamedTensor> moments = ModelFileReader.read(source.resolve("optimizer.gzm")).tensors();
         boolean withDequantizer = GlowLayout.hasDequantizer(model);
+        boolean takesOnCheckerboard = withDequantizer && !GlowLayout.hasCheckerboardDequantizer(model)
+                && dequantization instanceof VariationalDequantization variational && variational.checkerboard();
         if (withDequantizer) {
-            GlowFiles.assign(dequantization.parameters(), model.tensors());
+            restoreDequantization(dequantization, model.tensors(), takesOnCheckerboard);
         }
         assignment.assign(adam.state().stream().filter(p -> moments.containsKey(p.name())).toList(), moments);
         adam.setUpdates(step);
-        Restored restored = new Restored(step, widening || takesOnCondition || (!withDequantizer && !dequantization.parameters().isEmpty()));
+        Restored restored = new Restored(step, widening || takesOnCondition || takesOnCheckerboard
+                || (!withDequantizer && !dequantization.parameters().isEmpty()));
         average.restart();
         if (average.active() && !restored.newParameters() && Files.exists(source.resolve(AVERAGE))) {
             Map<String, NamedTensor> averaged = ModelFileReader.read(source.resolve(AVERAGE)).tensors();
@@ -141,6 +147,19 @@ public final class Checkpoint {
             average.swap();
         }
         return restored;
+    }
+
+    /**
+     * The checkpoint's posterior into {@code dequantization}; where it {@code takesOnCheckerboard},
+     * the checkpoint holds the first network only, and the second starts as its copy.
+     */
+    private static void restoreDequantization(Dequantization dequantization, Map<String, NamedTensor> tensors, boolean takesOnCheckerboard)
+            throws IOException {
+        GlowFiles.assign(dequantization.parameters().stream().filter(p -> tensors.containsKey(p.name()) || !takesOnCheckerboard).toList(),
+                tensors);
+        if (takesOnCheckerboard) {
+            ((VariationalDequantization) dequantization).secondFromFirst();
+        }
     }
 
     /**

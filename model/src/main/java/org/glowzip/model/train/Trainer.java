@@ -66,10 +66,8 @@ public final class Trainer {
     public Glow run() throws IOException {
         Files.createDirectories(options.outputDirectory());
         Glow glow = new Glow(options.model(), options.conditioned(), DataType.FLOAT, options.seed());
-        Dequantization dequantization = options.variational()
-                ? new VariationalDequantization(options.model().channels(), options.model().hiddenWidth(), DataType.FLOAT,
-                        new Random(options.seed()))
-                : UniformDequantization.INSTANCE;
+        Dequantization dequantization = options.posterior().fresh(options.model().channels(), options.model().hiddenWidth(),
+                DataType.FLOAT, new Random(options.seed()));
         List<Parameter> parameters = new ArrayList<>(glow.parameters());
         parameters.addAll(dequantization.parameters());
         Adam adam = new Adam(parameters);

@@ -2,6 +2,7 @@ package org.glowzip.model.train;
 
 import java.nio.file.Path;
 import org.glowzip.codec.modelfile.GlowConfig;
+import org.glowzip.model.flow.Posterior;
 
 /**
  * Everything a training run needs besides the data.
@@ -17,8 +18,8 @@ import org.glowzip.codec.modelfile.GlowConfig;
  * @param initBatchSize images used for the data-dependent actnorm initialization
  * @param testImages test images evaluated after each epoch (at most the test set size)
  * @param seed fixes initialization, data order and dequantization noise
- * @param variational whether the dequantization noise comes from a posterior q(u | p) trained with
- *     the flow ({@link org.glowzip.model.flow.VariationalDequantization}) instead of U[0, 1)
+ * @param posterior where the dequantization noise comes from: U[0, 1), or a posterior q(u | p)
+ *     trained with the flow ({@link org.glowzip.model.flow.VariationalDequantization})
  * @param averageDecay the decay of the Polyak average of the parameters ({@link ParameterAverage}),
  *     which the test figures and the written models hold; 0 for none
  * @param conditioned whether the Glow reads its tiles' borders ({@link TileBatch}): its images are
@@ -26,7 +27,7 @@ import org.glowzip.codec.modelfile.GlowConfig;
  */
 public record TrainingOptions(GlowConfig model, Path outputDirectory, long totalSteps, int batchSize,
         LearningRateSchedule learningRate, double clipNorm, long checkpointEvery, long logEvery,
-        int initBatchSize, int testImages, long seed, boolean variational, double averageDecay, boolean conditioned) {
+        int initBatchSize, int testImages, long seed, Posterior posterior, double averageDecay, boolean conditioned) {
 
     public TrainingOptions {
         if (totalSteps < 1 || batchSize < 1 || !(clipNorm > 0)

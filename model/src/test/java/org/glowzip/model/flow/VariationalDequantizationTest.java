@@ -26,7 +26,7 @@ class VariationalDequantizationTest {
 
     @Test
     void aFreshPosteriorIsTheUniformDistribution() {
-        VariationalDequantization q = new VariationalDequantization(1, 4, DataType.DOUBLE, new Random(2));
+        VariationalDequantization q = new VariationalDequantization(1, 4, false, DataType.DOUBLE, new Random(2));
         INDArray pixels = pixels();
         INDArray logQ = Nd4j.zeros(DataType.DOUBLE, 3);
         INDArray x = q.dequantize(pixels, 5, logQ);
@@ -37,7 +37,7 @@ class VariationalDequantizationTest {
 
     @Test
     void noiseStaysInsideItsPixelsInterval() {
-        VariationalDequantization q = new VariationalDequantization(1, 4, DataType.DOUBLE, new Random(2));
+        VariationalDequantization q = new VariationalDequantization(1, 4, false, DataType.DOUBLE, new Random(2));
         perturb(q, 2.0);
         INDArray pixels = pixels();
         INDArray x = q.dequantize(pixels, 5);
@@ -48,7 +48,7 @@ class VariationalDequantizationTest {
     @Test
     void gradientsOfTheBoundMatchFiniteDifferences() {
         Glow glow = new Glow(SMALL, DataType.DOUBLE, 3);
-        VariationalDequantization q = new VariationalDequantization(1, 4, DataType.DOUBLE, new Random(2));
+        VariationalDequantization q = new VariationalDequantization(1, 4, false, DataType.DOUBLE, new Random(2));
         INDArray pixels = pixels();
         glow.forward(q.dequantize(pixels, 1));
         GlowGradientTest.perturbAllParameters(glow);
@@ -58,6 +58,49 @@ class VariationalDequantizationTest {
         for (Parameter p : q.parameters()) {
             GradientCheck.assertGradient(p.name(), p.value(), p.gradient().dup(), () -> loss(glow, q, pixels), 4);
         }
+    }
+
+    @Test
+    void checkerboardGradientsOfTheBoundMatchFiniteDifferences() {
+        Glow glow = new Glow(SMALL, DataType.DOUBLE, 3);
+        VariationalDequantization q = new VariationalDequantization(1, 4, true, DataType.DOUBLE, new Random(2));
+        INDArray pixels = pixels();
+        glow.forward(q.dequantize(pixels, 1));
+        GlowGradientTest.perturbAllParameters(glow);
+        perturb(q, 0.3);
+        loss(glow, q, pixels);
+        q.backward(glow.backward(), glow.logQWeight());
+        for (Parameter p : q.parameters()) {
+            GradientCheck.assertGradient(p.name(), p.value(), p.gradient().dup(), () -> loss(glow, q, pixels), 4);
+        }
+    }
+
+    @Test
+    void aCheckerboardWhoseSecondNetworkCopiesTheFirstIsThatNetworksPosterior() {
+        VariationalDequantization single = new VariationalDequantization(1, 4, false, DataType.DOUBLE, new Random(2));
+        perturb(single, 0.5);
+        VariationalDequantization checkerboard = new VariationalDequantization(1, 4, true, DataType.DOUBLE, new Random(3));
+        for (int i = 0; i < single.parameters().size(); i++) {
+            checkerboard.parameters().get(i).value().assign(single.parameters().get(i).value());
+        }
+        checkerboard.secondFromFirst();
+        INDArray pixels = pixels();
+        INDArray logQSingle = Nd4j.zeros(DataType.DOUBLE, 3);
+        INDArray logQCheckerboard = Nd4j.zeros(DataType.DOUBLE, 3);
+        INDArray x = single.dequantize(pixels, 5, logQSingle);
+        INDArray y = checkerboard.dequantize(pixels, 5, logQCheckerboard);
+        assertTrue(logQSingle.amaxNumber().doubleValue() > 0.1, "a posterior other than uniform");
+        assertEquals(0.0, x.sub(y).amaxNumber().doubleValue(), 1e-12, "the same noise");
+        assertEquals(0.0, logQSingle.sub(logQCheckerboard).amaxNumber().doubleValue(), 1e-9, "the same log q");
+    }
+
+    @Test
+    void checkerboardNoiseStaysInsideItsPixelsInterval() {
+        VariationalDequantization q = new VariationalDequantization(1, 4, true, DataType.DOUBLE, new Random(2));
+        perturb(q, 2.0);
+        INDArray pixels = pixels();
+        INDArray u = q.dequantize(pixels, 5).add(0.5).muli(256.0).subi(pixels);
+        assertTrue(u.minNumber().doubleValue() >= 0 && u.maxNumber().doubleValue() <= 1, "u in [0, 1]: " + u);
     }
 
     private static void perturb(VariationalDequantization q, double scale) {

@@ -28,6 +28,7 @@ import org.glowzip.model.data.ImageSet;
 import org.glowzip.model.flow.Glow;
 import org.glowzip.model.flow.GlowFiles;
 import org.glowzip.model.flow.Parameter;
+import org.glowzip.model.flow.Posterior;
 import org.glowzip.model.flow.UniformDequantization;
 import org.glowzip.model.flow.VariationalDequantization;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,7 +83,7 @@ class TrainerTest {
 
     @Test
     void trainsWritesArtifactsAndResumes(@TempDir Path output) throws Exception {
-        TrainingOptions options = new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, false, 0, false);
+        TrainingOptions options = new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, Posterior.UNIFORM, 0, false);
         Glow trained = new Trainer(options, sample, sample, System.err).run();
         for (String file : List.of("log.csv", "bpd.png", "model.gzm", "checkpoints/latest", "checkpoints/step-00000004/model.gzm",
                 "checkpoints/step-00000004/optimizer.gzm")) {
@@ -95,7 +96,7 @@ class TrainerTest {
         assertTrue(!log.get(4).split(",", -1)[3].isEmpty(), "test bpd at the end");
         assertEquals(TINY, ModelFileReader.read(output.resolve("model.gzm")).config());
 
-        TrainingOptions longer = new TrainingOptions(TINY, output, 6, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, false, 0, false);
+        TrainingOptions longer = new TrainingOptions(TINY, output, 6, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, Posterior.UNIFORM, 0, false);
         new Trainer(longer, sample, sample, System.err).run();
         List<String> resumed = Files.readAllLines(output.resolve("log.csv"));
         assertEquals(7, resumed.size(), "log continues after the resumed step");
@@ -106,23 +107,31 @@ class TrainerTest {
 
     @Test
     void variationalTrainingGoesOnFromAUniformCheckpointAndResumesItself(@TempDir Path output) throws Exception {
-        new Trainer(new TrainingOptions(TINY, output, 2, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, false, 0, false), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 2, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, Posterior.UNIFORM, 0, false), sample, sample, System.err).run();
         assertFalse(GlowLayout.hasDequantizer(ModelFileReader.read(output.resolve("model.gzm"))));
 
-        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, true, 0, false), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, Posterior.LOGISTIC, 0, false), sample, sample, System.err).run();
         ModelFile variational = ModelFileReader.read(output.resolve("model.gzm"));
         assertTrue(GlowLayout.hasDequantizer(variational));
         assertNull(new GlowLayout(TINY).problem(variational));
         assertTrue(GlowFiles.dequantizationOf(variational) instanceof VariationalDequantization);
 
-        new Trainer(new TrainingOptions(TINY, output, 5, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, true, 0, false), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 5, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, Posterior.LOGISTIC, 0, false), sample, sample, System.err).run();
         List<String> log = Files.readAllLines(output.resolve("log.csv"));
         assertTrue(log.get(log.size() - 1).startsWith("5,"), "resumed from its own variational checkpoint: " + log);
+
+        new Trainer(new TrainingOptions(TINY, output, 7, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, Posterior.CHECKERBOARD, 0, false), sample, sample, System.err).run();
+        ModelFile checkerboard = ModelFileReader.read(output.resolve("model.gzm"));
+        assertTrue(GlowLayout.hasCheckerboardDequantizer(checkerboard));
+        assertNull(new GlowLayout(TINY).problem(checkerboard));
+        assertTrue(((VariationalDequantization) GlowFiles.dequantizationOf(checkerboard)).checkerboard());
+        List<String> checkerboardLog = Files.readAllLines(output.resolve("log.csv"));
+        assertTrue(checkerboardLog.get(checkerboardLog.size() - 1).startsWith("7,"), "went on from the logistic checkpoint: " + checkerboardLog);
     }
 
     @Test
     void aConditionedRunGoesOnFromAnUnconditionedCheckpointWithItsLikelihood(@TempDir Path output) throws Exception {
-        new Trainer(new TrainingOptions(TINY, output, 2, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, false, 0, false), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 2, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, Posterior.UNIFORM, 0, false), sample, sample, System.err).run();
         Glow plain = GlowFiles.load(output.resolve("model.gzm"));
         ImageSet bordered = bordered(sample);
         Glow conditioned = new Glow(TINY, true, DataType.FLOAT, 1);
@@ -135,7 +144,7 @@ class TrainerTest {
                 conditioned.bitsPerDimension(conditioned.forward(x, tiles.borders())).meanNumber().doubleValue(), 1e-5,
                 "the conditions start at zero: the conditioned Glow starts as the Glow it goes on from");
 
-        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, false, 0, true), bordered, bordered, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, Posterior.UNIFORM, 0, true), bordered, bordered, System.err).run();
         ModelFile model = ModelFileReader.read(output.resolve("model.gzm"));
         assertTrue(GlowLayout.hasCondition(model));
         assertNull(new GlowLayout(TINY).problem(model));
@@ -143,7 +152,7 @@ class TrainerTest {
         float[] topCondition = model.tensor(GlowLayout.conditionWeight(GlowLayout.TOP)).data();
         assertTrue(IntStream.range(0, topCondition.length).anyMatch(i -> topCondition[i] != 0), "the condition trained");
         assertThrows(IOException.class, () -> new Trainer(new TrainingOptions(TINY, output, 5, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1,
-                32, 0, 7, false, 0, false), sample, sample, System.err).run(), "an unconditioned run refuses a conditioned checkpoint");
+                32, 0, 7, Posterior.UNIFORM, 0, false), sample, sample, System.err).run(), "an unconditioned run refuses a conditioned checkpoint");
     }
 
     /** Each image of {@code set} one sample larger each way, its first row and column repeated: tiles with their borders. */
@@ -163,14 +172,14 @@ class TrainerTest {
 
     @Test
     void aMixtureRunGoesOnFromAnAffineCheckpointWithItsLikelihood(@TempDir Path output) throws Exception {
-        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, true, 0, false), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, Posterior.LOGISTIC, 0, false), sample, sample, System.err).run();
         INDArray pixels = sample.batch(sample.order(), 0, 32, DataType.FLOAT);
         Glow affine = GlowFiles.load(output.resolve("model.gzm"));
         double affineBpd = affine.bitsPerDimension(affine.forward(UniformDequantization.INSTANCE.dequantize(pixels, 5))).meanNumber().doubleValue();
 
         GlowConfig mixtureConfig = new GlowConfig(2, 2, 16, CouplingType.MIXTURE, 1, 28, 28);
         Glow mixture = new Glow(mixtureConfig, DataType.FLOAT, 1);
-        VariationalDequantization dequantization = new VariationalDequantization(1, 16, DataType.FLOAT, new Random(1));
+        VariationalDequantization dequantization = new VariationalDequantization(1, 16, false, DataType.FLOAT, new Random(1));
         List<Parameter> parameters = new ArrayList<>(mixture.parameters());
         parameters.addAll(dequantization.parameters());
         Adam adam = new Adam(parameters);
@@ -179,7 +188,7 @@ class TrainerTest {
         double mixtureBpd = mixture.bitsPerDimension(mixture.forward(UniformDequantization.INSTANCE.dequantize(pixels, 5))).meanNumber().doubleValue();
         assertEquals(affineBpd, mixtureBpd, 1e-4, "the mixture starts as the affine Glow: its curves start as the identity");
 
-        new Trainer(new TrainingOptions(mixtureConfig, output, 6, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, true, 0, false), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(mixtureConfig, output, 6, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, Posterior.LOGISTIC, 0, false), sample, sample, System.err).run();
         assertEquals(mixtureConfig, ModelFileReader.read(output.resolve("model.gzm")).config());
         List<String> log = Files.readAllLines(output.resolve("log.csv"));
         assertTrue(log.get(log.size() - 1).startsWith("6,"), "resumed at step 4: " + log);
@@ -188,7 +197,7 @@ class TrainerTest {
     /** With Polyak averaging, checkpoints keep the average beside the values, the run ships it, and a resumed run goes on from it. */
     @Test
     void anAveragedRunShipsItsAverageAndResumesFromIt(@TempDir Path output) throws Exception {
-        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, false, 0.9, false), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, Posterior.UNIFORM, 0.9, false), sample, sample, System.err).run();
         Path last = output.resolve("checkpoints/step-00000004");
         ModelFile average = ModelFileReader.read(last.resolve("average.gzm"));
         assertArrayEquals(average.fingerprint(), ModelFileReader.read(output.resolve("model.gzm")).fingerprint(), "the run ships the average");
@@ -203,7 +212,7 @@ class TrainerTest {
         restored.swap();
         assertEquals(average.tensors(), tensorsOf(glow), "the average goes on from the checkpoint's");
 
-        new Trainer(new TrainingOptions(TINY, output, 6, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, false, 0.9, false), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 6, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, Posterior.UNIFORM, 0.9, false), sample, sample, System.err).run();
         assertTrue(Files.exists(output.resolve("checkpoints/step-00000006/average.gzm")));
     }
 
@@ -213,7 +222,7 @@ class TrainerTest {
 
     @Test
     void nonFiniteStepsAreSkippedAndCounted(@TempDir Path output) throws Exception {
-        TrainingOptions explosive = new TrainingOptions(TINY, output, 4, 8, LearningRateSchedule.constant(1e4, 0), 1e9, 100, 1, 16, 0, 7, false, 0, false);
+        TrainingOptions explosive = new TrainingOptions(TINY, output, 4, 8, LearningRateSchedule.constant(1e4, 0), 1e9, 100, 1, 16, 0, 7, Posterior.UNIFORM, 0, false);
         new Trainer(explosive, sample, sample, System.err).run();
         List<String> log = Files.readAllLines(output.resolve("log.csv"));
         long skipped = Long.parseLong(log.get(log.size() - 1).split(",")[6]);
