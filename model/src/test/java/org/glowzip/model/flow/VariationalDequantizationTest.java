@@ -7,6 +7,8 @@ import java.util.Random;
 import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -35,9 +37,10 @@ class VariationalDequantizationTest {
         assertEquals(0.0, x.sub(uniform).amaxNumber().doubleValue(), 1e-8, "the same noise as uniform dequantization");
     }
 
-    @Test
-    void noiseStaysInsideItsPixelsInterval() {
-        VariationalDequantization q = new VariationalDequantization(1, 4, false, DataType.DOUBLE, new Random(2));
+    @ParameterizedTest(name = "checkerboard {0}")
+    @ValueSource(booleans = {false, true})
+    void noiseStaysInsideItsPixelsInterval(boolean checkerboard) {
+        VariationalDequantization q = new VariationalDequantization(1, 4, checkerboard, DataType.DOUBLE, new Random(2));
         perturb(q, 2.0);
         INDArray pixels = pixels();
         INDArray x = q.dequantize(pixels, 5);
@@ -45,25 +48,11 @@ class VariationalDequantizationTest {
         assertTrue(u.minNumber().doubleValue() >= 0 && u.maxNumber().doubleValue() <= 1, "u in [0, 1]: " + u);
     }
 
-    @Test
-    void gradientsOfTheBoundMatchFiniteDifferences() {
+    @ParameterizedTest(name = "checkerboard {0}")
+    @ValueSource(booleans = {false, true})
+    void gradientsOfTheBoundMatchFiniteDifferences(boolean checkerboard) {
         Glow glow = new Glow(SMALL, DataType.DOUBLE, 3);
-        VariationalDequantization q = new VariationalDequantization(1, 4, false, DataType.DOUBLE, new Random(2));
-        INDArray pixels = pixels();
-        glow.forward(q.dequantize(pixels, 1));
-        GlowGradientTest.perturbAllParameters(glow);
-        perturb(q, 0.3);
-        loss(glow, q, pixels);
-        q.backward(glow.backward(), glow.logQWeight());
-        for (Parameter p : q.parameters()) {
-            GradientCheck.assertGradient(p.name(), p.value(), p.gradient().dup(), () -> loss(glow, q, pixels), 4);
-        }
-    }
-
-    @Test
-    void checkerboardGradientsOfTheBoundMatchFiniteDifferences() {
-        Glow glow = new Glow(SMALL, DataType.DOUBLE, 3);
-        VariationalDequantization q = new VariationalDequantization(1, 4, true, DataType.DOUBLE, new Random(2));
+        VariationalDequantization q = new VariationalDequantization(1, 4, checkerboard, DataType.DOUBLE, new Random(2));
         INDArray pixels = pixels();
         glow.forward(q.dequantize(pixels, 1));
         GlowGradientTest.perturbAllParameters(glow);
@@ -92,15 +81,6 @@ class VariationalDequantizationTest {
         assertTrue(logQSingle.amaxNumber().doubleValue() > 0.1, "a posterior other than uniform");
         assertEquals(0.0, x.sub(y).amaxNumber().doubleValue(), 1e-12, "the same noise");
         assertEquals(0.0, logQSingle.sub(logQCheckerboard).amaxNumber().doubleValue(), 1e-9, "the same log q");
-    }
-
-    @Test
-    void checkerboardNoiseStaysInsideItsPixelsInterval() {
-        VariationalDequantization q = new VariationalDequantization(1, 4, true, DataType.DOUBLE, new Random(2));
-        perturb(q, 2.0);
-        INDArray pixels = pixels();
-        INDArray u = q.dequantize(pixels, 5).add(0.5).muli(256.0).subi(pixels);
-        assertTrue(u.minNumber().doubleValue() >= 0 && u.maxNumber().doubleValue() <= 1, "u in [0, 1]: " + u);
     }
 
     private static void perturb(VariationalDequantization q, double scale) {
