@@ -1,6 +1,7 @@
 package org.glowzip.codec.flow;
 
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.modelfile.GlowLayout;
@@ -55,19 +56,19 @@ final class VariationalNoise {
             @Override
             public void push(Message message, int[] u) {
                 if (checkerboard.isEmpty()) {
-                    pushAll(message, u, first, true, true);
+                    pushAll(message, u, first, n -> true);
                     return;
                 }
-                pushAll(message, u, second(image, u), false, true);
-                pushAll(message, u, first, true, false);
+                pushAll(message, u, second(image, u), n -> !evenSample(n));
+                pushAll(message, u, first, VariationalNoise.this::evenSample);
             }
 
             @Override
             public int[] pop(Message message) {
                 int[] u = new int[samples.length];
-                popAll(message, u, first, true, checkerboard.isEmpty());
+                popAll(message, u, first, checkerboard.isEmpty() ? n -> true : VariationalNoise.this::evenSample);
                 if (checkerboard.isPresent()) {
-                    popAll(message, u, second(image, u), false, true);
+                    popAll(message, u, second(image, u), n -> !evenSample(n));
                 }
                 return u;
             }
@@ -109,24 +110,27 @@ final class VariationalNoise {
         return (i / config.width() + i % config.width()) % 2 == 0;
     }
 
-    /** Pushes, last first, the noise of the even samples where {@code even}, of the odd ones where {@code odd}. */
-    private void pushAll(Message message, int[] u, int[] cumulative, boolean even, boolean odd) {
-        int area = config.height() * config.width();
+    /** Whether sample {@code n} of the tile, in planar order, has an even row plus column. */
+    private boolean evenSample(int n) {
+        return even(n % (config.height() * config.width()));
+    }
+
+    /** Pushes, last first, the noise of the samples {@code coded} selects. */
+    private void pushAll(Message message, int[] u, int[] cumulative, IntPredicate coded) {
         int width = bins + 1;
         for (int n = u.length - 1; n >= 0; n--) {
-            if (even(n % area) ? even : odd) {
+            if (coded.test(n)) {
                 int start = cumulative[n * width + u[n]];
                 message.push(start, cumulative[n * width + u[n] + 1] - start, PRECISION);
             }
         }
     }
 
-    /** Pops into {@code u}, first first, the noise of the even samples where {@code even}, of the odd ones where {@code odd}. */
-    private void popAll(Message message, int[] u, int[] cumulative, boolean even, boolean odd) {
-        int area = config.height() * config.width();
+    /** Pops into {@code u}, first first, the noise of the samples {@code coded} selects. */
+    private void popAll(Message message, int[] u, int[] cumulative, IntPredicate coded) {
         int width = bins + 1;
         for (int n = 0; n < u.length; n++) {
-            if (even(n % area) ? even : odd) {
+            if (coded.test(n)) {
                 int slot = message.peek(PRECISION);
                 int from = n * width;
                 int k = 0;
