@@ -10,6 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 test_images=${TEST_IMAGES:-../shared/data/fashion-mnist/t10k-images-idx3-ubyte.gz}
+# The tab-separated columns FROM..TO of bench's row for CODEC, from bench's TSV on stdin.
+columns() { awk -F'\t' -v codec="$1" -v from="$2" -v to="$3" '$1 == codec {for (i = from; i <= to; i++) printf "%s%s", $i, (i < to ? "\t" : "")}'; }
 printf 'variant\tparameters\ttest_bound_bpd\tsample_bound_bpd\tstream_bpd\tstream_enc_img_s\tstream_dec_img_s\tsingle_bpd\tsingle_enc_img_s\tsingle_dec_img_s\n'
 for variant in "$@"; do
   name=${variant%%=*}
@@ -18,7 +20,6 @@ for variant in "$@"; do
   parameters=$(awk '$1 == "parameters" {print $2}' <<<"$evaluation")
   bound=$(awk '$1 == "test" && $2 == "NLL" {print $3}' <<<"$evaluation")
   bench=$(./glowzip bench -q -m "$model" --tool-limit 1 --format tsv)
-  coded() { awk -F'\t' -v codec="$1" '$1 == codec {printf "%s\t%s\t%s", $5, $6, $7}' <<<"$bench"; }
-  sample_bound=$(awk -F'\t' '$1 == "glow-nll" {print $5}' <<<"$bench")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$parameters" "$bound" "$sample_bound" "$(coded glowzip-stream)" "$(coded glowzip-single)"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$parameters" "$bound" "$(columns glow-nll 5 5 <<<"$bench")" \
+    "$(columns glowzip-stream 5 7 <<<"$bench")" "$(columns glowzip-single 5 7 <<<"$bench")"
 done
