@@ -43,14 +43,14 @@ final class BlockCoder {
     }
 
     /**
-     * Pushes the images onto fresh lanes ({@link TileFormat#CURRENT}), each tile on the canvas of
-     * its group of planes.
+     * Pushes the images onto {@code count} fresh lanes, each tile on the canvas of its group of
+     * planes ({@link TileFormat#CURRENT}).
      *
      * @throws ArithmeticException if a latent leaves the coder's range (the block is then stored raw)
      * @throws CancellationException if the thread is interrupted
      */
-    Message[] encode(List<Image> images) {
-        LanePlan plan = new LanePlan(images.stream().map(ImageShape::of).toList(), tiling, TileFormat.CURRENT, tiles.hasContextModel());
+    Message[] encode(List<Image> images, LanePlan.LaneCount count) {
+        LanePlan plan = new LanePlan(images.stream().map(ImageShape::of).toList(), tiling, count, tiles.hasContextModel());
         Message[] lanes = new Message[plan.lanes()];
         GlowTrials[] trials = new GlowTrials[plan.lanes()];
         for (int l = 0; l < lanes.length; l++) {
@@ -95,34 +95,31 @@ final class BlockCoder {
      *
      * @param payloadBytes the size of the lanes in the container's byte form
      */
-    Message[] encodeIfSmaller(List<Image> images, long rawBytes, ToLongFunction<Message[]> payloadBytes) {
+    Message[] encodeIfSmaller(List<Image> images, LanePlan.LaneCount count, long rawBytes, ToLongFunction<Message[]> payloadBytes) {
         try {
-            Message[] lanes = encode(images);
+            Message[] lanes = encode(images, count);
             return payloadBytes.applyAsLong(lanes) < rawBytes ? lanes : null;
         } catch (ArithmeticException outOfRange) {
             return null;
         }
     }
 
-    /** The number of lanes a block of images of these shapes is coded on in {@code format}. */
-    int lanes(List<ImageShape> shapes, TileFormat format) {
-        return new LanePlan(shapes, tiling, format, tiles.hasContextModel()).lanes();
+    /** The number of lanes a block of images of these shapes is coded on by {@code count}. */
+    int lanes(List<ImageShape> shapes, LanePlan.LaneCount count) {
+        return new LanePlan(shapes, tiling, count, tiles.hasContextModel()).lanes();
     }
 
     /**
      * Pops images of the given shapes in order and checks every lane is consumed.
      *
-     * @param lanes {@link #lanes} of them for these shapes and format
+     * @param lanes the lanes, as many as the payload states or its format implies
      * @param format how the format that holds the lanes coded the tiles
      * @param tally counts the coding of every tile popped
      */
     List<Image> decode(Message[] lanes, List<ImageShape> shapes, TileFormat format, long offset, TileTally tally)
             throws MalformedStreamException {
-        LanePlan plan = new LanePlan(shapes, tiling, format, tiles.hasContextModel());
-        if (lanes.length != plan.lanes()) {
-            throw new IllegalArgumentException(lanes.length + " lanes for a plan of " + plan.lanes());
-        }
         try {
+            LanePlan plan = new LanePlan(shapes, tiling, LanePlan.LaneCount.stated(lanes.length), tiles.hasContextModel());
             List<Image> images = new Wavefront(plan, shapes, format, lanes, tally).run();
             LanePayload.requireFresh(lanes, offset);
             return images;

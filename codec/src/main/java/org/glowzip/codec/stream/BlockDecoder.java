@@ -25,6 +25,7 @@ public final class BlockDecoder {
 
     private final ModelResolver models;
     private final TileFormat modes;
+    private final boolean statesLaneCount;
     private final Map<StreamModel, BlockCoder> coders = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<StreamModel, BlockCoder> eldest) {
@@ -40,6 +41,7 @@ public final class BlockDecoder {
     public BlockDecoder(StreamHeader header, ModelResolver models) throws IOException {
         this.models = models;
         this.modes = StreamFormat.tileModes(header.version());
+        this.statesLaneCount = header.version() >= StreamFormat.STATED_LANES_VERSION;
         use(StreamParser.Model.of(header));
     }
 
@@ -71,13 +73,20 @@ public final class BlockDecoder {
         return table.withMetadata(images);
     }
 
-    /** The lanes of a coded block: before stream format 5, one message in its checked byte form. */
+    /**
+     * The lanes of a coded block: their count stated from stream format 7 on, implied by the
+     * shapes before; before stream format 5, one message in its checked byte form.
+     */
     private Message[] lanes(StreamParser.Block block, BlockCoder coder) throws MalformedStreamException {
         byte[] payload = block.payload();
         if (!modes.laned()) {
             return new Message[] {Message.fromBytes(payload, block.payloadOffset())};
         }
-        return LanePayload.read(payload, 0, payload.length, coder.lanes(block.table().shapes(), modes), block.payloadOffset());
+        if (statesLaneCount) {
+            return LanePayload.readStated(payload, 0, payload.length, block.payloadOffset());
+        }
+        return LanePayload.read(payload, 0, payload.length, coder.lanes(block.table().shapes(), LanePlan.LaneCount.implied(modes)),
+                block.payloadOffset());
     }
 
     private BlockCoder coder(StreamParser.Model model) throws IOException {

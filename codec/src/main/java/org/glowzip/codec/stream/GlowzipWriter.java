@@ -224,8 +224,8 @@ public final class GlowzipWriter implements Closeable {
 
     /** The coded payload, or {@code null} when it would not be smaller than the raw samples. */
     private static byte[] codedPayload(BlockCoder coder, List<Image> block, long samples) {
-        Message[] lanes = coder.encodeIfSmaller(block, samples, LanePayload::length);
-        return lanes == null ? null : LanePayload.write(lanes);
+        Message[] lanes = coder.encodeIfSmaller(block, LanePlan.LaneCount.CHOSEN, samples, LanePayload::statedLength);
+        return lanes == null ? null : LanePayload.writeStated(lanes);
     }
 
     /** Writes {@code array} followed by its chained checksum. */

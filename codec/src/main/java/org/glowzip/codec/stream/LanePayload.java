@@ -9,6 +9,8 @@ import org.glowzip.codec.ans.Message;
  * {@link Message messages}, one a lane, which a decoder pops in lockstep (see {@link LanePlan}).
  *
  * <pre>
+ *   only where the container states it (stream format 7 and later):
+ *     1-5  the lane count L, varint, 1..min(rows of tiles, 64)
  *   for each lane but the last, in lane order:
  *     1-5  the lane's tail word count n_l, varint ({@link Varint})
  *   for each lane, in lane order:
@@ -17,8 +19,9 @@ import org.glowzip.codec.ans.Message;
  * </pre>
  *
  * The last lane's word count is what the payload's length leaves: its bytes less the varints and
- * the other lanes, less its 8-byte head, over 4. The lane count is not stored: the container
- * knows it from the shapes it codes. Each lane is a message of its own, with the invariants
+ * the other lanes, less its 8-byte head, over 4. Where the lane count is not stated (streams
+ * before format 7, single images) the container knows it from the shapes it codes
+ * ({@link LanePlan.LaneCount#implied}). Each lane is a message of its own, with the invariants
  * {@link Message} states (the head within its bounds, no zero word at the bottom of a tail); a
  * lane onto which nothing was pushed is a fresh message, 8 bytes and a word count of 0. One lane
  * is exactly a compact message.
@@ -27,9 +30,21 @@ final class LanePayload {
     private LanePayload() {
     }
 
-    /** The payload of {@code lanes}. */
+    /** The payload of {@code lanes}, their count not stated. */
     static byte[] write(Message[] lanes) {
+        return write(lanes, false);
+    }
+
+    /** The payload of {@code lanes}, their count stated first. */
+    static byte[] writeStated(Message[] lanes) {
+        return write(lanes, true);
+    }
+
+    private static byte[] write(Message[] lanes, boolean stated) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (stated) {
+            Varint.write(out, lanes.length);
+        }
         for (int l = 0; l < lanes.length - 1; l++) {
             Varint.write(out, lanes[l].wordCount());
         }
@@ -41,11 +56,33 @@ final class LanePayload {
 
     /** The length of {@link #write write(lanes)}, without building it. */
     static long length(Message[] lanes) {
-        long length = 0;
+        return statedLength(lanes) - Varint.size(lanes.length);
+    }
+
+    /** The length of {@link #writeStated writeStated(lanes)}, without building it. */
+    static long statedLength(Message[] lanes) {
+        long length = Varint.size(lanes.length);
         for (int l = 0; l < lanes.length; l++) {
             length += (l < lanes.length - 1 ? Varint.size(lanes[l].wordCount()) : 0) + lanes[l].compactByteLength();
         }
         return length;
+    }
+
+    /**
+     * Reads the lanes of a payload that states their count from {@code bytes[from, to)}, which
+     * must hold exactly them; the count is checked against the shapes when they are decoded.
+     *
+     * @param offset the input offset of {@code bytes[from]}, for errors
+     * @throws MalformedStreamException if the count is 0 or more than {@value LanePlan#MAX_LANES},
+     *         a word count runs past the payload or a lane is not a valid message
+     */
+    static Message[] readStated(byte[] bytes, int from, int to, long offset) throws MalformedStreamException {
+        long count = varint(bytes, from, to, "lane count", from, offset);
+        if (count < 1 || count > LanePlan.MAX_LANES) {
+            throw new MalformedStreamException(offset, count + " lanes, outside 1.." + LanePlan.MAX_LANES);
+        }
+        int size = Varint.size(count);
+        return read(bytes, from + size, to, (int) count, offset + size);
     }
 
     /**
@@ -62,7 +99,7 @@ final class LanePayload {
         int position = from;
         long rest = to - from;
         for (int l = 0; l < laneCount - 1; l++) {
-            words[l] = Varint.read(bytes, position, to, "lane word count");
+            words[l] = varint(bytes, position, to, "lane word count", from, offset);
             int size = Varint.size(words[l]);
             position += size;
             rest -= size + 8 + 4 * words[l];
@@ -78,6 +115,15 @@ final class LanePayload {
             position = end;
         }
         return lanes;
+    }
+
+    /** {@link Varint#read}, its errors at input offsets where {@code bytes[from]} is at {@code offset}. */
+    private static long varint(byte[] bytes, int position, int to, String what, int from, long offset) throws MalformedStreamException {
+        try {
+            return Varint.read(bytes, position, to, what);
+        } catch (MalformedStreamException e) {
+            throw new MalformedStreamException(offset + (e.offset() - from), e.reason());
+        }
     }
 
     /**

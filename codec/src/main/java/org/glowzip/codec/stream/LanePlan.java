@@ -19,20 +19,61 @@ import org.glowzip.codec.tile.TileFormat;
  * edge): a wavefront in which lanes run two tiles apart. Rows of different canvases never wait
  * for each other, so a block of one-tile images decodes all its lanes at once.
  *
- * <p>The lane count {@code L} is {@code min(rows, }{@value #MAX_LANES}{@code )} for formats with
- * lanes (stream format 5 and later, single-image form 4 and later), and 1 for earlier ones, which
- * coded every tile on one message in this order. From stream format 6 and single-image form 5 on
- * ({@link TileFormat#fundsGlowLanes()}), a model file without a context model codes on at most
- * {@code max(1, tiles / }{@value #GLOW_LANE_TILES}{@code )} lanes: a lane's first tiles have no
- * bits to lend to the Glow's bits-back coding and are coded its coarse pop-free way (about 3
- * tiles' worth of bits more per lane on Fashion-MNIST), which a lane of at least that many tiles
- * repays to within about 1%.
+ * <p>The lane count {@code L}, at least 1 and at most {@code min(rows, }{@value #MAX_LANES}{@code )},
+ * is a {@link LaneCount}: implied by the format and the model file where the container does not
+ * state it ({@link LaneCount#implied}), and stated in the payload from stream format 7 on, where
+ * encoders write their {@link LaneCount#CHOSEN choice}.
  */
 final class LanePlan {
     /** The most lanes a block codes on. */
     static final int MAX_LANES = 64;
-    /** The fewest tiles a lane of a model without a context model holds, where the format funds Glow lanes and there are enough. */
-    static final int GLOW_LANE_TILES = 256;
+    /** The fewest tiles a lane of a model without a context model holds where {@link TileFormat#fundsGlowLanes} implies the count and there are enough. */
+    static final int FUNDED_GLOW_LANE_TILES = 256;
+    /** The fewest tiles a lane of a model without a context model holds where an encoder chooses the count and there are enough. */
+    static final int CHOSEN_GLOW_LANE_TILES = 1024;
+
+    /**
+     * How many lanes a block is coded on, given its rows of tiles, its tiles and whether the model
+     * file has a context model.
+     */
+    @FunctionalInterface
+    interface LaneCount {
+        /**
+         * What encoders of stream format 7 and later choose: a lane per row, 64 at most, and for
+         * a model without a context model at most {@code max(1, tiles / }{@value #CHOSEN_GLOW_LANE_TILES}{@code )}.
+         * A lane's first tiles have no bits to lend to the Glow's bits-back coding and are coded
+         * its coarse pop-free way, about 3 tiles' worth of bits more per lane on Fashion-MNIST,
+         * which lanes of 1,024 tiles repay to within about 0.4% (256 tiles: about 1.2%; all 10,000 test images, `glowzip bench`).
+         */
+        LaneCount CHOSEN = (rows, tiles, hasContextModel) -> hasContextModel ? rows : tiles / CHOSEN_GLOW_LANE_TILES;
+
+        /** The lanes of such a block, before it is bounded to 1..min(rows, 64). */
+        long lanes(int rows, long tiles, boolean hasContextModel);
+
+        /**
+         * The count of a format that does not state it: a lane per row from {@link TileFormat#LANES}
+         * on, 64 at most; from {@link TileFormat#FUNDED_LANES} on, for a model without a context
+         * model, at most {@code max(1, tiles / }{@value #FUNDED_GLOW_LANE_TILES}{@code )}; one before lanes.
+         */
+        static LaneCount implied(TileFormat format) {
+            return (rows, tiles, hasContextModel) -> !format.laned() ? 1
+                    : format.fundsGlowLanes() && !hasContextModel ? tiles / FUNDED_GLOW_LANE_TILES : rows;
+        }
+
+        /**
+         * Exactly {@code lanes}, as a payload states it.
+         *
+         * @throws IllegalArgumentException from the plan, if that is not within 1..min(rows, 64)
+         */
+        static LaneCount stated(int lanes) {
+            return (rows, tiles, hasContextModel) -> {
+                if (lanes < 1 || lanes > Math.min(rows, MAX_LANES)) {
+                    throw new IllegalArgumentException(lanes + " lanes for " + rows + " rows of tiles (1 to " + Math.min(rows, MAX_LANES) + ")");
+                }
+                return lanes;
+            };
+        }
+    }
 
     private final int lanes;
     private final int[] rowCanvas;
@@ -44,10 +85,12 @@ final class LanePlan {
     private final int[] canvasAcross;
 
     /**
-     * The plan of images of these shapes as {@code format} lays them on lanes, for a model file
-     * with or without a context model.
+     * The plan of images of these shapes on {@code count} lanes, for a model file with or without
+     * a context model.
+     *
+     * @throws IllegalArgumentException if the count is {@link LaneCount#stated stated} and out of bounds
      */
-    LanePlan(List<ImageShape> shapes, Tiling tiling, TileFormat format, boolean hasContextModel) {
+    LanePlan(List<ImageShape> shapes, Tiling tiling, LaneCount count, boolean hasContextModel) {
         int canvases = 0;
         int rows = 0;
         long tiles = 0;
@@ -80,8 +123,7 @@ final class LanePlan {
                 }
             }
         }
-        long most = format.fundsGlowLanes() && !hasContextModel ? Math.max(1, tiles / GLOW_LANE_TILES) : MAX_LANES;
-        this.lanes = format.laned() ? (int) Math.max(1, Math.min(Math.min(rows, MAX_LANES), most)) : 1;
+        this.lanes = (int) Math.max(1, Math.min(Math.min(rows, MAX_LANES), count.lanes(rows, tiles, hasContextModel)));
     }
 
     /** L, the number of lanes. */

@@ -81,7 +81,7 @@ public final class SingleImageCoder {
                     : new BlockCoder(new TileCoder(model, header.parameters()));
             TileFormat format = SingleImageFormat.tileModes(header.version());
             List<ImageShape> shapes = List.of(header.shape());
-            Message[] lanes = LanePayload.read(bytes, from, to, decoder.lanes(shapes, format), from);
+            Message[] lanes = LanePayload.read(bytes, from, to, decoder.lanes(shapes, LanePlan.LaneCount.implied(format)), from);
             image = decoder.decode(lanes, shapes, format, from, tally).get(0);
         } else {
             image = Image.of(header.width(), header.height(), header.format(), Arrays.copyOfRange(bytes, from, to));
@@ -91,6 +91,6 @@ public final class SingleImageCoder {
 
     /** The image's lanes, or {@code null} when it is to be stored raw (the rule of a stream's blocks). */
     private Message[] codedOrNull(Image image) {
-        return coder.encodeIfSmaller(List.of(image), image.sampleCount(), LanePayload::length);
+        return coder.encodeIfSmaller(List.of(image), LanePlan.LaneCount.implied(TileFormat.CURRENT), image.sampleCount(), LanePayload::length);
     }
 }

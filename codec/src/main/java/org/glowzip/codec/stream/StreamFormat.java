@@ -4,13 +4,13 @@ import java.util.Arrays;
 import org.glowzip.codec.tile.TileFormat;
 
 /**
- * The glowzip stream format, version 6. All integers are unsigned big-endian.
+ * The glowzip stream format, version 7. All integers are unsigned big-endian.
  *
  * <pre>
  * Header, 49 bytes ({@link StreamHeader})
  *   offset  size  field
  *        0     8  magic 89 47 4C 4F 57 5A 0D 0A ("\x89GLOWZ\r\n")
- *        8     1  format version = 6
+ *        8     1  format version = 7
  *        9    32  model fingerprint: SHA-256 of the model file that codes the blocks (until the
  *                 first model block)
  *       41     1  fractional bits P of the integer flow, 8..20
@@ -36,9 +36,9 @@ import org.glowzip.codec.tile.TileFormat;
  *                 without metadata, so a block of same-sized plain images costs one run
  *    17+t     4  payload length m: raw, exactly the block's sample count; coded, less than that plus 16
  *    21+t     m  payload: raw, every image's plane-interleaved samples, in order; coded, the
- *                 rANS lanes ({@link LanePayload}) onto which the images' rows of tiles were
- *                 dealt and pushed ({@link LanePlan}): min(rows of tiles, 64) lanes, and for a
- *                 model without a context model at most max(1, tiles / 256)
+ *                 rANS lanes ({@link LanePayload}, their count first) onto which the images'
+ *                 rows of tiles were dealt and pushed ({@link LanePlan}): 1..min(rows of tiles,
+ *                 64) lanes, as the encoder chose ({@link LanePlan.LaneCount#CHOSEN})
  *  21+t+m     4  chained checksum: CRC32C of the previous link (the header's or the previous
  *                 block's checksum, 4 bytes) followed by the block's bytes from its type byte to
  *                 the end of the payload
@@ -92,6 +92,10 @@ import org.glowzip.codec.tile.TileFormat;
  * <p>A reader checks the header's magic, then its checksum, then the version, so every version
  * keeps this 49-byte header: a damaged version byte is malformed, an intact unknown one is refused.
  *
+ * <p>Version 6 streams are still read: the same bytes, but the lane count of a coded payload is
+ * not stated: min(rows of tiles, 64) lanes, and for a model without a context model at most
+ * max(1, tiles / 256) ({@link LanePlan.LaneCount#implied}).
+ *
  * <p>Version 5 streams are still read: the same bytes, but coded blocks of a model without a
  * context model on min(rows of tiles, 64) lanes however few tiles each lane gets
  * ({@link TileFormat#LANES}).
@@ -114,7 +118,7 @@ import org.glowzip.codec.tile.TileFormat;
  */
 public final class StreamFormat {
     static final byte[] MAGIC = {(byte) 0x89, 'G', 'L', 'O', 'W', 'Z', '\r', '\n'};
-    public static final int VERSION = 6;
+    public static final int VERSION = 7;
     /** The oldest version still read. */
     public static final int OLDEST_VERSION = 2;
     public static final int HEADER_SIZE = 49;
@@ -148,6 +152,8 @@ public final class StreamFormat {
     static final int LANES_VERSION = 5;
     /** The first version whose model without a context model codes on lanes that fund its Glow bits-back. */
     static final int FUNDED_LANES_VERSION = 6;
+    /** The first version whose coded payloads state their lane count. */
+    static final int STATED_LANES_VERSION = 7;
 
     /**
      * How a coded block of {@code version} codes its tiles: on lanes of every length in version 5,

@@ -12,7 +12,7 @@ import org.glowzip.codec.context.SlotRule;
  * How the tiles of a coded image are coded, by format generation. A tile's {@link TileCoding}
  * is recorded as one symbol pushed after the tile, so that it pops first.
  * <ul>
- *   <li>{@link #FUNDED_LANES} (stream format 6, single-image form 5; {@link #CURRENT}): as
+ *   <li>{@link #FUNDED_LANES} (stream formats 6 and 7, single-image form 5; {@link #CURRENT}): as
  *       {@link #LANES}, but a model file without a context model codes on fewer lanes, each
  *       long enough that its Glow bits-back tiles borrow their noise from the tiles before
  *       them: a lane's first tiles, which have nothing to borrow from, are the only ones coded

@@ -56,7 +56,7 @@ class BlockCoderTest {
     @Property(tries = 300)
     void blocksDecodeToTheirImagesAndAFreshMessage(@ForAll @Size(min = 1, max = 4) List<@net.jqwik.api.From("images") Image> images,
             @ForAll("coders") BlockCoder coder) throws MalformedStreamException {
-        Message[] lanes = coder.encode(images);
+        Message[] lanes = coder.encode(images, LanePlan.LaneCount.CHOSEN);
         List<ImageShape> shapes = images.stream().map(ImageShape::of).toList();
         TileTally tally = new TileTally();
         assertEquals(images, coder.decode(received(lanes), shapes, TileFormat.CURRENT, 0, tally));
@@ -70,11 +70,11 @@ class BlockCoderTest {
     @Test
     void anInterruptedThreadStopsCoding() throws MalformedStreamException {
         List<Image> images = List.of(TestImages.image(20, 20, 1, "gradient", 1));
-        Message[] lanes = GRAY.encode(images);
+        Message[] lanes = GRAY.encode(images, LanePlan.LaneCount.CHOSEN);
         List<ImageShape> shapes = images.stream().map(ImageShape::of).toList();
         Thread.currentThread().interrupt();
         try {
-            assertThrows(CancellationException.class, () -> GRAY.encode(images));
+            assertThrows(CancellationException.class, () -> GRAY.encode(images, LanePlan.LaneCount.CHOSEN));
             assertThrows(CancellationException.class, () -> GRAY.decode(received(lanes), shapes, TileFormat.CURRENT, 0, new TileTally()));
             assertTrue(Thread.currentThread().isInterrupted());
         } finally {

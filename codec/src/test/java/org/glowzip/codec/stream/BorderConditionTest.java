@@ -63,11 +63,11 @@ class BorderConditionTest {
         BlockCoder plain = coder(GLOW_ALONE);
         BlockCoder bordersOnly = coder(readingOnlyTheBorder(CONDITIONED));
         Image tile = mosaic(SIDE, SIDE);
-        assertArrayEquals(plain.encode(List.of(tile)), bordersOnly.encode(List.of(tile)), "one tile: no border");
+        assertArrayEquals(plain.encode(List.of(tile), LanePlan.LaneCount.CHOSEN), bordersOnly.encode(List.of(tile), LanePlan.LaneCount.CHOSEN), "one tile: no border");
         List<Image> mosaic = List.of(mosaic(3 * SIDE, 2 * SIDE));
-        Message[] unconditioned = plain.encode(mosaic);
-        assertFalse(Arrays.equals(unconditioned, bordersOnly.encode(mosaic)), "tiles with borders");
-        assertFalse(Arrays.equals(unconditioned, coder(CONDITIONED).encode(mosaic)), "a condition that reads the positions too");
+        Message[] unconditioned = plain.encode(mosaic, LanePlan.LaneCount.CHOSEN);
+        assertFalse(Arrays.equals(unconditioned, bordersOnly.encode(mosaic, LanePlan.LaneCount.CHOSEN)), "tiles with borders");
+        assertFalse(Arrays.equals(unconditioned, coder(CONDITIONED).encode(mosaic, LanePlan.LaneCount.CHOSEN)), "a condition that reads the positions too");
     }
 
     /**
@@ -76,7 +76,7 @@ class BorderConditionTest {
      */
     private static void checkDecodes(ModelFile model, Image image, int lanes) throws MalformedStreamException {
         BlockCoder coder = coder(model);
-        Message[] coded = coder.encode(List.of(image));
+        Message[] coded = coder.encode(List.of(image), LanePlan.LaneCount.CHOSEN);
         assertEquals(lanes, coded.length, image + ": lanes");
         TileTally tally = new TileTally();
         assertEquals(List.of(image), coder.decode(BlockCoderTest.received(coded), List.of(ImageShape.of(image)), TileFormat.CURRENT, 0, tally));

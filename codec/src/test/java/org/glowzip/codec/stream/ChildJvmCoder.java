@@ -34,9 +34,9 @@ public final class ChildJvmCoder {
         List<Image> images = CrossJvmDeterminismTest.readImages(Files.readAllBytes(Path.of(args[2])));
         List<ImageShape> shapes = images.stream().map(ImageShape::of).toList();
         byte[] payload = Files.readAllBytes(Path.of(args[1]));
-        Message[] lanes = LanePayload.read(payload, 0, payload.length, coder.lanes(shapes, TileFormat.CURRENT), 0);
+        Message[] lanes = LanePayload.readStated(payload, 0, payload.length, 0);
         List<Image> decoded = coder.decode(lanes, shapes, TileFormat.CURRENT, 0, new TileTally());
         Files.write(Path.of(args[3]), CrossJvmDeterminismTest.writeImages(decoded));
-        Files.write(Path.of(args[4]), LanePayload.write(coder.encode(images)));
+        Files.write(Path.of(args[4]), LanePayload.writeStated(coder.encode(images, LanePlan.LaneCount.CHOSEN)));
     }
 }

@@ -104,7 +104,7 @@ class CrossJvmDeterminismTest {
             random.nextBytes(samples);
             images.add(Image.of(5 + i, 9 + i, i % 2 == 0 ? 1 : 3, samples));
         }
-        byte[] encoded = LanePayload.write(new BlockCoder(new TileCoder(model, CodingParameters.DEFAULT)).encode(images));
+        byte[] encoded = LanePayload.writeStated(new BlockCoder(new TileCoder(model, CodingParameters.DEFAULT)).encode(images, LanePlan.LaneCount.CHOSEN));
         Files.write(dir.resolve("message"), encoded);
         Files.write(dir.resolve("images"), writeImages(images));
 

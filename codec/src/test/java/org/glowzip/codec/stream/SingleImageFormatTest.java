@@ -26,6 +26,7 @@ import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.tile.TileCoder;
+import org.glowzip.codec.tile.TileFormat;
 import org.junit.jupiter.api.Test;
 
 /** The single-image form: its layout, its size rule, and damaged, truncated and forged bytes. */
@@ -52,7 +53,7 @@ class SingleImageFormatTest {
         assertArrayEquals(Arrays.copyOf(MODEL.fingerprint(), 4), Arrays.copyOfRange(bytes, 4, 8));
         assertArrayEquals(new byte[] {(byte) image.width(), (byte) image.height(), (byte) image.channels()}, Arrays.copyOfRange(bytes, 8, 11),
                 "sides below 128 take one varint byte");
-        Message[] lanes = CODER.encode(List.of(image));
+        Message[] lanes = CODER.encode(List.of(image), LanePlan.LaneCount.implied(TileFormat.CURRENT));
         boolean coded = LanePayload.length(lanes) < image.sampleCount();
         assertEquals(coded ? 0x51 : 0x50, bytes[3], "version 5, coded or raw, default parameters");
         byte[] payload = Arrays.copyOfRange(bytes, 11, bytes.length - 4);
@@ -66,7 +67,7 @@ class SingleImageFormatTest {
         BlockCoder coder = new BlockCoder(new TileCoder(BUNDLED.model(), CodingParameters.DEFAULT));
         for (Image image : TestImages.fashionMnist(8)) {
             byte[] bytes = BUNDLED.encode(image);
-            Message[] lanes = coder.encode(List.of(image));
+            Message[] lanes = coder.encode(List.of(image), LanePlan.LaneCount.implied(TileFormat.CURRENT));
             assertEquals(1, lanes.length, "one row of tiles, one lane");
             assertEquals(0x51, bytes[3], "coded");
             assertEquals(23 + 4L * lanes[0].wordCount(), bytes.length, "3 + 1 + 4 + 3 + 4 bytes of framing and the 8-byte head");
