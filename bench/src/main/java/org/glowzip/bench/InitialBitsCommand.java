@@ -17,9 +17,11 @@ import picocli.CommandLine.Option;
 /**
  * {@code glowzip initial-bits}: what an image costs alone against in a long stream. Each image
  * is pushed onto an empty message (so pop-free: by the context model, or by the flow at the
- * pop-free resolution when the model file has none) and onto one already
- * holding a million random bits (so bits-back, at P fractional bits); the difference is the
- * price of coding it alone.
+ * pop-free resolution when the model file has none), and all of them, one after another, onto
+ * one message already holding a million random bits (so bits-back, at P fractional bits), as a
+ * lane of a stream carries them once it is funded; the difference is the price of coding an image
+ * alone. The funded figure is the message's growth over all the images: a message's length is
+ * counted in whole 32-bit words, so each image's own growth would be off by up to a word.
  */
 @Command(name = "initial-bits", mixinStandardHelpOptions = true,
         description = "Measure the bits an image borrows when coded alone (empty message) against coding it on a funded message.")
@@ -54,30 +56,39 @@ final class InitialBitsCommand implements Callable<Integer> {
         CodingParameters defaults = CodingParameters.DEFAULT;
         for (int p : fractionalBits) {
             for (int popFree : popFreeBits) {
-                report(new TileCoder(model, new CodingParameters(p, defaults.scaleBits(), defaults.priorPrecision(), popFree)), images);
+                report(new TileCoder(model, new CodingParameters(p, defaults.scaleBits(), defaults.priorPrecision(), popFree)), images,
+                        verbosity.quiet);
             }
         }
         return 0;
     }
 
-    /** One row: the images' mean bpd pushed alone and pushed onto a funded message. */
-    private static void report(TileCoder coder, List<Image> images) {
+    /** A message holding a million random bits, the same each time. */
+    static Message funded() {
         SplittableRandom random = new SplittableRandom(1);
-        double alone = 0;
-        double funded = 0;
-        for (Image image : images) {
-            Canvas samples = Canvas.of(image.samples(), coder.config().channels(), image.height(), image.width());
-            Message empty = new Message();
-            coder.push(empty, samples);
-            alone += empty.bitLength();
-            Message rich = new Message();
-            for (int i = 0; i < FUNDING_WORDS; i++) {
-                rich.push(random.nextInt(1 << 16), 1, 16);
-            }
-            long before = rich.bitLength();
-            coder.push(rich, samples);
-            funded += rich.bitLength() - before;
+        Message message = new Message();
+        for (int i = 0; i < FUNDING_WORDS; i++) {
+            message.push(random.nextInt(1 << 16), 1, 16);
         }
+        return message;
+    }
+
+    /** One row: the images' mean bpd pushed alone and pushed one after another onto a funded message. */
+    private static void report(TileCoder coder, List<Image> images, boolean quiet) {
+        Message rich = funded();
+        long before = rich.bitLength();
+        double alone = 0;
+        try (Progress progress = new Progress("P " + coder.parameters().fractionalBits(), images.size(), "img", quiet)) {
+            for (Image image : images) {
+                Canvas samples = Canvas.of(image.samples(), coder.config().channels(), image.height(), image.width());
+                Message empty = new Message();
+                coder.push(empty, samples);
+                alone += empty.bitLength();
+                coder.push(rich, samples);
+                progress.advance(1);
+            }
+        }
+        double funded = rich.bitLength() - before;
         double dims = (double) images.size() * coder.samplesPerTile();
         CodingParameters coding = coder.parameters();
         System.out.printf(Locale.ROOT, "%3d %6d %9s %12.4f %12.4f %12.4f%n", coding.fractionalBits(), coding.noiseBits(),
