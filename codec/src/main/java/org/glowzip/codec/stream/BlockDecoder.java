@@ -41,7 +41,7 @@ public final class BlockDecoder {
     public BlockDecoder(StreamHeader header, ModelResolver models) throws IOException {
         this.models = models;
         this.modes = StreamFormat.tileModes(header.version());
-        this.statesLaneCount = header.version() >= StreamFormat.STATED_LANES_VERSION;
+        this.statesLaneCount = StreamFormat.statesLaneCount(header.version());
         use(StreamParser.Model.of(header));
     }
 

@@ -163,6 +163,11 @@ public final class StreamFormat {
         return version >= FUNDED_LANES_VERSION ? TileFormat.FUNDED_LANES : version >= LANES_VERSION ? TileFormat.LANES : version >= NEIGHBOURS_VERSION ? TileFormat.NEIGHBOURS : version >= CHAINED_VERSION ? TileFormat.ISOLATED : TileFormat.MODE_BIT;
     }
 
+    /** Whether a coded block of {@code version} states its lane count ({@link LanePayload#readStated}): from version 7 on. */
+    static boolean statesLaneCount(int version) {
+        return version >= STATED_LANES_VERSION;
+    }
+
     /** True if this reader reads streams of {@code version}. */
     public static boolean isReadable(int version) {
         return version >= OLDEST_VERSION && version <= VERSION;
