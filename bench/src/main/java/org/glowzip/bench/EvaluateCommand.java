@@ -55,8 +55,9 @@ final class EvaluateCommand implements Callable<Integer> {
         System.out.println("parameters   " + file.parameterCount());
         System.out.println("fingerprint  " + file.fingerprintHex());
         GlowLayout layout = new GlowLayout(file.config());
-        System.out.printf(Locale.ROOT, "multiply-adds per sample: Glow %.0f (one pass)%s%s%s%s%n", layout.multiplyAddsPerSample(),
+        System.out.printf(Locale.ROOT, "multiply-adds per sample: Glow %.0f (one pass)%s%s%s%s%s%n", layout.multiplyAddsPerSample(),
                 GlowLayout.hasCondition(file) ? String.format(Locale.ROOT, ", border condition %.0f", layout.conditionMultiplyAddsPerSample()) : "",
+                GlowLayout.hasContext(file) ? String.format(Locale.ROOT, ", prior contexts %.0f", layout.contextMultiplyAddsPerSample()) : "",
                 GlowLayout.hasDequantizer(file) ? String.format(Locale.ROOT, ", dequantizer %.0f", layout.dequantizerMultiplyAddsPerSample()) : "",
                 GlowLayout.hasCheckerboardDequantizer(file)
                         ? String.format(Locale.ROOT, ", checkerboard posterior %.0f", layout.checkerboardMultiplyAddsPerSample()) : "",

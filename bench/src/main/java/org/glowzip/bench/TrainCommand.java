@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.model.data.ImageSet;
+import org.glowzip.model.flow.GlowFeatures;
 import org.glowzip.model.flow.Posterior;
 import org.glowzip.model.train.LearningRateSchedule;
 import org.glowzip.model.train.Trainer;
@@ -118,6 +119,12 @@ final class TrainCommand implements Callable<Integer> {
             + " conditions start at zero.")
     boolean condition;
 
+    @Option(names = "--prior-context", description = "Give each prior a checkerboard context: a network of the level's output"
+            + " and the prior's latent on the squares whose row plus column is even adds to the prior of the odd squares, which"
+            + " a decoder computes in a second pass. On a run folder whose checkpoint is the same Glow without contexts, training"
+            + " goes on from that Glow: the contexts start at zero.")
+    boolean priorContext;
+
     @Override
     public Integer call() throws Exception {
         PrintStream progress = verbosity.progress();
@@ -128,8 +135,8 @@ final class TrainCommand implements Callable<Integer> {
                 train.width() - border);
         TrainingOptions options = new TrainingOptions(model, out, totalSteps, batch, new LearningRateSchedule(learningRate,
                 0, warmup, decayFrom == null ? LearningRateSchedule.NO_DECAY : decayFrom, decayFrom == null ? learningRate : finalLearningRate), clip, checkpointEvery,
-                logEvery, initBatch, testImages, seed, posterior, averageDecay, condition);
-        progress.println("training " + (condition ? "conditioned " : "") + model + " on " + train.size() + " images, testing on "
+                logEvery, initBatch, testImages, seed, posterior, averageDecay, new GlowFeatures(condition, priorContext));
+        progress.println("training " + (condition ? "conditioned " : "") + model + (priorContext ? " with prior contexts" : "") + " on " + train.size() + " images, testing on "
                 + Math.min(test.size(), options.testImages()));
         new Trainer(options, train, test, progress).run();
         return 0;

@@ -1,5 +1,6 @@
 package org.glowzip.codec.flow;
 
+import java.util.function.IntPredicate;
 import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.ans.QuantizedDistribution;
 import org.glowzip.codec.ans.Shape;
@@ -7,8 +8,9 @@ import org.glowzip.codec.ans.Shape;
 /**
  * Codes a latent map under a diagonal Gaussian with a mean and a log standard deviation per
  * element, in float-model units: the integer {@code X} of channel {@code c} is the bin
- * {@code unit[c]} wide centred on {@code X * unit[c] + offset[c]} (its {@link Frame}). Elements
- * are pushed in ascending (channel, position) order and popped in the reverse.
+ * {@code unit[c]} wide centred on {@code X * unit[c] + offset[c]} (its {@link Frame}). The
+ * elements at the positions a predicate selects are pushed in ascending (channel, position) order
+ * and popped in the reverse.
  */
 final class GaussianPrior {
     private static final double MAX_MAGNITUDE = 1e15;
@@ -22,20 +24,29 @@ final class GaussianPrior {
     /**
      * @throws ArithmeticException if a value lies outside the {@code int} range the codec covers
      */
-    void push(Message message, LatentMap z, Frame frame, float[][] mean, float[][] logsd) {
+    void push(Message message, LatentMap z, Frame frame, PriorParameters parameters, IntPredicate coded) {
+        float[][] mean = parameters.mean();
+        float[][] logsd = parameters.logsd();
         for (int c = 0; c < z.channels(); c++) {
             long[] plane = z.plane(c);
             for (int i = 0; i < plane.length; i++) {
-                gaussian.push(message, Math.toIntExact(plane[i]), mean(frame, c, mean[c][i]), scale(frame, c, logsd[c][i]));
+                if (coded.test(i)) {
+                    gaussian.push(message, Math.toIntExact(plane[i]), mean(frame, c, mean[c][i]), scale(frame, c, logsd[c][i]));
+                }
             }
         }
     }
 
-    void pop(Message message, LatentMap z, Frame frame, float[][] mean, float[][] logsd) {
+    /** Pops into {@code z} the elements at the positions {@code coded} selects. */
+    void pop(Message message, LatentMap z, Frame frame, PriorParameters parameters, IntPredicate coded) {
+        float[][] mean = parameters.mean();
+        float[][] logsd = parameters.logsd();
         for (int c = z.channels() - 1; c >= 0; c--) {
             long[] plane = z.plane(c);
             for (int i = plane.length - 1; i >= 0; i--) {
-                plane[i] = gaussian.pop(message, mean(frame, c, mean[c][i]), scale(frame, c, logsd[c][i]));
+                if (coded.test(i)) {
+                    plane[i] = gaussian.pop(message, mean(frame, c, mean[c][i]), scale(frame, c, logsd[c][i]));
+                }
             }
         }
     }

@@ -30,7 +30,8 @@ import org.glowzip.codec.nn.ScaledConv2d;
  * rounded sums; coupling scales are {@link ModularScale}s; an {@link IntRefinement} pops more bits
  * wherever a unit has grown past the flow's resolution) and, below the last level, pushes the
  * factored-out half under its conditional prior; last it pushes what remains under the top prior.
- * Popping runs all of it backwards.
+ * Where the model's priors have checkerboard contexts, each prior codes its latent in two passes
+ * ({@link ContextPrior}). Popping runs all of it backwards.
  *
  * <p>{@link #bitsBack()} is {@link BitsBack} over that flow: the posterior pops the noise
  * {@code u} ({@code n} = {@link CodingParameters#noiseBits()} bits a sample: uniform, or under
@@ -48,7 +49,6 @@ public final class IntGlow {
     private final GlowConfig config;
     private final byte[] fingerprint;
     private final CodingParameters parameters;
-    private final GaussianPrior prior;
     private final boolean conditioned;
     private final Function<TileBorder, Codec<byte[]>> bitsBack;
     private final Function<TileBorder, Codec<byte[]>> popFree;
@@ -58,7 +58,6 @@ public final class IntGlow {
         this.config = model.config();
         this.fingerprint = model.fingerprint();
         this.parameters = parameters;
-        this.prior = new GaussianPrior(parameters.priorPrecision());
         this.conditioned = GlowLayout.hasCondition(model);
         GlowLayout layout = new GlowLayout(config);
         String problem = layout.problem(model);
@@ -80,8 +79,16 @@ public final class IntGlow {
             VariationalNoise variational = new VariationalNoise(config, network(model, GlowLayout::dequantizerConv), checkerboard, noiseBits);
             noise = variational::of;
         }
-        this.bitsBack = dequantized(new Flow(model, layout, networks, noiseBits, parameters.fractionalBits()), noiseBits, noise);
-        this.popFree = dequantized(new Flow(model, layout, networks, 0, parameters.popFreeBits()), 0, uniformNoise(0));
+        GaussianPrior gaussian = new GaussianPrior(parameters.priorPrecision());
+        boolean context = GlowLayout.hasContext(model);
+        List<ContextPrior> priors = new ArrayList<>();
+        for (GlowLayout.Level level : layout.levels()) {
+            priors.add(new ContextPrior(gaussian, context
+                    ? Optional.of(network(model, n -> GlowLayout.contextConv(level.splits() ? level.prior() : GlowLayout.TOP, n)))
+                    : Optional.empty()));
+        }
+        this.bitsBack = dequantized(new Flow(model, layout, networks, priors, noiseBits, parameters.fractionalBits()), noiseBits, noise);
+        this.popFree = dequantized(new Flow(model, layout, networks, priors, 0, parameters.popFreeBits()), 0, uniformNoise(0));
     }
 
     public GlowConfig config() {
@@ -209,6 +216,8 @@ public final class IntGlow {
     /** The steps, priors and frames of the flow for one image frame: given a tile's border, a codec of dequantized tiles. */
     private final class Flow {
         final List<List<IntStep>> levels = new ArrayList<>();
+        /** The priors of the factored-out halves, then the top prior's. */
+        final List<ContextPrior> priors;
         final List<ScaledConv2d> splitPriors = new ArrayList<>();
         final List<Optional<Conv2d>> splitConditions = new ArrayList<>();
         final Optional<Conv2d> topCondition;
@@ -217,15 +226,17 @@ public final class IntGlow {
         /** The frames of what each prior codes: the factored-out halves, then the top latent. */
         final List<Frame> priorFrames = new ArrayList<>();
         final List<Frame> keptFrames = new ArrayList<>();
-        final float[][] topMean;
-        final float[][] topLogsd;
+        final PriorParameters top;
 
         /**
+         * @param priors         each level's prior: its split's, or at the last level the top prior
          * @param noiseBits      dequantization noise bits per sample
          * @param resolutionBits units are refined to at most {@code 2^-resolutionBits} before
          *                       each 1x1 convolution and each coupling
          */
-        Flow(ModelFile model, GlowLayout layout, Map<GlowLayout.Step, CouplingNetwork> networks, int noiseBits, int resolutionBits) {
+        Flow(ModelFile model, GlowLayout layout, Map<GlowLayout.Step, CouplingNetwork> networks, List<ContextPrior> priors, int noiseBits,
+                int resolutionBits) {
+            this.priors = priors;
             double maxUnit = StrictMath.scalb(1.0, -resolutionBits);
             Frame frame = Frame.ofImage(config.channels(), noiseBits);
             for (GlowLayout.Level level : layout.levels()) {
@@ -253,8 +264,8 @@ public final class IntGlow {
                 }
             }
             priorFrames.add(frame); // last, the top latent's
-            topMean = planes(data(model, GlowLayout.TOP_MEAN), frame.channels());
-            topLogsd = planes(data(model, GlowLayout.TOP_LOGSD), frame.channels());
+            top = new PriorParameters(planes(data(model, GlowLayout.TOP_MEAN), frame.channels()),
+                    planes(data(model, GlowLayout.TOP_LOGSD), frame.channels()));
             topCondition = condition(model, GlowLayout.TOP);
             noBorder = borderPlanes(TileBorder.none(config.channels(), config.height(), config.width()));
         }
@@ -303,26 +314,27 @@ public final class IntGlow {
                 if (level < splitPriors.size()) {
                     int half = z.channels() / 2;
                     LatentMap kept = z.channels(0, half);
-                    float[][][] meanAndLogsd = splitParameters(level, kept, planes.get(level));
-                    prior.push(message, z.channels(half, z.channels()), priorFrames.get(level), meanAndLogsd[0], meanAndLogsd[1]);
+                    FeatureMap keptMap = kept.toFeatureMap(0, half, keptFrames.get(level));
+                    priors.get(level).push(message, Optional.of(keptMap), z.channels(half, z.channels()), priorFrames.get(level),
+                            splitParameters(level, keptMap, planes.get(level)));
                     z = kept;
                 }
             }
-            float[][][] top = topParameters(planes.get(levels.size() - 1));
-            prior.push(message, z, priorFrames.get(levels.size() - 1), top[0], top[1]);
+            int last = levels.size() - 1;
+            priors.get(last).push(message, Optional.empty(), z, priorFrames.get(last), topParameters(planes.get(last)));
         }
 
         private LatentMap pop(Message message, List<FeatureMap> planes) {
             int side = 1 << levels.size();
             Frame topFrame = priorFrames.get(levels.size() - 1);
             LatentMap z = new LatentMap(topFrame.channels(), config.height() / side, config.width() / side);
-            float[][][] top = topParameters(planes.get(levels.size() - 1));
-            prior.pop(message, z, topFrame, top[0], top[1]);
+            priors.get(levels.size() - 1).pop(message, Optional.empty(), z, topFrame, topParameters(planes.get(levels.size() - 1)));
             for (int level = levels.size() - 1; level >= 0; level--) {
                 if (level < splitPriors.size()) {
                     LatentMap factored = new LatentMap(z.channels(), z.height(), z.width());
-                    float[][][] meanAndLogsd = splitParameters(level, z, planes.get(level));
-                    prior.pop(message, factored, priorFrames.get(level), meanAndLogsd[0], meanAndLogsd[1]);
+                    FeatureMap keptMap = z.toFeatureMap(0, z.channels(), keptFrames.get(level));
+                    priors.get(level).pop(message, Optional.of(keptMap), factored, priorFrames.get(level),
+                            splitParameters(level, keptMap, planes.get(level)));
                     z = LatentMap.concat(z, factored);
                 }
                 List<IntStep> steps = levels.get(level);
@@ -334,45 +346,17 @@ public final class IntGlow {
             return z;
         }
 
-        /** Mean and log standard deviation of the top latent: the top prior's, plus the border condition's where there is one. */
-        private float[][][] topParameters(FeatureMap border) {
-            if (topCondition.isEmpty()) {
-                return new float[][][] {topMean, topLogsd};
-            }
-            FeatureMap h = topCondition.get().apply(border);
-            int width = topMean.length;
-            float[][] mean = new float[width][];
-            float[][] logsd = new float[width][];
-            for (int c = 0; c < width; c++) {
-                mean[c] = sum(topMean[c], h.plane(c));
-                logsd[c] = sum(topLogsd[c], h.plane(width + c));
-            }
-            return new float[][][] {mean, logsd};
+        /** The top latent's prior: the top prior's, plus the border condition's where there is one. */
+        private PriorParameters topParameters(FeatureMap border) {
+            return topCondition.map(conv -> top.plus(conv.apply(border))).orElse(top);
         }
 
-        /** Mean and log standard deviation of the factored-out half at {@code level}, given the kept half. */
-        private float[][][] splitParameters(int level, LatentMap kept, FeatureMap border) {
-            FeatureMap input = kept.toFeatureMap(0, kept.channels(), keptFrames.get(level));
+        /** The prior of the factored-out half at {@code level}, given the kept half as the networks read it. */
+        private PriorParameters splitParameters(int level, FeatureMap input, FeatureMap border) {
             ScaledConv2d splitPrior = splitPriors.get(level);
-            FeatureMap h = splitConditions.get(level).map(conv -> splitPrior.apply(input, conv.apply(border)))
-                    .orElseGet(() -> splitPrior.apply(input));
-            int width = h.channels() / 2;
-            float[][] mean = new float[width][];
-            float[][] logsd = new float[width][];
-            for (int c = 0; c < width; c++) {
-                mean[c] = h.plane(c);
-                logsd[c] = h.plane(width + c);
-            }
-            return new float[][][] {mean, logsd};
+            return PriorParameters.of(splitConditions.get(level).map(conv -> splitPrior.apply(input, conv.apply(border)))
+                    .orElseGet(() -> splitPrior.apply(input)));
         }
-    }
-
-    private static float[] sum(float[] a, float[] b) {
-        float[] sum = new float[a.length];
-        for (int i = 0; i < a.length; i++) {
-            sum[i] = a[i] + b[i];
-        }
-        return sum;
     }
 
     /** The border condition's convolution of the layer named {@code prefix}, where the model is conditioned. */

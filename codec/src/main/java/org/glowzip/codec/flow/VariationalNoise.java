@@ -97,7 +97,7 @@ final class VariationalNoise {
             System.arraycopy(image.plane(c), 0, input.plane(c), 0, area);
             float[] kept = input.plane(channels + c);
             for (int i = 0; i < area; i++) {
-                if (even(i)) {
+                if (Checkerboard.even(i, config.width())) {
                     kept[i] = (u[c * area + i] + 0.5f) / bins - 0.5f;
                 }
             }
@@ -105,14 +105,9 @@ final class VariationalNoise {
         return cumulative(checkerboard.orElseThrow().apply(input));
     }
 
-    /** Whether sample {@code i} of a plane has an even row plus column. */
-    private boolean even(int i) {
-        return (i / config.width() + i % config.width()) % 2 == 0;
-    }
-
     /** Whether sample {@code n} of the tile, in planar order, has an even row plus column. */
     private boolean evenSample(int n) {
-        return even(n % (config.height() * config.width()));
+        return Checkerboard.even(n % (config.height() * config.width()), config.width());
     }
 
     /** Pushes, last first, the noise of the samples {@code coded} selects. */

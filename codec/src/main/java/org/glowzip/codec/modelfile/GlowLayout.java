@@ -60,6 +60,16 @@ import java.util.function.IntFunction;
  * split prior's convolution before its scaling; {@code top.condition} [2C, P, 3, 3] adds its first C
  * channels to {@code top.mean} and its last C to {@code top.logsd}. All zero is the unconditioned
  * Glow.
+ *
+ * <p>A Glow whose priors read a checkerboard context also has, for each prior (the split priors
+ * {@code level<i>.prior} and the top prior {@code top}), {@code <prior>.context.conv1..3}, a
+ * coupling-shaped network from the level's C channels to twice the channels the prior scores
+ * (C - C/2 at a split, C at the top). Its input is the level's output with the prior's latent
+ * zeroed where row plus column is odd (the split's kept half, then its factored-out half; at the
+ * top, the latent); its output adds to the mean (first half) and the log standard deviation
+ * (second half) of the prior's latent where row plus column is odd. The even squares are coded
+ * under the prior alone, then the odd ones given them:
+ * {@code p(z) = p(z_even | kept) p(z_odd | kept, z_even)}. All zero is the Glow without context.
  */
 public final class GlowLayout {
     /** Added to the affine coupling's scale logits before the sigmoid, so that a fresh coupling scales by about 0.88. */
@@ -89,6 +99,7 @@ public final class GlowLayout {
     private final Map<String, int[]> dequantizerTensors = new LinkedHashMap<>();
     private final Map<String, int[]> checkerboardTensors = new LinkedHashMap<>();
     private final Map<String, int[]> conditionTensors = new LinkedHashMap<>();
+    private final Map<String, int[]> contextTensors = new LinkedHashMap<>();
 
     public GlowLayout(GlowConfig config) {
         this.config = config;
@@ -122,6 +133,7 @@ public final class GlowLayout {
             if (split) {
                 addConv(tensors, prior, 2 * (channels - half), half, 3, true);
                 addCondition(prior, 2 * (channels - half));
+                addNetwork(contextTensors, n -> contextConv(prior, n), channels, hidden, 2 * (channels - half));
             }
             built.add(new Level(channels, height, width, Collections.unmodifiableList(steps), prior));
             if (split) {
@@ -131,6 +143,7 @@ public final class GlowLayout {
         tensors.put(TOP_MEAN, new int[] {1, channels, height, width});
         tensors.put(TOP_LOGSD, new int[] {1, channels, height, width});
         addCondition(TOP, 2 * channels);
+        addNetwork(contextTensors, n -> contextConv(TOP, n), channels, hidden, 2 * channels);
         this.levels = Collections.unmodifiableList(built);
         addNetwork(dequantizerTensors, GlowLayout::dequantizerConv, config.channels(), hidden, 2 * config.channels());
         addNetwork(checkerboardTensors, GlowLayout::checkerboardConv, 2 * config.channels(), hidden, 2 * config.channels());
@@ -144,6 +157,11 @@ public final class GlowLayout {
     /** The prefix of the checkerboard posterior's second network's convolution {@code n}, 1 to 3. */
     public static String checkerboardConv(int n) {
         return DEQUANTIZER + ".checkerboard.conv" + n;
+    }
+
+    /** The prefix of the checkerboard context's convolution {@code n}, 1 to 3, of the prior whose tensors start with {@code prior}. */
+    public static String contextConv(String prior, int n) {
+        return prior + ".context.conv" + n;
     }
 
     /** Planes of a tile border at every level: the row above and the column left per image channel, and 4 more. */
@@ -223,6 +241,11 @@ public final class GlowLayout {
         return copyOf(conditionTensors);
     }
 
+    /** The priors' checkerboard contexts' tensors' names and shapes (see the class comment). */
+    public Map<String, int[]> contextTensors() {
+        return copyOf(contextTensors);
+    }
+
     /**
      * The multiply-adds of one pass of the flow (forward or inverse), per sample of the image:
      * each step's 1x1 convolution (C x C) and coupling network, and each split's prior, at its
@@ -268,6 +291,16 @@ public final class GlowLayout {
         return (double) networkMultiplyAdds(2 * config.channels(), 2 * config.channels()) * config.height() * config.width() / samples();
     }
 
+    /** The multiply-adds of the priors' checkerboard contexts per sample of the image, for a Glow that has them. */
+    public double contextMultiplyAddsPerSample() {
+        double total = 0;
+        for (Level level : levels) {
+            int scored = level.splits() ? level.channels() - level.channels() / 2 : level.channels();
+            total += (double) networkMultiplyAdds(level.channels(), 2 * scored) * level.height() * level.width();
+        }
+        return total / samples();
+    }
+
     private long networkMultiplyAdds(int in, int out) {
         long hidden = config.hiddenWidth();
         return 9 * in * hidden + hidden * hidden + 9 * hidden * out;
@@ -292,9 +325,15 @@ public final class GlowLayout {
         return model.tensors().containsKey(checkerboardConv(1) + ".weight");
     }
 
+    /** Whether {@code model}'s priors read a checkerboard context (it has the tensor that starts the top prior's). */
+    public static boolean hasContext(ModelFile model) {
+        return model.tensors().containsKey(contextConv(TOP, 1) + ".weight");
+    }
+
     /**
      * What keeps {@code model}'s tensors from holding this layout's flow, or {@code null}: a
-     * missing tensor or one of another shape, of the Glow or, where it has one, of its dequantizer.
+     * missing tensor or one of another shape, of the Glow or, where it has them, of its
+     * dequantizer, border condition or priors' context.
      */
     public String problem(ModelFile model) {
         String problem = problem(model, tensors, "the Glow");
@@ -303,6 +342,9 @@ public final class GlowLayout {
         }
         if (problem == null && hasCheckerboardDequantizer(model)) {
             problem = problem(model, checkerboardTensors, "the checkerboard posterior");
+        }
+        if (problem == null && hasContext(model)) {
+            problem = problem(model, contextTensors, "the priors' context");
         }
         return problem == null && hasCondition(model) ? problem(model, conditionTensors, "the border condition") : problem;
     }

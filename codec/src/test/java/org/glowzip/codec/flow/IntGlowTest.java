@@ -37,6 +37,12 @@ class IntGlowTest {
     private static final IntGlow CHECKERBOARD_FIRST_ONLY = new IntGlow(RandomModels.withDequantizer(
             RandomModels.of(new GlowConfig(2, 2, 8, CouplingType.AFFINE, 1, 8, 8), 21), 22, 0.3), CodingParameters.DEFAULT);
     /** Noise distributions so peaked that most bins hold the one slot every bin keeps. */
+    private static final IntGlow PRIOR_CONTEXT = new IntGlow(RandomModels.withPriorContext(
+            RandomModels.of(new GlowConfig(2, 2, 8, CouplingType.AFFINE, 1, 8, 8), 25), 26, 0.3), CodingParameters.DEFAULT);
+    private static final IntGlow PRIOR_CONTEXT_BLIND = new IntGlow(
+            RandomModels.of(new GlowConfig(2, 2, 8, CouplingType.AFFINE, 1, 8, 8), 25), CodingParameters.DEFAULT);
+    private static final IntGlow MIXTURE_PRIOR_CONTEXT = new IntGlow(RandomModels.withPriorContext(RandomModels.withCheckerboardDequantizer(
+            RandomModels.of(new GlowConfig(3, 1, 8, CouplingType.MIXTURE, 1, 8, 8), 27), 28, 0.3), 29, 1.0), CodingParameters.DEFAULT);
     private static final IntGlow PEAKED = new IntGlow(RandomModels.withDequantizer(
             RandomModels.of(new GlowConfig(2, 1, 8, CouplingType.AFFINE, 2, 8, 8), 6), 7, 30.0), CodingParameters.DEFAULT);
     private static final IntGlow PEAKED_CHECKERBOARD = new IntGlow(RandomModels.withCheckerboardDequantizer(
@@ -47,14 +53,19 @@ class IntGlowTest {
 
     /** The scale of the random condition weights: the condition moves a first layer's outputs by about 1. */
     private static final double CONDITION_SCALE = 0.3;
-    /** Glows of 1 and 2 channels, affine and mixture, with and without a variational dequantizer, each three ways conditioned. */
+    /**
+     * Glows of 1 and 2 channels, affine and mixture, with and without a variational dequantizer and
+     * contexts in their priors, each three ways conditioned.
+     */
     private static final List<Conditionings> CONDITIONINGS = List.of(
             Conditionings.of(RandomModels.of(new GlowConfig(2, 2, 8, CouplingType.AFFINE, 1, 8, 8), 11), 12),
             Conditionings.of(RandomModels.withDequantizer(
                     RandomModels.of(new GlowConfig(2, 2, 8, CouplingType.MIXTURE, 1, 8, 8), 13), 14, 0.3), 15),
             Conditionings.of(RandomModels.withDequantizer(
                     RandomModels.of(new GlowConfig(2, 1, 8, CouplingType.AFFINE, 2, 8, 8), 16), 17, 0.3), 18),
-            Conditionings.of(RandomModels.of(new GlowConfig(2, 1, 8, CouplingType.MIXTURE, 2, 8, 8), 19), 20));
+            Conditionings.of(RandomModels.of(new GlowConfig(2, 1, 8, CouplingType.MIXTURE, 2, 8, 8), 19), 20),
+            Conditionings.of(RandomModels.withPriorContext(
+                    RandomModels.of(new GlowConfig(2, 1, 8, CouplingType.MIXTURE, 2, 8, 8), 30), 31, 0.3), 32));
 
     /**
      * A Glow as its model file has it, with a border condition of all-zero weights, and with one
@@ -113,6 +124,13 @@ class IntGlowTest {
     @Property(tries = 50)
     void theCheckerboardsSecondNetworkChangesTheCode(@ForAll("images") byte[] image, @ForAll("prefills") Message start) {
         assertNotEquals(pushed(CHECKERBOARD.bitsBack(NO_BORDER), image, start), pushed(CHECKERBOARD_FIRST_ONLY.bitsBack(NO_BORDER), image, start));
+    }
+
+    /** The priors' contexts are read: without them (the same Glow's priors alone) a tile gets other bits. */
+    @Property(tries = 50)
+    void thePriorsContextsChangeTheCode(@ForAll("images") byte[] image, @ForAll boolean bitsBack, @ForAll("prefills") Message start) {
+        assertNotEquals(pushed(coding(PRIOR_CONTEXT, bitsBack, NO_BORDER), image, start),
+                pushed(coding(PRIOR_CONTEXT_BLIND, bitsBack, NO_BORDER), image, start));
     }
 
     @Provide
@@ -210,7 +228,7 @@ class IntGlowTest {
 
     @Provide
     Arbitrary<IntGlow> glows() {
-        return Arbitraries.of(AFFINE, ADDITIVE, NOISELESS, VARIATIONAL, CHECKERBOARD, MIXTURE);
+        return Arbitraries.of(AFFINE, ADDITIVE, NOISELESS, VARIATIONAL, CHECKERBOARD, MIXTURE, PRIOR_CONTEXT, MIXTURE_PRIOR_CONTEXT);
     }
 
     @Provide

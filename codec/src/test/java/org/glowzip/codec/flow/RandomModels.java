@@ -85,6 +85,11 @@ public final class RandomModels {
         return withNetworks(model, shapes, seed, scale);
     }
 
+    /** {@code model} with checkerboard contexts in its priors of random weights, their last convolutions scaled as in {@link #withDequantizer}. */
+    public static ModelFile withPriorContext(ModelFile model, long seed, double scale) {
+        return withNetworks(model, new GlowLayout(model.config()).contextTensors(), seed, scale);
+    }
+
     private static ModelFile withNetworks(ModelFile model, Map<String, int[]> shapes, long seed, double scale) {
         SplittableRandom random = new SplittableRandom(seed);
         List<NamedTensor> tensors = new ArrayList<>(model.tensors().values());

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.modelfile.GlowLayout;
@@ -19,13 +20,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * factors out half its channels under a {@link SplitPrior}; the last level's output is scored by
  * the {@link TopPrior}. Parameter names and shapes are those of {@link GlowLayout}, checked on construction.
  * A conditioned Glow's couplings and priors also read its tiles' {@link BorderPlanes}; methods
- * without them code tiles with neither neighbour.
+ * without them code tiles with neither neighbour. A Glow with {@link GlowFeatures#priorContext}
+ * has a {@link PriorContext} in each prior.
  */
 public final class Glow {
     private static final double LN2 = Math.log(2);
 
     private final GlowConfig config;
-    private final boolean conditioned;
+    private final GlowFeatures features;
     private final GlowLayout layout;
     private final DataType dataType;
     private final List<List<FlowStep>> levels = new ArrayList<>();
@@ -36,17 +38,17 @@ public final class Glow {
 
     /** A freshly initialized flow; {@code seed} fixes every random initial value. */
     public Glow(GlowConfig config, DataType dataType, long seed) {
-        this(config, false, dataType, seed);
+        this(config, GlowFeatures.NONE, dataType, seed);
     }
 
-    /** A freshly initialized flow, conditioned on its tiles' borders or not; the conditions start at zero. */
-    public Glow(GlowConfig config, boolean conditioned, DataType dataType, long seed) {
+    /** A freshly initialized flow with {@code features}; the conditions and contexts start at zero. */
+    public Glow(GlowConfig config, GlowFeatures features, DataType dataType, long seed) {
         this.config = config;
-        this.conditioned = conditioned;
+        this.features = features;
         this.dataType = dataType;
         this.layout = new GlowLayout(config);
         Random random = new Random(seed);
-        int borderPlanes = conditioned ? layout.conditionPlanes() : 0;
+        int borderPlanes = features.conditioned() ? layout.conditionPlanes() : 0;
         GlowLayout.Level last = null;
         for (GlowLayout.Level level : layout.levels()) {
             List<FlowStep> steps = new ArrayList<>();
@@ -55,19 +57,32 @@ public final class Glow {
             }
             levels.add(steps);
             if (level.splits()) {
-                splits.add(new SplitPrior(level.prior(), level.channels(), borderPlanes, dataType));
+                int half = level.channels() / 2;
+                splits.add(new SplitPrior(level.prior(), level.channels(), borderPlanes,
+                        context(level.prior(), level.channels(), level.channels() - half, random), dataType));
             }
             last = level;
         }
-        this.top = new TopPrior(GlowLayout.TOP, last.channels(), last.height(), last.width(), borderPlanes, dataType);
+        this.top = new TopPrior(GlowLayout.TOP, last.channels(), last.height(), last.width(), borderPlanes,
+                context(GlowLayout.TOP, last.channels(), last.channels(), random), dataType);
         requireLayout();
+    }
+
+    /** The context of the prior {@code prior}, scoring {@code scored} of its level's {@code channels}, where this Glow has contexts. */
+    private Optional<PriorContext> context(String prior, int channels, int scored, Random random) {
+        return features.priorContext()
+                ? Optional.of(new PriorContext(prior, channels, scored, config.hiddenWidth(), dataType, random))
+                : Optional.empty();
     }
 
     /** Checks that the parameters are the layout's tensors, so that what this flow trains is what the codec reads. */
     private void requireLayout() {
         Map<String, int[]> expected = layout.tensors();
-        if (conditioned) {
+        if (features.conditioned()) {
             expected.putAll(layout.conditionTensors());
+        }
+        if (features.priorContext()) {
+            expected.putAll(layout.contextTensors());
         }
         Map<String, int[]> actual = new LinkedHashMap<>();
         for (Parameter parameter : parameters()) {
@@ -84,9 +99,13 @@ public final class Glow {
         return config;
     }
 
+    public GlowFeatures features() {
+        return features;
+    }
+
     /** Whether the couplings and priors read the tiles' border planes. */
     public boolean conditioned() {
-        return conditioned;
+        return features.conditioned();
     }
 
     public DataType dataType() {

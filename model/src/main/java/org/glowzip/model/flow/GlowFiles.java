@@ -61,7 +61,7 @@ public final class GlowFiles {
         if (problem != null) {
             throw new MalformedStreamException(0, problem);
         }
-        Glow glow = new Glow(file.config(), GlowLayout.hasCondition(file), DataType.FLOAT, 0);
+        Glow glow = new Glow(file.config(), GlowFeatures.of(file), DataType.FLOAT, 0);
         assign(glow.parameters(), file.tensors());
         glow.afterLoad();
         return glow;

@@ -11,17 +11,23 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * channels) conditions a diagonal Gaussian on the factored-out half {@code z2}: a
  * {@link ZeroConv2d} of {@code z1} gives the mean (first C/2 output channels) and log standard
  * deviation (last C/2). In a conditioned Glow a {@link ConditionConv} of the tile's border planes
- * adds to that convolution before its scaling.
+ * adds to that convolution before its scaling, and a {@link PriorContext} where the Glow has one
+ * adds to the parameters of the factored-out half's odd squares given its even ones.
  */
 public final class SplitPrior {
     private final ZeroConv2d conv;
     private final Optional<ConditionConv> condition;
+    private final Optional<PriorContext> context;
     private final int half;
     private Gaussian gaussian;
 
-    /** The prior of a level of {@code channels}, conditioned on {@code borderPlanes} border planes (none: 0). */
-    public SplitPrior(String prefix, int channels, int borderPlanes, DataType type) {
+    /**
+     * The prior of a level of {@code channels}, conditioned on {@code borderPlanes} border planes
+     * (none: 0), with {@code context} where present.
+     */
+    public SplitPrior(String prefix, int channels, int borderPlanes, Optional<PriorContext> context, DataType type) {
         this.half = channels / 2;
+        this.context = context;
         this.conv = new ZeroConv2d(prefix, half, 2 * (channels - half), type);
         this.condition = borderPlanes == 0 ? Optional.empty()
                 : Optional.of(new ConditionConv(prefix, borderPlanes, 2 * (channels - half), type));
@@ -40,6 +46,9 @@ public final class SplitPrior {
     /** {@code [N]} log-density of {@code z2} given {@code z1} and the border planes; remembers what backward needs. */
     public INDArray logDensity(INDArray z1, INDArray z2, INDArray border) {
         INDArray parameters = parameters(z1, border);
+        if (context.isPresent()) {
+            parameters = context.get().addTo(parameters, Tensors.concatChannels(z1, z2), half);
+        }
         long width = z2.size(1);
         gaussian = new Gaussian(z2, Tensors.channels(parameters, 0, width), Tensors.channels(parameters, width, 2 * width));
         return gaussian.logDensity();
@@ -53,16 +62,27 @@ public final class SplitPrior {
         INDArray gradParameters = Tensors.concatChannels(
                 gaussian.gradMean(logDensityWeight), gaussian.gradLogsd(logDensityWeight));
         INDArray gradZ1 = gradKept.add(conv.backward(gradParameters, condition));
-        return Tensors.concatChannels(gradZ1, gaussian.gradZ(logDensityWeight));
+        INDArray gradX = Tensors.concatChannels(gradZ1, gaussian.gradZ(logDensityWeight));
+        context.ifPresent(c -> gradX.addi(c.backward(gradParameters)));
+        return gradX;
     }
 
-    /** {@code [z1, z2]} with {@code z2 = mean + temperature * sd * eps}, given the border planes. */
+    /**
+     * {@code [z1, z2]} with {@code z2 = mean + temperature * sd * eps}, given the border planes; with
+     * a context, the even squares first and the odd ones given them.
+     */
     public INDArray join(INDArray z1, INDArray eps, double temperature, INDArray border) {
         INDArray parameters = parameters(z1, border);
-        long width = eps.size(1);
-        INDArray z2 = Gaussian.sample(Tensors.channels(parameters, 0, width),
-                Tensors.channels(parameters, width, 2 * width), eps, temperature);
+        INDArray z2 = sample(parameters, eps, temperature);
+        if (context.isPresent()) {
+            z2 = sample(context.get().addTo(parameters, Tensors.concatChannels(z1, z2), half), eps, temperature);
+        }
         return Tensors.concatChannels(z1, z2);
+    }
+
+    private static INDArray sample(INDArray parameters, INDArray eps, double temperature) {
+        long width = eps.size(1);
+        return Gaussian.sample(Tensors.channels(parameters, 0, width), Tensors.channels(parameters, width, 2 * width), eps, temperature);
     }
 
     /** The means and log standard deviations of the factored-out half, given the kept half and the border planes. */
@@ -73,6 +93,7 @@ public final class SplitPrior {
     public List<Parameter> parameters() {
         List<Parameter> all = new ArrayList<>(conv.parameters());
         condition.ifPresent(c -> all.addAll(c.parameters()));
+        context.ifPresent(c -> all.addAll(c.parameters()));
         return all;
     }
 }

@@ -11,17 +11,24 @@ import org.nd4j.linalg.factory.Nd4j;
  * The learned prior on the latent of the last level: a diagonal Gaussian with its own mean and
  * log standard deviation for every channel and position ({@code [1, C, H, W]}), both starting at
  * zero (a standard normal). In a conditioned Glow a {@link ConditionConv} of the tile's border
- * planes adds its first C channels to the mean and its last C to the log standard deviation.
+ * planes adds its first C channels to the mean and its last C to the log standard deviation, and
+ * a {@link PriorContext} where the Glow has one adds to the odd squares' given the even ones.
  */
 public final class TopPrior {
     private final ParameterList parameters;
     private final Parameter mean;
     private final Parameter logsd;
     private final Optional<ConditionConv> condition;
+    private final Optional<PriorContext> context;
     private Gaussian gaussian;
 
-    /** The prior of a {@code channels x height x width} latent, conditioned on {@code borderPlanes} border planes (none: 0). */
-    public TopPrior(String prefix, int channels, int height, int width, int borderPlanes, DataType type) {
+    /**
+     * The prior of a {@code channels x height x width} latent, conditioned on {@code borderPlanes}
+     * border planes (none: 0), with {@code context} where present.
+     */
+    public TopPrior(String prefix, int channels, int height, int width, int borderPlanes, Optional<PriorContext> context,
+            DataType type) {
+        this.context = context;
         this.parameters = new ParameterList(prefix);
         this.mean = parameters.trainable("mean", Nd4j.zeros(type, 1, channels, height, width));
         this.logsd = parameters.trainable("logsd", Nd4j.zeros(type, 1, channels, height, width));
@@ -30,7 +37,7 @@ public final class TopPrior {
 
     /** {@code [N]} log-density of {@code z} given the border planes; remembers what backward needs. */
     public INDArray logDensity(INDArray z, INDArray border) {
-        INDArray[] meanAndLogsd = meanAndLogsd(z.size(0), border);
+        INDArray[] meanAndLogsd = withContext(meanAndLogsd(z.size(0), border), z);
         gaussian = new Gaussian(z, meanAndLogsd[0], meanAndLogsd[1]);
         return gaussian.logDensity();
     }
@@ -41,14 +48,32 @@ public final class TopPrior {
         INDArray gradLogsd = gaussian.gradLogsd(logDensityWeight);
         mean.gradient().assign(gradMean.sum(true, 0));
         logsd.gradient().assign(gradLogsd.sum(true, 0));
-        condition.ifPresent(c -> c.backward(Tensors.concatChannels(gradMean, gradLogsd)));
-        return gaussian.gradZ(logDensityWeight);
+        INDArray gradParameters = Tensors.concatChannels(gradMean, gradLogsd);
+        condition.ifPresent(c -> c.backward(gradParameters));
+        INDArray gradZ = gaussian.gradZ(logDensityWeight);
+        context.ifPresent(c -> gradZ.addi(c.backward(gradParameters)));
+        return gradZ;
     }
 
-    /** {@code mean + temperature * sd * eps}, given the border planes. */
+    /** {@code mean + temperature * sd * eps}, given the border planes; with a context, the even squares first and the odd ones given them. */
     public INDArray sample(INDArray eps, double temperature, INDArray border) {
         INDArray[] meanAndLogsd = meanAndLogsd(eps.size(0), border);
-        return Gaussian.sample(meanAndLogsd[0], meanAndLogsd[1], eps, temperature);
+        INDArray z = Gaussian.sample(meanAndLogsd[0], meanAndLogsd[1], eps, temperature);
+        if (context.isEmpty()) {
+            return z;
+        }
+        INDArray[] given = withContext(meanAndLogsd, z);
+        return Gaussian.sample(given[0], given[1], eps, temperature);
+    }
+
+    /** The mean and log standard deviation with the context of {@code z} added, where there is a context. */
+    private INDArray[] withContext(INDArray[] meanAndLogsd, INDArray z) {
+        if (context.isEmpty()) {
+            return meanAndLogsd;
+        }
+        long channels = z.size(1);
+        INDArray parameters = context.get().addTo(Tensors.concatChannels(meanAndLogsd[0], meanAndLogsd[1]), z, 0);
+        return new INDArray[] {Tensors.channels(parameters, 0, channels), Tensors.channels(parameters, channels, 2 * channels)};
     }
 
     /** The mean and log standard deviation of each of {@code batch} latents, given their border planes. */
@@ -67,6 +92,7 @@ public final class TopPrior {
     public List<Parameter> parameters() {
         List<Parameter> all = new ArrayList<>(parameters.list());
         condition.ifPresent(c -> all.addAll(c.parameters()));
+        context.ifPresent(c -> all.addAll(c.parameters()));
         return all;
     }
 }

@@ -86,7 +86,7 @@ public final class VariationalDequantization implements Dequantization {
         INDArray noise = first.noise;
         INDArray logDensity = first.logDensity;
         if (checkerboard.isPresent()) {
-            even = evenSamples(pixels);
+            even = Tensors.evenSquares(pixels);
             INDArray kept = first.noise.sub(0.5).muli(even);
             second = new LogitLogistic(checkerboard.get().forward(Tensors.concatChannels(scaled, kept)), channels, v);
             INDArray odd = even.rsub(1.0);
@@ -95,18 +95,6 @@ public final class VariationalDequantization implements Dequantization {
         }
         logQ.addi(Tensors.sumPerSample(logDensity));
         return noise.add(pixels).divi(256.0).subi(0.5);
-    }
-
-    /** 1 where row plus column is even, 0 elsewhere, in the shape of {@code pixels}. */
-    private static INDArray evenSamples(INDArray pixels) {
-        int height = (int) pixels.size(2);
-        int width = (int) pixels.size(3);
-        double[] plane = new double[height * width];
-        for (int i = 0; i < plane.length; i++) {
-            plane[i] = (i / width + i % width) % 2 == 0 ? 1 : 0;
-        }
-        INDArray one = Nd4j.create(plane, new long[] {1, 1, height, width}, DataType.DOUBLE).castTo(pixels.dataType());
-        return Nd4j.zeros(pixels.dataType(), pixels.shape()).addi(one.broadcast(pixels.shape()));
     }
 
     @Override

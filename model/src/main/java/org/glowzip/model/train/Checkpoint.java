@@ -103,7 +103,8 @@ public final class Checkpoint {
      * last convolution; the mixture's own outputs keep their fresh start, a curve near the
      * identity, and zero moments: training goes on from the affine Glow. A conditioned Glow
      * restored from a checkpoint without a condition keeps its conditions' zero start and zero
-     * moments: training goes on from the unconditioned Glow. A checkerboard posterior restored from
+     * moments: training goes on from the unconditioned Glow; so does a Glow with contexts in its
+     * priors restored from one without, from the Glow without. A checkerboard posterior restored from
      * a checkpoint of a single-network posterior starts its second network as a copy of the first
      * ({@link VariationalDequantization#secondFromFirst}), with zero moments. Either way, the restored
      * state says that some parameters are new to the checkpoint. The {@code average} goes on from
@@ -122,9 +123,15 @@ public final class Checkpoint {
         if (conditioned && !glow.conditioned()) {
             throw new IOException("the checkpoint's Glow is conditioned on its tiles' borders, this run's is not");
         }
+        boolean withContext = GlowLayout.hasContext(model);
+        if (withContext && !glow.features().priorContext()) {
+            throw new IOException("the checkpoint's Glow has contexts in its priors, this run's has not");
+        }
         boolean takesOnCondition = glow.conditioned() && !conditioned;
+        boolean takesOnContext = glow.features().priorContext() && !withContext;
+        boolean takesOn = takesOnCondition || takesOnContext;
         Assignment assignment = widening ? Checkpoint::assignLeadingRows : GlowFiles::assign;
-        assignment.assign(glow.parameters().stream().filter(p -> model.tensors().containsKey(p.name()) || !takesOnCondition).toList(),
+        assignment.assign(glow.parameters().stream().filter(p -> model.tensors().containsKey(p.name()) || !takesOn).toList(),
                 model.tensors());
         glow.afterLoad();
         Map<String, NamedTensor> moments = ModelFileReader.read(source.resolve("optimizer.gzm")).tensors();
@@ -136,7 +143,7 @@ public final class Checkpoint {
         }
         assignment.assign(adam.state().stream().filter(p -> moments.containsKey(p.name())).toList(), moments);
         adam.setUpdates(step);
-        Restored restored = new Restored(step, widening || takesOnCondition || takesOnCheckerboard
+        Restored restored = new Restored(step, widening || takesOn || takesOnCheckerboard
                 || (!withDequantizer && !dequantization.parameters().isEmpty()));
         average.restart();
         if (average.active() && !restored.newParameters() && Files.exists(source.resolve(AVERAGE))) {

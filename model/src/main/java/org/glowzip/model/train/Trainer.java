@@ -47,11 +47,11 @@ public final class Trainer {
     private final PrintStream console;
 
     public Trainer(TrainingOptions options, ImageSet train, ImageSet test, PrintStream console) {
-        int extra = options.conditioned() ? 1 : 0;
+        int extra = options.features().conditioned() ? 1 : 0;
         if (train.channels() != options.model().channels() || train.height() != options.model().height() + extra
                 || train.width() != options.model().width() + extra) {
             throw new IllegalArgumentException("training images do not have the model's input shape"
-                    + (options.conditioned() ? " with a border row and column" : ""));
+                    + (options.features().conditioned() ? " with a border row and column" : ""));
         }
         if (train.size() < options.batchSize()) {
             throw new IllegalArgumentException("fewer training images than one batch");
@@ -65,7 +65,7 @@ public final class Trainer {
     /** Runs (or resumes) training to {@code totalSteps}; returns the trained flow. */
     public Glow run() throws IOException {
         Files.createDirectories(options.outputDirectory());
-        Glow glow = new Glow(options.model(), options.conditioned(), DataType.FLOAT, options.seed());
+        Glow glow = new Glow(options.model(), options.features(), DataType.FLOAT, options.seed());
         Dequantization dequantization = options.posterior().fresh(options.model().channels(), options.model().hiddenWidth(),
                 DataType.FLOAT, new Random(options.seed()));
         List<Parameter> parameters = new ArrayList<>(glow.parameters());

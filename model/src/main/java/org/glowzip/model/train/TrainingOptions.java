@@ -2,6 +2,7 @@ package org.glowzip.model.train;
 
 import java.nio.file.Path;
 import org.glowzip.codec.modelfile.GlowConfig;
+import org.glowzip.model.flow.GlowFeatures;
 import org.glowzip.model.flow.Posterior;
 
 /**
@@ -22,12 +23,12 @@ import org.glowzip.model.flow.Posterior;
  *     trained with the flow ({@link org.glowzip.model.flow.VariationalDequantization})
  * @param averageDecay the decay of the Polyak average of the parameters ({@link ParameterAverage}),
  *     which the test figures and the written models hold; 0 for none
- * @param conditioned whether the Glow reads its tiles' borders ({@link TileBatch}): its images are
- *     then one sample larger each way than its tiles
+ * @param features what the Glow has beyond the plain flow; a conditioned Glow reads its tiles'
+ *     borders ({@link TileBatch}): its images are then one sample larger each way than its tiles
  */
 public record TrainingOptions(GlowConfig model, Path outputDirectory, long totalSteps, int batchSize,
         LearningRateSchedule learningRate, double clipNorm, long checkpointEvery, long logEvery,
-        int initBatchSize, int testImages, long seed, Posterior posterior, double averageDecay, boolean conditioned) {
+        int initBatchSize, int testImages, long seed, Posterior posterior, double averageDecay, GlowFeatures features) {
 
     public TrainingOptions {
         if (totalSteps < 1 || batchSize < 1 || !(clipNorm > 0)

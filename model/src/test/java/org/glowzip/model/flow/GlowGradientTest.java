@@ -41,15 +41,38 @@ class GlowGradientTest {
     @EnumSource(CouplingType.class)
     void aConditionedGlowsGradientsMatchFiniteDifferences(CouplingType type) {
         GlowConfig config = new GlowConfig(2, 1, 4, type, 1, 4, 4);
-        Glow glow = new Glow(config, true, DataType.DOUBLE, 3);
+        Glow glow = new Glow(config, GlowFeatures.CONDITIONED, DataType.DOUBLE, 3);
         SplittableRandom random = new SplittableRandom(13);
         List<TileBorder> borders = new ArrayList<>();
         for (int n = 0; n < 3; n++) {
             borders.add(new TileBorder(1, 4, 4, n == 1 ? null : randomSamples(random, 4), n == 2 ? null : randomSamples(random, 4)));
         }
-        BorderPlanes border = BorderPlanes.of(borders, config, DataType.DOUBLE);
         Nd4j.getRandom().setSeed(11);
-        INDArray x = Nd4j.rand(DataType.DOUBLE, 3, 1, 4, 4).subi(0.5);
+        assertGradientsMatchFiniteDifferences(glow, Nd4j.rand(DataType.DOUBLE, 3, 1, 4, 4).subi(0.5),
+                BorderPlanes.of(borders, config, DataType.DOUBLE));
+        assertTrue(glow.parameters().stream().anyMatch(p -> p.name().equals(GlowLayout.conditionWeight(GlowLayout.TOP))));
+    }
+
+    /** The priors' checkerboard contexts' gradients too, on a conditioned Glow whose priors have contexts. */
+    @ParameterizedTest
+    @EnumSource(CouplingType.class)
+    void aGlowWithPriorContextsGradientsMatchFiniteDifferences(CouplingType type) {
+        GlowConfig config = new GlowConfig(2, 1, 4, type, 1, 8, 8);
+        Glow glow = new Glow(config, new GlowFeatures(true, true), DataType.DOUBLE, 3);
+        SplittableRandom random = new SplittableRandom(17);
+        List<TileBorder> borders = new ArrayList<>();
+        for (int n = 0; n < 2; n++) {
+            borders.add(new TileBorder(1, 8, 8, randomSamples(random, 8), n == 1 ? null : randomSamples(random, 8)));
+        }
+        Nd4j.getRandom().setSeed(19);
+        assertGradientsMatchFiniteDifferences(glow, Nd4j.rand(DataType.DOUBLE, 2, 1, 8, 8).subi(0.5),
+                BorderPlanes.of(borders, config, DataType.DOUBLE));
+        assertTrue(glow.parameters().stream().anyMatch(p -> p.name().equals(GlowLayout.contextConv(GlowLayout.TOP, 3) + ".weight")));
+        assertTrue(glow.parameters().stream().anyMatch(p -> p.name().equals(GlowLayout.contextConv("level0.prior", 1) + ".weight")));
+    }
+
+    /** Every trainable parameter's gradient and the input's, after moving the parameters off their start, on {@code x} with {@code border}. */
+    private static void assertGradientsMatchFiniteDifferences(Glow glow, INDArray x, BorderPlanes border) {
         glow.forward(x, border);
         perturbAllParameters(glow);
         glow.forward(x, border);
@@ -61,7 +84,6 @@ class GlowGradientTest {
             }
         }
         GradientCheck.assertGradient("input", x, gradX, () -> glow.bitsPerDimension(glow.forward(x, border)).meanNumber().doubleValue(), 8);
-        assertTrue(glow.parameters().stream().anyMatch(p -> p.name().equals(GlowLayout.conditionWeight(GlowLayout.TOP))));
     }
 
     private static byte[] randomSamples(SplittableRandom random, int count) {

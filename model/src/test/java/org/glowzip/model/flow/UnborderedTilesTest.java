@@ -20,7 +20,7 @@ class UnborderedTilesTest {
     @Test
     void theKeptEmptyBordersOutliveTheWorkspaceOfTheStepThatMadeThem() {
         GlowConfig config = new GlowConfig(2, 1, 4, CouplingType.AFFINE, 1, 4, 4);
-        Glow glow = new Glow(config, true, DataType.DOUBLE, 3);
+        Glow glow = new Glow(config, GlowFeatures.CONDITIONED, DataType.DOUBLE, 3);
         GlowGradientTest.perturbAllParameters(glow); // the condition weights too, so the planes matter
         Nd4j.getRandom().setSeed(11);
         INDArray x = Nd4j.rand(DataType.DOUBLE, 3, 1, 4, 4).subi(0.5);

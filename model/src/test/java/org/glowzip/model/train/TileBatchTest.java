@@ -10,6 +10,7 @@ import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.model.data.ImageSet;
 import org.glowzip.model.flow.Glow;
+import org.glowzip.model.flow.GlowFeatures;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,7 +28,7 @@ class TileBatchTest {
 
     @Test
     void aConditionedGlowsTilesAreThePatchesBelowAndRightOfTheirBorders() {
-        Glow glow = new Glow(TWO_BY_TWO, true, DataType.FLOAT, 1);
+        Glow glow = new Glow(TWO_BY_TWO, GlowFeatures.CONDITIONED, DataType.FLOAT, 1);
         TileBatch batch = TileBatch.of(glow, PATCHES, new int[] {1, 0}, 0, 2, 0, 7);
         assertArrayEquals(new float[] {2, 3, 6, 7, 40, 50, 70, 80}, batch.pixels().data().asFloat());
         INDArray planes = batch.borders().level(0);
@@ -38,7 +39,7 @@ class TileBatchTest {
 
     @Test
     void bordersAreAbsentWithTheGivenProbability() {
-        Glow glow = new Glow(TWO_BY_TWO, true, DataType.FLOAT, 1);
+        Glow glow = new Glow(TWO_BY_TWO, GlowFeatures.CONDITIONED, DataType.FLOAT, 1);
         float[] absent = TileBatch.of(glow, PATCHES, PATCHES.order(), 0, 2, 1, 7).borders().level(0).data().asFloat();
         assertArrayEquals(new float[12], absent);
         float[] present = TileBatch.of(glow, PATCHES, PATCHES.order(), 0, 2, 0, 7).borders().level(0).data().asFloat();
@@ -55,7 +56,7 @@ class TileBatchTest {
         TileBatch batch = TileBatch.of(glow, tiles, tiles.order(), 0, 1, 0, 7);
         assertArrayEquals(new float[] {1, 2, 3, 4}, batch.pixels().data().asFloat());
         assertArrayEquals(new float[] {0, 0, 0, 0, 0, 0}, batch.borders().level(0).data().asFloat());
-        assertThrows(IllegalArgumentException.class, () -> TileBatch.of(new Glow(TWO_BY_TWO, true, DataType.FLOAT, 1), tiles,
+        assertThrows(IllegalArgumentException.class, () -> TileBatch.of(new Glow(TWO_BY_TWO, GlowFeatures.CONDITIONED, DataType.FLOAT, 1), tiles,
                 tiles.order(), 0, 1, 0, 7));
     }
 

@@ -26,6 +26,7 @@ import org.glowzip.codec.modelfile.NamedTensor;
 import org.glowzip.model.data.IdxFiles;
 import org.glowzip.model.data.ImageSet;
 import org.glowzip.model.flow.Glow;
+import org.glowzip.model.flow.GlowFeatures;
 import org.glowzip.model.flow.GlowFiles;
 import org.glowzip.model.flow.Parameter;
 import org.glowzip.model.flow.Posterior;
@@ -83,7 +84,7 @@ class TrainerTest {
 
     @Test
     void trainsWritesArtifactsAndResumes(@TempDir Path output) throws Exception {
-        TrainingOptions options = new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, Posterior.UNIFORM, 0, false);
+        TrainingOptions options = new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, Posterior.UNIFORM, 0, GlowFeatures.NONE);
         Glow trained = new Trainer(options, sample, sample, System.err).run();
         for (String file : List.of("log.csv", "bpd.png", "model.gzm", "checkpoints/latest", "checkpoints/step-00000004/model.gzm",
                 "checkpoints/step-00000004/optimizer.gzm")) {
@@ -96,7 +97,7 @@ class TrainerTest {
         assertTrue(!log.get(4).split(",", -1)[3].isEmpty(), "test bpd at the end");
         assertEquals(TINY, ModelFileReader.read(output.resolve("model.gzm")).config());
 
-        TrainingOptions longer = new TrainingOptions(TINY, output, 6, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, Posterior.UNIFORM, 0, false);
+        TrainingOptions longer = new TrainingOptions(TINY, output, 6, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, Posterior.UNIFORM, 0, GlowFeatures.NONE);
         new Trainer(longer, sample, sample, System.err).run();
         List<String> resumed = Files.readAllLines(output.resolve("log.csv"));
         assertEquals(7, resumed.size(), "log continues after the resumed step");
@@ -107,20 +108,20 @@ class TrainerTest {
 
     @Test
     void variationalTrainingGoesOnFromAUniformCheckpointAndResumesItself(@TempDir Path output) throws Exception {
-        new Trainer(new TrainingOptions(TINY, output, 2, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, Posterior.UNIFORM, 0, false), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 2, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, Posterior.UNIFORM, 0, GlowFeatures.NONE), sample, sample, System.err).run();
         assertFalse(GlowLayout.hasDequantizer(ModelFileReader.read(output.resolve("model.gzm"))));
 
-        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, Posterior.LOGISTIC, 0, false), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, Posterior.LOGISTIC, 0, GlowFeatures.NONE), sample, sample, System.err).run();
         ModelFile variational = ModelFileReader.read(output.resolve("model.gzm"));
         assertTrue(GlowLayout.hasDequantizer(variational));
         assertNull(new GlowLayout(TINY).problem(variational));
         assertTrue(GlowFiles.dequantizationOf(variational) instanceof VariationalDequantization);
 
-        new Trainer(new TrainingOptions(TINY, output, 5, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, Posterior.LOGISTIC, 0, false), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 5, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, Posterior.LOGISTIC, 0, GlowFeatures.NONE), sample, sample, System.err).run();
         List<String> log = Files.readAllLines(output.resolve("log.csv"));
         assertTrue(log.get(log.size() - 1).startsWith("5,"), "resumed from its own variational checkpoint: " + log);
 
-        new Trainer(new TrainingOptions(TINY, output, 7, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, Posterior.CHECKERBOARD, 0, false), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 7, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, Posterior.CHECKERBOARD, 0, GlowFeatures.NONE), sample, sample, System.err).run();
         ModelFile checkerboard = ModelFileReader.read(output.resolve("model.gzm"));
         assertTrue(GlowLayout.hasCheckerboardDequantizer(checkerboard));
         assertNull(new GlowLayout(TINY).problem(checkerboard));
@@ -131,10 +132,10 @@ class TrainerTest {
 
     @Test
     void aConditionedRunGoesOnFromAnUnconditionedCheckpointWithItsLikelihood(@TempDir Path output) throws Exception {
-        new Trainer(new TrainingOptions(TINY, output, 2, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, Posterior.UNIFORM, 0, false), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 2, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, Posterior.UNIFORM, 0, GlowFeatures.NONE), sample, sample, System.err).run();
         Glow plain = GlowFiles.load(output.resolve("model.gzm"));
         ImageSet bordered = bordered(sample);
-        Glow conditioned = new Glow(TINY, true, DataType.FLOAT, 1);
+        Glow conditioned = new Glow(TINY, GlowFeatures.CONDITIONED, DataType.FLOAT, 1);
         Adam adam = new Adam(conditioned.parameters());
         assertEquals(new Checkpoint.Restored(2, true), new Checkpoint(output).restore(conditioned, UniformDequantization.INSTANCE, adam,
                 new ParameterAverage(adam.vector(), 0)));
@@ -144,7 +145,7 @@ class TrainerTest {
                 conditioned.bitsPerDimension(conditioned.forward(x, tiles.borders())).meanNumber().doubleValue(), 1e-5,
                 "the conditions start at zero: the conditioned Glow starts as the Glow it goes on from");
 
-        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, Posterior.UNIFORM, 0, true), bordered, bordered, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, Posterior.UNIFORM, 0, GlowFeatures.CONDITIONED), bordered, bordered, System.err).run();
         ModelFile model = ModelFileReader.read(output.resolve("model.gzm"));
         assertTrue(GlowLayout.hasCondition(model));
         assertNull(new GlowLayout(TINY).problem(model));
@@ -152,7 +153,32 @@ class TrainerTest {
         float[] topCondition = model.tensor(GlowLayout.conditionWeight(GlowLayout.TOP)).data();
         assertTrue(IntStream.range(0, topCondition.length).anyMatch(i -> topCondition[i] != 0), "the condition trained");
         assertThrows(IOException.class, () -> new Trainer(new TrainingOptions(TINY, output, 5, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1,
-                32, 0, 7, Posterior.UNIFORM, 0, false), sample, sample, System.err).run(), "an unconditioned run refuses a conditioned checkpoint");
+                32, 0, 7, Posterior.UNIFORM, 0, GlowFeatures.NONE), sample, sample, System.err).run(), "an unconditioned run refuses a conditioned checkpoint");
+    }
+
+    @Test
+    void aRunWithPriorContextsGoesOnFromACheckpointWithoutThemWithItsLikelihood(@TempDir Path output) throws Exception {
+        GlowFeatures withContexts = new GlowFeatures(false, true);
+        new Trainer(new TrainingOptions(TINY, output, 2, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, Posterior.UNIFORM, 0, GlowFeatures.NONE), sample, sample, System.err).run();
+        Glow plain = GlowFiles.load(output.resolve("model.gzm"));
+        Glow contextual = new Glow(TINY, withContexts, DataType.FLOAT, 1);
+        Adam adam = new Adam(contextual.parameters());
+        assertEquals(new Checkpoint.Restored(2, true), new Checkpoint(output).restore(contextual, UniformDequantization.INSTANCE, adam,
+                new ParameterAverage(adam.vector(), 0)));
+        INDArray x = UniformDequantization.INSTANCE.dequantize(sample.batch(sample.order(), 0, 32, DataType.FLOAT), 5);
+        assertEquals(plain.bitsPerDimension(plain.forward(x)).meanNumber().doubleValue(),
+                contextual.bitsPerDimension(contextual.forward(x)).meanNumber().doubleValue(), 1e-5,
+                "the contexts start at zero: the Glow starts as the Glow it goes on from");
+
+        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, Posterior.UNIFORM, 0, withContexts), sample, sample, System.err).run();
+        ModelFile model = ModelFileReader.read(output.resolve("model.gzm"));
+        assertTrue(GlowLayout.hasContext(model));
+        assertNull(new GlowLayout(TINY).problem(model));
+        assertTrue(GlowFiles.fromModelFile(model).features().priorContext());
+        float[] topContext = model.tensor(GlowLayout.contextConv(GlowLayout.TOP, 3) + ".weight").data();
+        assertTrue(IntStream.range(0, topContext.length).anyMatch(i -> topContext[i] != 0), "the context trained");
+        assertThrows(IOException.class, () -> new Trainer(new TrainingOptions(TINY, output, 5, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1,
+                32, 0, 7, Posterior.UNIFORM, 0, GlowFeatures.NONE), sample, sample, System.err).run(), "a run without contexts refuses a checkpoint with them");
     }
 
     /** Each image of {@code set} one sample larger each way, its first row and column repeated: tiles with their borders. */
@@ -172,7 +198,7 @@ class TrainerTest {
 
     @Test
     void aMixtureRunGoesOnFromAnAffineCheckpointWithItsLikelihood(@TempDir Path output) throws Exception {
-        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, Posterior.LOGISTIC, 0, false), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, Posterior.LOGISTIC, 0, GlowFeatures.NONE), sample, sample, System.err).run();
         INDArray pixels = sample.batch(sample.order(), 0, 32, DataType.FLOAT);
         Glow affine = GlowFiles.load(output.resolve("model.gzm"));
         double affineBpd = affine.bitsPerDimension(affine.forward(UniformDequantization.INSTANCE.dequantize(pixels, 5))).meanNumber().doubleValue();
@@ -188,7 +214,7 @@ class TrainerTest {
         double mixtureBpd = mixture.bitsPerDimension(mixture.forward(UniformDequantization.INSTANCE.dequantize(pixels, 5))).meanNumber().doubleValue();
         assertEquals(affineBpd, mixtureBpd, 1e-4, "the mixture starts as the affine Glow: its curves start as the identity");
 
-        new Trainer(new TrainingOptions(mixtureConfig, output, 6, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, Posterior.LOGISTIC, 0, false), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(mixtureConfig, output, 6, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, Posterior.LOGISTIC, 0, GlowFeatures.NONE), sample, sample, System.err).run();
         assertEquals(mixtureConfig, ModelFileReader.read(output.resolve("model.gzm")).config());
         List<String> log = Files.readAllLines(output.resolve("log.csv"));
         assertTrue(log.get(log.size() - 1).startsWith("6,"), "resumed at step 4: " + log);
@@ -197,7 +223,7 @@ class TrainerTest {
     /** With Polyak averaging, checkpoints keep the average beside the values, the run ships it, and a resumed run goes on from it. */
     @Test
     void anAveragedRunShipsItsAverageAndResumesFromIt(@TempDir Path output) throws Exception {
-        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, Posterior.UNIFORM, 0.9, false), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, Posterior.UNIFORM, 0.9, GlowFeatures.NONE), sample, sample, System.err).run();
         Path last = output.resolve("checkpoints/step-00000004");
         ModelFile average = ModelFileReader.read(last.resolve("average.gzm"));
         assertArrayEquals(average.fingerprint(), ModelFileReader.read(output.resolve("model.gzm")).fingerprint(), "the run ships the average");
@@ -212,7 +238,7 @@ class TrainerTest {
         restored.swap();
         assertEquals(average.tensors(), tensorsOf(glow), "the average goes on from the checkpoint's");
 
-        new Trainer(new TrainingOptions(TINY, output, 6, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, Posterior.UNIFORM, 0.9, false), sample, sample, System.err).run();
+        new Trainer(new TrainingOptions(TINY, output, 6, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, Posterior.UNIFORM, 0.9, GlowFeatures.NONE), sample, sample, System.err).run();
         assertTrue(Files.exists(output.resolve("checkpoints/step-00000006/average.gzm")));
     }
 
@@ -222,7 +248,7 @@ class TrainerTest {
 
     @Test
     void nonFiniteStepsAreSkippedAndCounted(@TempDir Path output) throws Exception {
-        TrainingOptions explosive = new TrainingOptions(TINY, output, 4, 8, LearningRateSchedule.constant(1e4, 0), 1e9, 100, 1, 16, 0, 7, Posterior.UNIFORM, 0, false);
+        TrainingOptions explosive = new TrainingOptions(TINY, output, 4, 8, LearningRateSchedule.constant(1e4, 0), 1e9, 100, 1, 16, 0, 7, Posterior.UNIFORM, 0, GlowFeatures.NONE);
         new Trainer(explosive, sample, sample, System.err).run();
         List<String> log = Files.readAllLines(output.resolve("log.csv"));
         long skipped = Long.parseLong(log.get(log.size() - 1).split(",")[6]);
