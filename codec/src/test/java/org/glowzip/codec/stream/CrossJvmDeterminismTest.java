@@ -92,9 +92,9 @@ class CrossJvmDeterminismTest {
         assertEquals(ConvKernel.VECTOR, ConvKernel.preferred(), "this JVM must encode with the vector kernel");
         GlowConfig config = new GlowConfig(2, 2, 16, coupling, 1, 8, 8);
         // first tiles: the context model; later ones: bits-back, of a Glow conditioned on its tiles' borders whose noise comes
-        // from a checkerboard posterior
-        ModelFile model = RandomModels.withCheckerboardDequantizer(
-                RandomModels.withCondition(RandomModels.withContext(config, 3, 3, 16, 1.0), 4, 0.3), 5, 0.3);
+        // from a checkerboard posterior and whose priors have checkerboard contexts
+        ModelFile model = RandomModels.withPriorContext(RandomModels.withCheckerboardDequantizer(
+                RandomModels.withCondition(RandomModels.withContext(config, 3, 3, 16, 1.0), 4, 0.3), 5, 0.3), 6, 0.3);
         Path modelPath = dir.resolve("model.glowmodel");
         ModelFileWriter.write(modelPath, model.config(), model.tensors().values());
         List<Image> images = new ArrayList<>();
