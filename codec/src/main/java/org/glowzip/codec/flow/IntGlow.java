@@ -84,7 +84,7 @@ public final class IntGlow {
         List<ContextPrior> priors = new ArrayList<>();
         for (GlowLayout.Level level : layout.levels()) {
             priors.add(new ContextPrior(gaussian, context
-                    ? Optional.of(network(model, n -> GlowLayout.contextConv(level.splits() ? level.prior() : GlowLayout.TOP, n)))
+                    ? Optional.of(network(model, n -> GlowLayout.contextConv(level.priorPrefix(), n)))
                     : Optional.empty()));
         }
         this.bitsBack = dequantized(new Flow(model, layout, networks, priors, noiseBits, parameters.fractionalBits()), noiseBits, noise);

@@ -180,6 +180,16 @@ public final class GlowLayout {
         public boolean splits() {
             return prior != null;
         }
+
+        /** The prefix of the tensors of this level's prior: its split prior's, or at the last level the top prior's. */
+        public String priorPrefix() {
+            return splits() ? prior : TOP;
+        }
+
+        /** The channels this level's prior scores: the factored-out half, or at the last level all of them. */
+        public int latentChannels() {
+            return splits() ? channels - channels / 2 : channels;
+        }
     }
 
     /** The tensor name prefixes of one step of flow. */
@@ -275,7 +285,7 @@ public final class GlowLayout {
         double total = 0;
         for (Level level : levels) {
             long outputs = (long) config.steps() * config.hiddenWidth();
-            outputs += level.splits() ? 2L * (level.channels() - level.channels() / 2) : 2L * level.channels();
+            outputs += 2L * level.latentChannels();
             total += (double) 9 * planes * outputs * level.height() * level.width();
         }
         return total / samples();
@@ -295,8 +305,7 @@ public final class GlowLayout {
     public double contextMultiplyAddsPerSample() {
         double total = 0;
         for (Level level : levels) {
-            int scored = level.splits() ? level.channels() - level.channels() / 2 : level.channels();
-            total += (double) networkMultiplyAdds(level.channels(), 2 * scored) * level.height() * level.width();
+            total += (double) networkMultiplyAdds(level.channels(), 2 * level.latentChannels()) * level.height() * level.width();
         }
         return total / samples();
     }

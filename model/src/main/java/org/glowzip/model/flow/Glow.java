@@ -57,21 +57,19 @@ public final class Glow {
             }
             levels.add(steps);
             if (level.splits()) {
-                int half = level.channels() / 2;
-                splits.add(new SplitPrior(level.prior(), level.channels(), borderPlanes,
-                        context(level.prior(), level.channels(), level.channels() - half, random), dataType));
+                splits.add(new SplitPrior(level.prior(), level.channels(), borderPlanes, context(level, random), dataType));
             }
             last = level;
         }
         this.top = new TopPrior(GlowLayout.TOP, last.channels(), last.height(), last.width(), borderPlanes,
-                context(GlowLayout.TOP, last.channels(), last.channels(), random), dataType);
+                context(last, random), dataType);
         requireLayout();
     }
 
-    /** The context of the prior {@code prior}, scoring {@code scored} of its level's {@code channels}, where this Glow has contexts. */
-    private Optional<PriorContext> context(String prior, int channels, int scored, Random random) {
+    /** The context of {@code level}'s prior, where this Glow has contexts. */
+    private Optional<PriorContext> context(GlowLayout.Level level, Random random) {
         return features.priorContext()
-                ? Optional.of(new PriorContext(prior, channels, scored, config.hiddenWidth(), dataType, random))
+                ? Optional.of(new PriorContext(level.priorPrefix(), level.channels(), level.latentChannels(), config.hiddenWidth(), dataType, random))
                 : Optional.empty();
     }
 
@@ -260,8 +258,7 @@ public final class Glow {
     public List<long[]> latentShapes(int n) {
         List<long[]> shapes = new ArrayList<>();
         for (GlowLayout.Level level : layout.levels()) {
-            long channels = level.splits() ? level.channels() - level.channels() / 2 : level.channels();
-            shapes.add(new long[] {n, channels, level.height(), level.width()});
+            shapes.add(new long[] {n, level.latentChannels(), level.height(), level.width()});
         }
         return shapes;
     }
