@@ -6,6 +6,7 @@ import org.glowzip.codec.context.ContextModel;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.modelfile.GlowLayout;
 import org.glowzip.codec.modelfile.ModelFile;
+import org.glowzip.codec.modelfile.PriorPhases;
 import org.glowzip.model.data.ImageSet;
 import org.glowzip.model.flow.Dequantization;
 import org.glowzip.model.flow.Glow;
@@ -57,7 +58,8 @@ final class EvaluateCommand implements Callable<Integer> {
         GlowLayout layout = new GlowLayout(file.config());
         System.out.printf(Locale.ROOT, "multiply-adds per sample: Glow %.0f (one pass)%s%s%s%s%s%n", layout.multiplyAddsPerSample(),
                 GlowLayout.hasCondition(file) ? String.format(Locale.ROOT, ", border condition %.0f", layout.conditionMultiplyAddsPerSample()) : "",
-                GlowLayout.hasContext(file) ? String.format(Locale.ROOT, ", prior contexts %.0f", layout.contextMultiplyAddsPerSample()) : "",
+                GlowLayout.priorPhases(file) == PriorPhases.SINGLE ? ""
+                        : String.format(Locale.ROOT, ", prior contexts %.0f", layout.contextMultiplyAddsPerSample(GlowLayout.priorPhases(file))),
                 GlowLayout.hasDequantizer(file) ? String.format(Locale.ROOT, ", dequantizer %.0f", layout.dequantizerMultiplyAddsPerSample()) : "",
                 GlowLayout.hasCheckerboardDequantizer(file)
                         ? String.format(Locale.ROOT, ", checkerboard posterior %.0f", layout.checkerboardMultiplyAddsPerSample()) : "",

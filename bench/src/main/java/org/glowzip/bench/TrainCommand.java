@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowConfig;
+import org.glowzip.codec.modelfile.PriorPhases;
 import org.glowzip.model.data.ImageSet;
 import org.glowzip.model.flow.GlowFeatures;
 import org.glowzip.model.flow.Posterior;
@@ -119,11 +120,13 @@ final class TrainCommand implements Callable<Integer> {
             + " conditions start at zero.")
     boolean condition;
 
-    @Option(names = "--prior-context", description = "Give each prior a checkerboard context: a network of the level's output"
-            + " and the prior's latent on the squares whose row plus column is even adds to the prior of the odd squares, which"
-            + " a decoder computes in a second pass. On a run folder whose checkpoint is the same Glow without contexts, training"
-            + " goes on from that Glow: the contexts start at zero.")
-    boolean priorContext;
+    @Option(names = "--prior-phases", description = "The phases in which each prior codes its latent: SINGLE (under the prior"
+            + " alone, the default), CHECKERBOARD (the squares whose row plus column is even, then the odd ones given them) or"
+            + " QUARTERS (the four quarters of squares of an even or odd row and column, each given the ones before). Each phase"
+            + " after the first has a context, a network of the level's output and the latent of the phases before it, which a"
+            + " decoder runs once per phase. On a run folder whose checkpoint has fewer phases, training goes on from that Glow:"
+            + " the new contexts start at zero.")
+    PriorPhases priorPhases = PriorPhases.SINGLE;
 
     @Override
     public Integer call() throws Exception {
@@ -135,8 +138,8 @@ final class TrainCommand implements Callable<Integer> {
                 train.width() - border);
         TrainingOptions options = new TrainingOptions(model, out, totalSteps, batch, new LearningRateSchedule(learningRate,
                 0, warmup, decayFrom == null ? LearningRateSchedule.NO_DECAY : decayFrom, decayFrom == null ? learningRate : finalLearningRate), clip, checkpointEvery,
-                logEvery, initBatch, testImages, seed, posterior, averageDecay, new GlowFeatures(condition, priorContext));
-        progress.println("training " + (condition ? "conditioned " : "") + model + (priorContext ? " with prior contexts" : "") + " on " + train.size() + " images, testing on "
+                logEvery, initBatch, testImages, seed, posterior, averageDecay, new GlowFeatures(condition, priorPhases));
+        progress.println("training " + (condition ? "conditioned " : "") + model + (priorPhases == PriorPhases.SINGLE ? "" : " with priors in phases " + priorPhases) + " on " + train.size() + " images, testing on "
                 + Math.min(test.size(), options.testImages()));
         new Trainer(options, train, test, progress).run();
         return 0;

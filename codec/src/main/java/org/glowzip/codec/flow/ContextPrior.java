@@ -1,55 +1,73 @@
 package org.glowzip.codec.flow;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.function.IntPredicate;
 import org.glowzip.codec.ans.Message;
+import org.glowzip.codec.modelfile.PriorPhases;
 import org.glowzip.codec.nn.CouplingNetwork;
 import org.glowzip.codec.nn.FeatureMap;
 
 /**
- * Codes one prior's latent under its diagonal Gaussian ({@link GaussianPrior}) and, where the
- * Glow's priors have a checkerboard context ({@code <prior>.context} of the model file's layout),
- * in two passes: the squares whose row plus column is even under the prior's own parameters, then
- * the odd ones with the context's output added, a network of the level's kept half and the even
- * squares (each at its bin's centre; 0 on the odd squares). Pushing codes the odd squares first,
- * so that popping has the even ones before it needs them.
+ * Codes one prior's latent under its diagonal Gaussian ({@link GaussianPrior}) in the phases of
+ * the Glow's {@link PriorPhases}: the first phase under the prior's own parameters, each later one
+ * with the output of the context that starts it added to the parameters the phase before had, a
+ * network of the level's kept half and the latent on the quarters before the context (each at its
+ * bin's centre; 0 elsewhere). Pushing codes the last phase first, so that popping has every phase
+ * before it needs it.
  */
 final class ContextPrior {
     private final GaussianPrior gaussian;
-    private final Optional<CouplingNetwork> context;
+    private final SortedMap<Integer, CouplingNetwork> contexts;
+    private final List<Integer> phaseStarts = new ArrayList<>();
 
-    ContextPrior(GaussianPrior gaussian, Optional<CouplingNetwork> context) {
+    /** The prior coded by {@code gaussian} with {@code contexts} by the quarter that starts them (none: one phase). */
+    ContextPrior(GaussianPrior gaussian, SortedMap<Integer, CouplingNetwork> contexts) {
         this.gaussian = gaussian;
-        this.context = context;
+        this.contexts = contexts;
+        phaseStarts.add(0);
+        phaseStarts.addAll(contexts.keySet());
     }
 
     /**
      * Pushes {@code latent} (in {@code frame}) whose prior has {@code parameters}, given the
-     * level's {@code kept} half as the context reads it (none at the top).
+     * level's {@code kept} half as the contexts read it (none at the top).
      */
     void push(Message message, Optional<FeatureMap> kept, LatentMap latent, Frame frame, PriorParameters parameters) {
-        if (context.isEmpty()) {
-            gaussian.push(message, latent, frame, parameters, i -> true);
-            return;
+        List<PriorParameters> given = new ArrayList<>(List.of(parameters));
+        for (int phase = 1; phase < phaseStarts.size(); phase++) {
+            given.add(withContext(given.get(phase - 1), phaseStarts.get(phase), kept, latent, frame));
         }
-        IntPredicate even = i -> Checkerboard.even(i, latent.width());
-        gaussian.push(message, latent, frame, withContext(kept, latent, frame, parameters), even.negate());
-        gaussian.push(message, latent, frame, parameters, even);
+        for (int phase = phaseStarts.size() - 1; phase >= 0; phase--) {
+            gaussian.push(message, latent, frame, given.get(phase), inPhase(phase, latent.width()));
+        }
     }
 
     /** Pops into {@code latent} what {@link #push} pushed. */
     void pop(Message message, Optional<FeatureMap> kept, LatentMap latent, Frame frame, PriorParameters parameters) {
-        if (context.isEmpty()) {
-            gaussian.pop(message, latent, frame, parameters, i -> true);
-            return;
+        PriorParameters given = parameters;
+        for (int phase = 0; phase < phaseStarts.size(); phase++) {
+            if (phase > 0) {
+                given = withContext(given, phaseStarts.get(phase), kept, latent, frame);
+            }
+            gaussian.pop(message, latent, frame, given, inPhase(phase, latent.width()));
         }
-        IntPredicate even = i -> Checkerboard.even(i, latent.width());
-        gaussian.pop(message, latent, frame, parameters, even);
-        gaussian.pop(message, latent, frame, withContext(kept, latent, frame, parameters), even.negate());
     }
 
-    /** The prior's parameters with the context of the kept half and the latent's even squares added. */
-    private PriorParameters withContext(Optional<FeatureMap> kept, LatentMap latent, Frame frame, PriorParameters parameters) {
+    /** Selects the elements of a plane {@code width} wide whose quarter lies in {@code phase}. */
+    private IntPredicate inPhase(int phase, int width) {
+        int from = phaseStarts.get(phase);
+        int to = phase + 1 < phaseStarts.size() ? phaseStarts.get(phase + 1) : PriorPhases.QUARTER_COUNT;
+        return i -> {
+            int quarter = PriorPhases.quarterOfIndex(i, width);
+            return quarter >= from && quarter < to;
+        };
+    }
+
+    /** {@code parameters} with the output of the context that starts at quarter {@code k} added: a network of the kept half and the latent before {@code k}. */
+    private PriorParameters withContext(PriorParameters parameters, int k, Optional<FeatureMap> kept, LatentMap latent, Frame frame) {
         int channels = latent.channels();
         int keptChannels = kept.map(FeatureMap::channels).orElse(0);
         FeatureMap input = new FeatureMap(keptChannels + channels, latent.height(), latent.width());
@@ -63,9 +81,9 @@ final class ContextPrior {
             float[] from = visible.plane(c);
             float[] to = input.plane(keptChannels + c);
             for (int i = 0; i < to.length; i++) {
-                to[i] = Checkerboard.even(i, latent.width()) ? from[i] : 0f;
+                to[i] = PriorPhases.quarterOfIndex(i, latent.width()) < k ? from[i] : 0f;
             }
         }
-        return parameters.plus(context.orElseThrow().apply(input));
+        return parameters.plus(contexts.get(k).apply(input));
     }
 }

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.glowzip.codec.ans.BitsBack;
@@ -15,6 +17,7 @@ import org.glowzip.codec.ans.Uniform;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.modelfile.GlowLayout;
 import org.glowzip.codec.modelfile.ModelFile;
+import org.glowzip.codec.modelfile.PriorPhases;
 import org.glowzip.codec.nn.Conv2d;
 import org.glowzip.codec.nn.CouplingNetwork;
 import org.glowzip.codec.nn.FeatureMap;
@@ -30,8 +33,8 @@ import org.glowzip.codec.nn.ScaledConv2d;
  * rounded sums; coupling scales are {@link ModularScale}s; an {@link IntRefinement} pops more bits
  * wherever a unit has grown past the flow's resolution) and, below the last level, pushes the
  * factored-out half under its conditional prior; last it pushes what remains under the top prior.
- * Where the model's priors have checkerboard contexts, each prior codes its latent in two passes
- * ({@link ContextPrior}). Popping runs all of it backwards.
+ * Where the model's priors code in more than one phase ({@link PriorPhases}), each prior codes its
+ * latent phase by phase, each phase given the ones before it ({@link ContextPrior}). Popping runs all of it backwards.
  *
  * <p>{@link #bitsBack()} is {@link BitsBack} over that flow: the posterior pops the noise
  * {@code u} ({@code n} = {@link CodingParameters#noiseBits()} bits a sample: uniform, or under
@@ -80,12 +83,14 @@ public final class IntGlow {
             noise = variational::of;
         }
         GaussianPrior gaussian = new GaussianPrior(parameters.priorPrecision());
-        boolean context = GlowLayout.hasContext(model);
+        List<Integer> contexts = GlowLayout.priorPhases(model).contexts();
         List<ContextPrior> priors = new ArrayList<>();
         for (GlowLayout.Level level : layout.levels()) {
-            priors.add(new ContextPrior(gaussian, context
-                    ? Optional.of(network(model, n -> GlowLayout.contextConv(level.priorPrefix(), n)))
-                    : Optional.empty()));
+            SortedMap<Integer, CouplingNetwork> networksByQuarter = new TreeMap<>();
+            for (int k : contexts) {
+                networksByQuarter.put(k, network(model, n -> GlowLayout.contextConv(level.priorPrefix(), k, n)));
+            }
+            priors.add(new ContextPrior(gaussian, networksByQuarter));
         }
         this.bitsBack = dequantized(new Flow(model, layout, networks, priors, noiseBits, parameters.fractionalBits()), noiseBits, noise);
         this.popFree = dequantized(new Flow(model, layout, networks, priors, 0, parameters.popFreeBits()), 0, uniformNoise(0));

@@ -61,15 +61,16 @@ import java.util.function.IntFunction;
  * channels to {@code top.mean} and its last C to {@code top.logsd}. All zero is the unconditioned
  * Glow.
  *
- * <p>A Glow whose priors read a checkerboard context also has, for each prior (the split priors
- * {@code level<i>.prior} and the top prior {@code top}), {@code <prior>.context.conv1..3}, a
- * coupling-shaped network from the level's C channels to twice the channels the prior scores
- * (C - C/2 at a split, C at the top). Its input is the level's output with the prior's latent
- * zeroed where row plus column is odd (the split's kept half, then its factored-out half; at the
- * top, the latent); its output adds to the mean (first half) and the log standard deviation
- * (second half) of the prior's latent where row plus column is odd. The even squares are coded
- * under the prior alone, then the odd ones given them:
- * {@code p(z) = p(z_even | kept) p(z_odd | kept, z_even)}. All zero is the Glow without context.
+ * <p>A Glow whose priors code in more than one phase ({@link PriorPhases}) also has, for each
+ * prior (the split priors {@code level<i>.prior} and the top prior {@code top}) and each of its
+ * phases' contexts {@code k}, {@code <prior>.context<k>.conv1..3} (context 2, the checkerboard's,
+ * which came first, is {@code <prior>.context.conv1..3}), a coupling-shaped network from the
+ * level's C channels to twice the channels the prior scores (C - C/2 at a split, C at the top). Its
+ * input is the level's output with the prior's latent zeroed on quarter {@code k} and the later
+ * ones (the split's kept half, then its factored-out half; at the top, the latent); its output adds
+ * to the mean (first half) and the log standard deviation (second half) of the prior's latent on
+ * quarter {@code k} and the later ones. With two phases,
+ * {@code p(z) = p(z_even | kept) p(z_odd | kept, z_even)}. All zero is the Glow without contexts.
  */
 public final class GlowLayout {
     /** Added to the affine coupling's scale logits before the sigmoid, so that a fresh coupling scales by about 0.88. */
@@ -99,7 +100,7 @@ public final class GlowLayout {
     private final Map<String, int[]> dequantizerTensors = new LinkedHashMap<>();
     private final Map<String, int[]> checkerboardTensors = new LinkedHashMap<>();
     private final Map<String, int[]> conditionTensors = new LinkedHashMap<>();
-    private final Map<String, int[]> contextTensors = new LinkedHashMap<>();
+    private final Map<Integer, Map<String, int[]>> contextTensors = new LinkedHashMap<>();
 
     public GlowLayout(GlowConfig config) {
         this.config = config;
@@ -133,7 +134,7 @@ public final class GlowLayout {
             if (split) {
                 addConv(tensors, prior, 2 * (channels - half), half, 3, true);
                 addCondition(prior, 2 * (channels - half));
-                addNetwork(contextTensors, n -> contextConv(prior, n), channels, hidden, 2 * (channels - half));
+                addContexts(prior, channels, 2 * (channels - half));
             }
             built.add(new Level(channels, height, width, Collections.unmodifiableList(steps), prior));
             if (split) {
@@ -143,7 +144,7 @@ public final class GlowLayout {
         tensors.put(TOP_MEAN, new int[] {1, channels, height, width});
         tensors.put(TOP_LOGSD, new int[] {1, channels, height, width});
         addCondition(TOP, 2 * channels);
-        addNetwork(contextTensors, n -> contextConv(TOP, n), channels, hidden, 2 * channels);
+        addContexts(TOP, channels, 2 * channels);
         this.levels = Collections.unmodifiableList(built);
         addNetwork(dequantizerTensors, GlowLayout::dequantizerConv, config.channels(), hidden, 2 * config.channels());
         addNetwork(checkerboardTensors, GlowLayout::checkerboardConv, 2 * config.channels(), hidden, 2 * config.channels());
@@ -159,9 +160,12 @@ public final class GlowLayout {
         return DEQUANTIZER + ".checkerboard.conv" + n;
     }
 
-    /** The prefix of the checkerboard context's convolution {@code n}, 1 to 3, of the prior whose tensors start with {@code prior}. */
-    public static String contextConv(String prior, int n) {
-        return prior + ".context.conv" + n;
+    /**
+     * The prefix of convolution {@code n}, 1 to 3, of context {@code k} (see {@link PriorPhases}) of
+     * the prior whose tensors start with {@code prior}.
+     */
+    public static String contextConv(String prior, int k, int n) {
+        return prior + ".context" + (k == 2 ? "" : k) + ".conv" + n;
     }
 
     /** Planes of a tile border at every level: the row above and the column left per image channel, and 4 more. */
@@ -251,9 +255,11 @@ public final class GlowLayout {
         return copyOf(conditionTensors);
     }
 
-    /** The priors' checkerboard contexts' tensors' names and shapes (see the class comment). */
-    public Map<String, int[]> contextTensors() {
-        return copyOf(contextTensors);
+    /** The tensors' names and shapes of the priors' contexts of {@code phases} (see the class comment). */
+    public Map<String, int[]> contextTensors(PriorPhases phases) {
+        Map<String, int[]> all = new LinkedHashMap<>();
+        phases.contexts().forEach(k -> all.putAll(copyOf(contextTensors.get(k))));
+        return all;
     }
 
     /**
@@ -301,13 +307,13 @@ public final class GlowLayout {
         return (double) networkMultiplyAdds(2 * config.channels(), 2 * config.channels()) * config.height() * config.width() / samples();
     }
 
-    /** The multiply-adds of the priors' checkerboard contexts per sample of the image, for a Glow that has them. */
-    public double contextMultiplyAddsPerSample() {
+    /** The multiply-adds of the priors' contexts per sample of the image, for a Glow whose priors code in {@code phases}. */
+    public double contextMultiplyAddsPerSample(PriorPhases phases) {
         double total = 0;
         for (Level level : levels) {
             total += (double) networkMultiplyAdds(level.channels(), 2 * level.latentChannels()) * level.height() * level.width();
         }
-        return total / samples();
+        return total * phases.contexts().size() / samples();
     }
 
     private long networkMultiplyAdds(int in, int out) {
@@ -334,15 +340,18 @@ public final class GlowLayout {
         return model.tensors().containsKey(checkerboardConv(1) + ".weight");
     }
 
-    /** Whether {@code model}'s priors read a checkerboard context (it has the tensor that starts the top prior's). */
-    public static boolean hasContext(ModelFile model) {
-        return model.tensors().containsKey(contextConv(TOP, 1) + ".weight");
+    /** The phases in which {@code model}'s priors code (it has the tensors that start the top prior's contexts). */
+    public static PriorPhases priorPhases(ModelFile model) {
+        if (model.tensors().containsKey(contextConv(TOP, 1, 1) + ".weight")) {
+            return PriorPhases.QUARTERS;
+        }
+        return model.tensors().containsKey(contextConv(TOP, 2, 1) + ".weight") ? PriorPhases.CHECKERBOARD : PriorPhases.SINGLE;
     }
 
     /**
      * What keeps {@code model}'s tensors from holding this layout's flow, or {@code null}: a
      * missing tensor or one of another shape, of the Glow or, where it has them, of its
-     * dequantizer, border condition or priors' context.
+     * dequantizer, border condition or priors' contexts.
      */
     public String problem(ModelFile model) {
         String problem = problem(model, tensors, "the Glow");
@@ -352,8 +361,8 @@ public final class GlowLayout {
         if (problem == null && hasCheckerboardDequantizer(model)) {
             problem = problem(model, checkerboardTensors, "the checkerboard posterior");
         }
-        if (problem == null && hasContext(model)) {
-            problem = problem(model, contextTensors, "the priors' context");
+        if (problem == null) {
+            problem = problem(model, contextTensors(priorPhases(model)), "the priors' contexts");
         }
         return problem == null && hasCondition(model) ? problem(model, conditionTensors, "the border condition") : problem;
     }
@@ -377,6 +386,13 @@ public final class GlowLayout {
         addConv(into, convName.apply(1), hidden, in, 3, false);
         addConv(into, convName.apply(2), hidden, hidden, 1, false);
         addConv(into, convName.apply(3), out, hidden, 3, true);
+    }
+
+    private void addContexts(String prior, int channels, int out) {
+        for (int k : PriorPhases.QUARTERS.contexts()) {
+            addNetwork(contextTensors.computeIfAbsent(k, key -> new LinkedHashMap<>()), n -> contextConv(prior, k, n), channels,
+                    config.hiddenWidth(), out);
+        }
     }
 
     private void addCondition(String prefix, int out) {

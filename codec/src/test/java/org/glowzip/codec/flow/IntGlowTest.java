@@ -19,6 +19,8 @@ import org.glowzip.codec.ans.Message;
 import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.modelfile.ModelFile;
+import org.glowzip.codec.modelfile.ModelFileWriter;
+import org.glowzip.codec.modelfile.PriorPhases;
 import org.junit.jupiter.api.Test;
 
 class IntGlowTest {
@@ -37,12 +39,18 @@ class IntGlowTest {
     private static final IntGlow CHECKERBOARD_FIRST_ONLY = new IntGlow(RandomModels.withDequantizer(
             RandomModels.of(new GlowConfig(2, 2, 8, CouplingType.AFFINE, 1, 8, 8), 21), 22, 0.3), CodingParameters.DEFAULT);
     /** Noise distributions so peaked that most bins hold the one slot every bin keeps. */
-    private static final IntGlow PRIOR_CONTEXT = new IntGlow(RandomModels.withPriorContext(
-            RandomModels.of(new GlowConfig(2, 2, 8, CouplingType.AFFINE, 1, 8, 8), 25), 26, 0.3), CodingParameters.DEFAULT);
-    private static final IntGlow PRIOR_CONTEXT_BLIND = new IntGlow(
+    private static final ModelFile PRIOR_QUARTERS_MODEL = RandomModels.withPriorPhases(
+            RandomModels.of(new GlowConfig(2, 2, 8, CouplingType.AFFINE, 1, 8, 8), 25), PriorPhases.QUARTERS, 26, 0.3);
+    private static final IntGlow PRIOR_QUARTERS = new IntGlow(PRIOR_QUARTERS_MODEL, CodingParameters.DEFAULT);
+    /** The Glow of {@link #PRIOR_QUARTERS} without its first and third contexts: its priors code in two phases. */
+    private static final IntGlow PRIOR_CHECKERBOARD = new IntGlow(ModelFileWriter.toModelFile(PRIOR_QUARTERS_MODEL.config(),
+            PRIOR_QUARTERS_MODEL.tensors().values().stream().filter(t -> !t.name().contains(".context1.") && !t.name().contains(".context3."))
+                    .toList()), CodingParameters.DEFAULT);
+    private static final IntGlow PRIOR_BLIND = new IntGlow(
             RandomModels.of(new GlowConfig(2, 2, 8, CouplingType.AFFINE, 1, 8, 8), 25), CodingParameters.DEFAULT);
-    private static final IntGlow MIXTURE_PRIOR_CONTEXT = new IntGlow(RandomModels.withPriorContext(RandomModels.withCheckerboardDequantizer(
-            RandomModels.of(new GlowConfig(3, 1, 8, CouplingType.MIXTURE, 1, 8, 8), 27), 28, 0.3), 29, 1.0), CodingParameters.DEFAULT);
+    private static final IntGlow MIXTURE_PRIOR_QUARTERS = new IntGlow(RandomModels.withPriorPhases(RandomModels.withCheckerboardDequantizer(
+            RandomModels.of(new GlowConfig(3, 1, 8, CouplingType.MIXTURE, 1, 8, 8), 27), 28, 0.3), PriorPhases.QUARTERS, 29, 1.0),
+            CodingParameters.DEFAULT);
     private static final IntGlow PEAKED = new IntGlow(RandomModels.withDequantizer(
             RandomModels.of(new GlowConfig(2, 1, 8, CouplingType.AFFINE, 2, 8, 8), 6), 7, 30.0), CodingParameters.DEFAULT);
     private static final IntGlow PEAKED_CHECKERBOARD = new IntGlow(RandomModels.withCheckerboardDequantizer(
@@ -64,8 +72,10 @@ class IntGlowTest {
             Conditionings.of(RandomModels.withDequantizer(
                     RandomModels.of(new GlowConfig(2, 1, 8, CouplingType.AFFINE, 2, 8, 8), 16), 17, 0.3), 18),
             Conditionings.of(RandomModels.of(new GlowConfig(2, 1, 8, CouplingType.MIXTURE, 2, 8, 8), 19), 20),
-            Conditionings.of(RandomModels.withPriorContext(
-                    RandomModels.of(new GlowConfig(2, 1, 8, CouplingType.MIXTURE, 2, 8, 8), 30), 31, 0.3), 32));
+            Conditionings.of(RandomModels.withPriorPhases(
+                    RandomModels.of(new GlowConfig(2, 1, 8, CouplingType.MIXTURE, 2, 8, 8), 30), PriorPhases.CHECKERBOARD, 31, 0.3), 32),
+            Conditionings.of(RandomModels.withPriorPhases(
+                    RandomModels.of(new GlowConfig(2, 1, 8, CouplingType.AFFINE, 2, 8, 8), 33), PriorPhases.QUARTERS, 34, 0.3), 35));
 
     /**
      * A Glow as its model file has it, with a border condition of all-zero weights, and with one
@@ -126,11 +136,16 @@ class IntGlowTest {
         assertNotEquals(pushed(CHECKERBOARD.bitsBack(NO_BORDER), image, start), pushed(CHECKERBOARD_FIRST_ONLY.bitsBack(NO_BORDER), image, start));
     }
 
-    /** The priors' contexts are read: without them (the same Glow's priors alone) a tile gets other bits. */
+    /**
+     * The priors' contexts are read: without the first and third (the same Glow's priors in two
+     * phases), and without any (its priors alone), a tile gets other bits.
+     */
     @Property(tries = 50)
     void thePriorsContextsChangeTheCode(@ForAll("images") byte[] image, @ForAll boolean bitsBack, @ForAll("prefills") Message start) {
-        assertNotEquals(pushed(coding(PRIOR_CONTEXT, bitsBack, NO_BORDER), image, start),
-                pushed(coding(PRIOR_CONTEXT_BLIND, bitsBack, NO_BORDER), image, start));
+        Message quarters = pushed(coding(PRIOR_QUARTERS, bitsBack, NO_BORDER), image, start);
+        Message checkerboard = pushed(coding(PRIOR_CHECKERBOARD, bitsBack, NO_BORDER), image, start);
+        assertNotEquals(quarters, checkerboard);
+        assertNotEquals(checkerboard, pushed(coding(PRIOR_BLIND, bitsBack, NO_BORDER), image, start));
     }
 
     @Provide
@@ -228,7 +243,7 @@ class IntGlowTest {
 
     @Provide
     Arbitrary<IntGlow> glows() {
-        return Arbitraries.of(AFFINE, ADDITIVE, NOISELESS, VARIATIONAL, CHECKERBOARD, MIXTURE, PRIOR_CONTEXT, MIXTURE_PRIOR_CONTEXT);
+        return Arbitraries.of(AFFINE, ADDITIVE, NOISELESS, VARIATIONAL, CHECKERBOARD, MIXTURE, PRIOR_CHECKERBOARD, PRIOR_QUARTERS, MIXTURE_PRIOR_QUARTERS);
     }
 
     @Provide

@@ -10,6 +10,7 @@ import org.glowzip.codec.context.NeighbourhoodFeatures;
 import org.glowzip.codec.context.ResidualFeatures;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.modelfile.GlowLayout;
+import org.glowzip.codec.modelfile.PriorPhases;
 import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.modelfile.ModelFileWriter;
 import org.glowzip.codec.modelfile.NamedTensor;
@@ -85,9 +86,12 @@ public final class RandomModels {
         return withNetworks(model, shapes, seed, scale);
     }
 
-    /** {@code model} with checkerboard contexts in its priors of random weights, their last convolutions scaled as in {@link #withDequantizer}. */
-    public static ModelFile withPriorContext(ModelFile model, long seed, double scale) {
-        return withNetworks(model, new GlowLayout(model.config()).contextTensors(), seed, scale);
+    /**
+     * {@code model} whose priors code in {@code phases}: their contexts of random weights, the last
+     * convolutions scaled as in {@link #withDequantizer}.
+     */
+    public static ModelFile withPriorPhases(ModelFile model, PriorPhases phases, long seed, double scale) {
+        return withNetworks(model, new GlowLayout(model.config()).contextTensors(phases), seed, scale);
     }
 
     private static ModelFile withNetworks(ModelFile model, Map<String, int[]> shapes, long seed, double scale) {

@@ -155,22 +155,31 @@ class GlowLayoutTest {
     @Test
     void priorContextsAreOptionalButWholeAndReadTheLevelToScoreTheirPriorsLatent() {
         GlowLayout layout = new GlowLayout(SMALL);
-        Map<String, int[]> context = layout.contextTensors();
+        assertTrue(layout.contextTensors(PriorPhases.SINGLE).isEmpty());
+        Map<String, int[]> context = layout.contextTensors(PriorPhases.CHECKERBOARD);
         assertArrayEquals(new int[] {8, 4, 3, 3}, context.get("level0.prior.context.conv1.weight"), "from the level's 4 channels");
         assertArrayEquals(new int[] {4, 8, 3, 3}, context.get("level0.prior.context.conv3.weight"), "mean and log-sd of 4 - 4/2 channels");
         assertArrayEquals(new int[] {16, 8, 3, 3}, context.get("top.context.conv3.weight"), "mean and log-sd of the top's 8 channels");
-        assertEquals("top.context.conv2", GlowLayout.contextConv(GlowLayout.TOP, 2));
+        assertEquals("top.context.conv2", GlowLayout.contextConv(GlowLayout.TOP, 2, 2));
+        assertEquals("top.context3.conv2", GlowLayout.contextConv(GlowLayout.TOP, 3, 2));
+        Map<String, int[]> quarters = layout.contextTensors(PriorPhases.QUARTERS);
+        assertEquals(3 * context.size(), quarters.size());
+        assertTrue(quarters.keySet().containsAll(context.keySet()));
+        assertArrayEquals(new int[] {4, 8, 3, 3}, quarters.get("level0.prior.context1.conv3.weight"));
         // level 0, 4 x 4 pixels: 9*4*8 + 8*8 + 9*8*4 = 640; level 1, 2 x 2 pixels: 9*8*8 + 8*8 + 9*8*16 = 1792; over 64 samples
-        assertEquals((16 * 640 + 4 * 1792) / 64.0, layout.contextMultiplyAddsPerSample());
+        assertEquals((16 * 640 + 4 * 1792) / 64.0, layout.contextMultiplyAddsPerSample(PriorPhases.CHECKERBOARD));
+        assertEquals(3 * (16 * 640 + 4 * 1792) / 64.0, layout.contextMultiplyAddsPerSample(PriorPhases.QUARTERS));
 
         ModelFile plain = RandomModels.of(SMALL, 1);
-        ModelFile withContext = RandomModels.withPriorContext(plain, 2, 0.3);
-        assertFalse(GlowLayout.hasContext(plain));
-        assertTrue(GlowLayout.hasContext(withContext));
-        assertNull(layout.problem(withContext));
-        List<NamedTensor> missing = new ArrayList<>(withContext.tensors().values());
-        missing.removeIf(tensor -> tensor.name().equals("level0.prior.context.conv2.bias"));
-        assertEquals("model file has no tensor level0.prior.context.conv2.bias", layout.problem(ModelFileWriter.toModelFile(SMALL, missing)));
+        for (PriorPhases phases : PriorPhases.values()) {
+            ModelFile model = RandomModels.withPriorPhases(plain, phases, 2, 0.3);
+            assertEquals(phases, GlowLayout.priorPhases(model));
+            assertNull(layout.problem(model));
+        }
+        ModelFile withQuarters = RandomModels.withPriorPhases(plain, PriorPhases.QUARTERS, 2, 0.3);
+        List<NamedTensor> missing = new ArrayList<>(withQuarters.tensors().values());
+        missing.removeIf(tensor -> tensor.name().equals("level0.prior.context3.conv2.bias"));
+        assertEquals("model file has no tensor level0.prior.context3.conv2.bias", layout.problem(ModelFileWriter.toModelFile(SMALL, missing)));
     }
 
     private static int sizeOf(int[] shape) {

@@ -22,6 +22,7 @@ import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.modelfile.ModelFileWriter;
+import org.glowzip.codec.modelfile.PriorPhases;
 import org.glowzip.codec.nn.ConvKernel;
 import org.glowzip.codec.tile.TileCoder;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,9 +93,9 @@ class CrossJvmDeterminismTest {
         assertEquals(ConvKernel.VECTOR, ConvKernel.preferred(), "this JVM must encode with the vector kernel");
         GlowConfig config = new GlowConfig(2, 2, 16, coupling, 1, 8, 8);
         // first tiles: the context model; later ones: bits-back, of a Glow conditioned on its tiles' borders whose noise comes
-        // from a checkerboard posterior and whose priors have checkerboard contexts
-        ModelFile model = RandomModels.withPriorContext(RandomModels.withCheckerboardDequantizer(
-                RandomModels.withCondition(RandomModels.withContext(config, 3, 3, 16, 1.0), 4, 0.3), 5, 0.3), 6, 0.3);
+        // from a checkerboard posterior and whose priors code in four phases
+        ModelFile model = RandomModels.withPriorPhases(RandomModels.withCheckerboardDequantizer(
+                RandomModels.withCondition(RandomModels.withContext(config, 3, 3, 16, 1.0), 4, 0.3), 5, 0.3), PriorPhases.QUARTERS, 6, 0.3);
         Path modelPath = dir.resolve("model.glowmodel");
         ModelFileWriter.write(modelPath, model.config(), model.tensors().values());
         List<Image> images = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Random;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.modelfile.GlowLayout;
+import org.glowzip.codec.modelfile.PriorPhases;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -20,8 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * factors out half its channels under a {@link SplitPrior}; the last level's output is scored by
  * the {@link TopPrior}. Parameter names and shapes are those of {@link GlowLayout}, checked on construction.
  * A conditioned Glow's couplings and priors also read its tiles' {@link BorderPlanes}; methods
- * without them code tiles with neither neighbour. A Glow with {@link GlowFeatures#priorContext}
- * has a {@link PriorContext} in each prior.
+ * without them code tiles with neither neighbour. A Glow whose {@link GlowFeatures#priorPhases} are more
+ * than one has a {@link PriorContext} in each prior.
  */
 public final class Glow {
     private static final double LN2 = Math.log(2);
@@ -68,9 +69,9 @@ public final class Glow {
 
     /** The context of {@code level}'s prior, where this Glow has contexts. */
     private Optional<PriorContext> context(GlowLayout.Level level, Random random) {
-        return features.priorContext()
-                ? Optional.of(new PriorContext(level.priorPrefix(), level.channels(), level.latentChannels(), config.hiddenWidth(), dataType, random))
-                : Optional.empty();
+        return features.priorPhases() == PriorPhases.SINGLE ? Optional.empty()
+                : Optional.of(new PriorContext(level.priorPrefix(), features.priorPhases(), level.channels(), level.latentChannels(),
+                        config.hiddenWidth(), dataType, random));
     }
 
     /** Checks that the parameters are the layout's tensors, so that what this flow trains is what the codec reads. */
@@ -79,9 +80,7 @@ public final class Glow {
         if (features.conditioned()) {
             expected.putAll(layout.conditionTensors());
         }
-        if (features.priorContext()) {
-            expected.putAll(layout.contextTensors());
-        }
+        expected.putAll(layout.contextTensors(features.priorPhases()));
         Map<String, int[]> actual = new LinkedHashMap<>();
         for (Parameter parameter : parameters()) {
             actual.put(parameter.name(), Arrays.stream(parameter.value().shape()).mapToInt(Math::toIntExact).toArray());

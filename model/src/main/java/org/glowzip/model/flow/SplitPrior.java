@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link ZeroConv2d} of {@code z1} gives the mean (first C/2 output channels) and log standard
  * deviation (last C/2). In a conditioned Glow a {@link ConditionConv} of the tile's border planes
  * adds to that convolution before its scaling, and a {@link PriorContext} where the Glow has one
- * adds to the parameters of the factored-out half's odd squares given its even ones.
+ * adds to the parameters of the factored-out half's later phases given its earlier ones.
  */
 public final class SplitPrior {
     private final ZeroConv2d conv;
@@ -69,12 +69,12 @@ public final class SplitPrior {
 
     /**
      * {@code [z1, z2]} with {@code z2 = mean + temperature * sd * eps}, given the border planes; with
-     * a context, the even squares first and the odd ones given them.
+     * contexts, phase by phase, each given the ones before it.
      */
     public INDArray join(INDArray z1, INDArray eps, double temperature, INDArray border) {
         INDArray parameters = parameters(z1, border);
         INDArray z2 = sample(parameters, eps, temperature);
-        if (context.isPresent()) {
+        for (int round = 0; round < context.map(PriorContext::samplingRounds).orElse(0); round++) {
             z2 = sample(context.get().addTo(parameters, Tensors.concatChannels(z1, z2), half), eps, temperature);
         }
         return Tensors.concatChannels(z1, z2);

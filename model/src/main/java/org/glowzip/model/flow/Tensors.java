@@ -1,5 +1,6 @@
 package org.glowzip.model.flow;
 
+import org.glowzip.codec.modelfile.PriorPhases;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Broadcast;
@@ -41,13 +42,18 @@ public final class Tensors {
         return x.reshape(x.size(0), x.length() / x.size(0)).sum(1);
     }
 
-    /** 1 where row plus column is even, 0 elsewhere, in the shape and type of {@code like}. */
+    /** A mask like {@code like} ({@code [N, C, H, W]}): 1 where row plus column is even, 0 elsewhere. */
     public static INDArray evenSquares(INDArray like) {
+        return quartersBefore(like, 2);
+    }
+
+    /** A mask like {@code like} ({@code [N, C, H, W]}): 1 on the squares whose {@link PriorPhases#quarter} is below {@code k}, 0 elsewhere. */
+    public static INDArray quartersBefore(INDArray like, int k) {
         int height = (int) like.size(2);
         int width = (int) like.size(3);
         double[] plane = new double[height * width];
         for (int i = 0; i < plane.length; i++) {
-            plane[i] = (i / width + i % width) % 2 == 0 ? 1 : 0;
+            plane[i] = PriorPhases.quarterOfIndex(i, width) < k ? 1 : 0;
         }
         INDArray one = Nd4j.create(plane, new long[] {1, 1, height, width}, DataType.DOUBLE).castTo(like.dataType());
         return Nd4j.zeros(like.dataType(), like.shape()).addi(one.broadcast(like.shape()));

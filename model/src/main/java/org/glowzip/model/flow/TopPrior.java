@@ -12,7 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * log standard deviation for every channel and position ({@code [1, C, H, W]}), both starting at
  * zero (a standard normal). In a conditioned Glow a {@link ConditionConv} of the tile's border
  * planes adds its first C channels to the mean and its last C to the log standard deviation, and
- * a {@link PriorContext} where the Glow has one adds to the odd squares' given the even ones.
+ * a {@link PriorContext} where the Glow has one adds to the later phases' given the earlier ones.
  */
 public final class TopPrior {
     private final ParameterList parameters;
@@ -55,15 +55,15 @@ public final class TopPrior {
         return gradZ;
     }
 
-    /** {@code mean + temperature * sd * eps}, given the border planes; with a context, the even squares first and the odd ones given them. */
+    /** {@code mean + temperature * sd * eps}, given the border planes; with contexts, phase by phase, each given the ones before it. */
     public INDArray sample(INDArray eps, double temperature, INDArray border) {
         INDArray[] meanAndLogsd = meanAndLogsd(eps.size(0), border);
         INDArray z = Gaussian.sample(meanAndLogsd[0], meanAndLogsd[1], eps, temperature);
-        if (context.isEmpty()) {
-            return z;
+        for (int round = 0; round < context.map(PriorContext::samplingRounds).orElse(0); round++) {
+            INDArray[] given = withContext(meanAndLogsd, z);
+            z = Gaussian.sample(given[0], given[1], eps, temperature);
         }
-        INDArray[] given = withContext(meanAndLogsd, z);
-        return Gaussian.sample(given[0], given[1], eps, temperature);
+        return z;
     }
 
     /** The mean and log standard deviation with the context of {@code z} added, where there is a context. */

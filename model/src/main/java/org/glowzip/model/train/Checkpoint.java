@@ -17,6 +17,7 @@ import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.modelfile.GlowLayout;
 import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.modelfile.ModelFileReader;
+import org.glowzip.codec.modelfile.PriorPhases;
 import org.glowzip.codec.modelfile.ModelFileWriter;
 import org.glowzip.codec.modelfile.NamedTensor;
 import org.glowzip.model.flow.Dequantization;
@@ -103,8 +104,8 @@ public final class Checkpoint {
      * last convolution; the mixture's own outputs keep their fresh start, a curve near the
      * identity, and zero moments: training goes on from the affine Glow. A conditioned Glow
      * restored from a checkpoint without a condition keeps its conditions' zero start and zero
-     * moments: training goes on from the unconditioned Glow; so does a Glow with contexts in its
-     * priors restored from one without, from the Glow without. A checkerboard posterior restored from
+     * moments: training goes on from the unconditioned Glow; so does a Glow whose priors code in more
+     * phases than the checkpoint's, from the Glow with fewer (its new contexts start at zero). A checkerboard posterior restored from
      * a checkpoint of a single-network posterior starts its second network as a copy of the first
      * ({@link VariationalDequantization#secondFromFirst}), with zero moments. Either way, the restored
      * state says that some parameters are new to the checkpoint. The {@code average} goes on from
@@ -123,12 +124,14 @@ public final class Checkpoint {
         if (conditioned && !glow.conditioned()) {
             throw new IOException("the checkpoint's Glow is conditioned on its tiles' borders, this run's is not");
         }
-        boolean withContext = GlowLayout.hasContext(model);
-        if (withContext && !glow.features().priorContext()) {
-            throw new IOException("the checkpoint's Glow has contexts in its priors, this run's has not");
+        PriorPhases checkpointPhases = GlowLayout.priorPhases(model);
+        PriorPhases runPhases = glow.features().priorPhases();
+        if (!runPhases.contexts().containsAll(checkpointPhases.contexts())) {
+            throw new IOException("the checkpoint's priors code in phases " + checkpointPhases + ", which this run's ("
+                    + runPhases + ") cannot go on from");
         }
         boolean takesOnCondition = glow.conditioned() && !conditioned;
-        boolean takesOnContext = glow.features().priorContext() && !withContext;
+        boolean takesOnContext = runPhases != checkpointPhases;
         boolean takesOn = takesOnCondition || takesOnContext;
         Assignment assignment = widening ? Checkpoint::assignLeadingRows : GlowFiles::assign;
         assignment.assign(glow.parameters().stream().filter(p -> model.tensors().containsKey(p.name()) || !takesOn).toList(),

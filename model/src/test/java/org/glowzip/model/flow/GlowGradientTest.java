@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.glowzip.codec.flow.TileBorder;
 import org.glowzip.codec.modelfile.GlowLayout;
+import org.glowzip.codec.modelfile.PriorPhases;
 import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,12 +54,12 @@ class GlowGradientTest {
         assertTrue(glow.parameters().stream().anyMatch(p -> p.name().equals(GlowLayout.conditionWeight(GlowLayout.TOP))));
     }
 
-    /** The priors' checkerboard contexts' gradients too, on a conditioned Glow whose priors have contexts. */
+    /** The priors' contexts' gradients too, on a conditioned Glow whose priors code in four phases (three contexts each). */
     @ParameterizedTest
     @EnumSource(CouplingType.class)
     void aGlowWithPriorContextsGradientsMatchFiniteDifferences(CouplingType type) {
         GlowConfig config = new GlowConfig(2, 1, 4, type, 1, 8, 8);
-        Glow glow = new Glow(config, new GlowFeatures(true, true), DataType.DOUBLE, 3);
+        Glow glow = new Glow(config, new GlowFeatures(true, PriorPhases.QUARTERS), DataType.DOUBLE, 3);
         SplittableRandom random = new SplittableRandom(17);
         List<TileBorder> borders = new ArrayList<>();
         for (int n = 0; n < 2; n++) {
@@ -67,8 +68,10 @@ class GlowGradientTest {
         Nd4j.getRandom().setSeed(19);
         assertGradientsMatchFiniteDifferences(glow, Nd4j.rand(DataType.DOUBLE, 2, 1, 8, 8).subi(0.5),
                 BorderPlanes.of(borders, config, DataType.DOUBLE));
-        assertTrue(glow.parameters().stream().anyMatch(p -> p.name().equals(GlowLayout.contextConv(GlowLayout.TOP, 3) + ".weight")));
-        assertTrue(glow.parameters().stream().anyMatch(p -> p.name().equals(GlowLayout.contextConv("level0.prior", 1) + ".weight")));
+        for (int k : PriorPhases.QUARTERS.contexts()) {
+            assertTrue(glow.parameters().stream().anyMatch(p -> p.name().equals(GlowLayout.contextConv(GlowLayout.TOP, k, 3) + ".weight")));
+            assertTrue(glow.parameters().stream().anyMatch(p -> p.name().equals(GlowLayout.contextConv("level0.prior", k, 1) + ".weight")));
+        }
     }
 
     /** Every trainable parameter's gradient and the input's, after moving the parameters off their start, on {@code x} with {@code border}. */

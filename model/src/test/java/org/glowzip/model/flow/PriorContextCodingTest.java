@@ -14,6 +14,7 @@ import org.glowzip.codec.flow.TileBorder;
 import org.glowzip.codec.modelfile.CouplingType;
 import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.modelfile.GlowLayout;
+import org.glowzip.codec.modelfile.PriorPhases;
 import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.modelfile.ModelFileWriter;
 import org.junit.jupiter.api.Test;
@@ -22,24 +23,28 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The integer flow codes what the float Glow scores when its priors have checkerboard contexts:
+ * The integer flow codes what the float Glow scores when its priors code in four phases:
  * on smooth random tiles, the bits-back codelength of a random Glow with contexts follows its float
  * negative log-likelihood, which the contexts move by more than the two differ.
  */
 class PriorContextCodingTest {
     private static final GlowConfig CONFIG = new GlowConfig(2, 2, 8, CouplingType.AFFINE, 1, 8, 8);
     private static final int TILES = 200;
-    /** The spread of the contexts' random weights, beyond the small one of the rest of the flow. */
-    private static final double CONTEXT_SCALE = 0.2;
+    /**
+     * The spread of the contexts' random weights, beyond the small one of the rest of the flow. The
+     * three contexts' outputs add up; much larger weights give log standard deviations far below a
+     * bin's width, where a density at a point and the mass of its bin part ways.
+     */
+    private static final double CONTEXT_SCALE = 0.13;
 
     @Test
     void theIntegerCodelengthFollowsTheFloatLikelihoodOfAGlowWithPriorContexts() {
-        Glow glow = new Glow(CONFIG, new GlowFeatures(false, true), DataType.FLOAT, 1);
+        Glow glow = new Glow(CONFIG, new GlowFeatures(false, PriorPhases.QUARTERS), DataType.FLOAT, 1);
         byte[][] tiles = smoothTiles();
         glow.forward(scaled(tiles, 2));
         FlowLayerTest.perturb(glow, DataType.FLOAT, 0.02, 3);
         Nd4j.getRandom().setSeed(4);
-        Map<String, int[]> contexts = new GlowLayout(CONFIG).contextTensors();
+        Map<String, int[]> contexts = new GlowLayout(CONFIG).contextTensors(PriorPhases.QUARTERS);
         glow.parameters().stream().filter(p -> contexts.containsKey(p.name()) && !p.name().endsWith(".logscale"))
                 .forEach(p -> p.value().addi(Nd4j.randn(DataType.FLOAT, p.value().shape()).muli(CONTEXT_SCALE)));
         ModelFile withContexts = ModelFileWriter.toModelFile(CONFIG, GlowFiles.tensors(glow));

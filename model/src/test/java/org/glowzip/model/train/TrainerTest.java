@@ -21,6 +21,7 @@ import org.glowzip.codec.modelfile.GlowConfig;
 import org.glowzip.codec.modelfile.GlowLayout;
 import org.glowzip.codec.modelfile.ModelFile;
 import org.glowzip.codec.modelfile.ModelFileReader;
+import org.glowzip.codec.modelfile.PriorPhases;
 import org.glowzip.codec.modelfile.ModelFileWriter;
 import org.glowzip.codec.modelfile.NamedTensor;
 import org.glowzip.model.data.IdxFiles;
@@ -157,28 +158,41 @@ class TrainerTest {
     }
 
     @Test
-    void aRunWithPriorContextsGoesOnFromACheckpointWithoutThemWithItsLikelihood(@TempDir Path output) throws Exception {
-        GlowFeatures withContexts = new GlowFeatures(false, true);
+    void aRunWhosePriorsCodeInMorePhasesGoesOnFromACheckpointWithFewerWithItsLikelihood(@TempDir Path output) throws Exception {
+        GlowFeatures checkerboard = new GlowFeatures(false, PriorPhases.CHECKERBOARD);
+        GlowFeatures quarters = new GlowFeatures(false, PriorPhases.QUARTERS);
         new Trainer(new TrainingOptions(TINY, output, 2, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 0, 7, Posterior.UNIFORM, 0, GlowFeatures.NONE), sample, sample, System.err).run();
-        Glow plain = GlowFiles.load(output.resolve("model.gzm"));
-        Glow contextual = new Glow(TINY, withContexts, DataType.FLOAT, 1);
-        Adam adam = new Adam(contextual.parameters());
-        assertEquals(new Checkpoint.Restored(2, true), new Checkpoint(output).restore(contextual, UniformDequantization.INSTANCE, adam,
+        assertTakesOnWithItsLikelihood(output, checkerboard, 2);
+        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, Posterior.UNIFORM, 0, checkerboard), sample, sample, System.err).run();
+        assertEquals(PriorPhases.CHECKERBOARD, GlowLayout.priorPhases(ModelFileReader.read(output.resolve("model.gzm"))));
+        assertTakesOnWithItsLikelihood(output, quarters, 4);
+        new Trainer(new TrainingOptions(TINY, output, 6, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, Posterior.UNIFORM, 0, quarters), sample, sample, System.err).run();
+
+        ModelFile model = ModelFileReader.read(output.resolve("model.gzm"));
+        assertEquals(PriorPhases.QUARTERS, GlowLayout.priorPhases(model));
+        assertNull(new GlowLayout(TINY).problem(model));
+        assertEquals(quarters, GlowFiles.fromModelFile(model).features());
+        for (int k : PriorPhases.QUARTERS.contexts()) {
+            float[] topContext = model.tensor(GlowLayout.contextConv(GlowLayout.TOP, k, 3) + ".weight").data();
+            assertTrue(IntStream.range(0, topContext.length).anyMatch(i -> topContext[i] != 0), "context " + k + " trained");
+        }
+        for (GlowFeatures fewer : List.of(GlowFeatures.NONE, checkerboard)) {
+            assertThrows(IOException.class, () -> new Trainer(new TrainingOptions(TINY, output, 7, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1,
+                    32, 0, 7, Posterior.UNIFORM, 0, fewer), sample, sample, System.err).run(), "a run of fewer phases refuses the checkpoint");
+        }
+    }
+
+    /** A Glow of {@code features} restored from the checkpoint at {@code step} of {@code output} scores as the checkpoint's Glow does. */
+    private void assertTakesOnWithItsLikelihood(Path output, GlowFeatures features, long step) throws IOException {
+        Glow before = GlowFiles.load(output.resolve("model.gzm"));
+        Glow after = new Glow(TINY, features, DataType.FLOAT, 1);
+        Adam adam = new Adam(after.parameters());
+        assertEquals(new Checkpoint.Restored(step, true), new Checkpoint(output).restore(after, UniformDequantization.INSTANCE, adam,
                 new ParameterAverage(adam.vector(), 0)));
         INDArray x = UniformDequantization.INSTANCE.dequantize(sample.batch(sample.order(), 0, 32, DataType.FLOAT), 5);
-        assertEquals(plain.bitsPerDimension(plain.forward(x)).meanNumber().doubleValue(),
-                contextual.bitsPerDimension(contextual.forward(x)).meanNumber().doubleValue(), 1e-5,
-                "the contexts start at zero: the Glow starts as the Glow it goes on from");
-
-        new Trainer(new TrainingOptions(TINY, output, 4, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1, 32, 32, 7, Posterior.UNIFORM, 0, withContexts), sample, sample, System.err).run();
-        ModelFile model = ModelFileReader.read(output.resolve("model.gzm"));
-        assertTrue(GlowLayout.hasContext(model));
-        assertNull(new GlowLayout(TINY).problem(model));
-        assertTrue(GlowFiles.fromModelFile(model).features().priorContext());
-        float[] topContext = model.tensor(GlowLayout.contextConv(GlowLayout.TOP, 3) + ".weight").data();
-        assertTrue(IntStream.range(0, topContext.length).anyMatch(i -> topContext[i] != 0), "the context trained");
-        assertThrows(IOException.class, () -> new Trainer(new TrainingOptions(TINY, output, 5, 16, LearningRateSchedule.constant(1e-3, 2), 1.0, 2, 1,
-                32, 0, 7, Posterior.UNIFORM, 0, GlowFeatures.NONE), sample, sample, System.err).run(), "a run without contexts refuses a checkpoint with them");
+        assertEquals(before.bitsPerDimension(before.forward(x)).meanNumber().doubleValue(),
+                after.bitsPerDimension(after.forward(x)).meanNumber().doubleValue(), 1e-5,
+                "the new contexts start at zero: the Glow starts as the Glow it goes on from");
     }
 
     /** Each image of {@code set} one sample larger each way, its first row and column repeated: tiles with their borders. */
